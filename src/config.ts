@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env: everything else receives a parsed Config. */
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+const port = (def: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'a TCP port number' })
+    .int('an integer TCP port')
+    .min(0, 'a port between 0 and 65535')
+    .max(65535, 'a port between 0 and 65535')
+    .default(def);
+
+const positiveMs = (def: number) =>
+  z.coerce.number().int('an integer number of milliseconds').positive('a positive number of milliseconds').default(def);
+
+const postgresUrl = z
+  .string()
+  .url('a postgres:// connection URL')
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'a postgres:// connection URL');
+
+const EnvSchema = z.object({
+  PORT: port(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: postgresUrl.optional(),
+  LIENTHONG_SOURCES: z.string().min(1).optional(),
+  LIENTHONG_DATA_DIR: z.string().min(1).default('.lienthong'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),
+  SOURCE_STATEMENT_TIMEOUT_MS: positiveMs(5000),
+  SOURCE_CONNECT_TIMEOUT_MS: positiveMs(2000),
+  SOURCE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  PORTAL_URL: z.string().url('an http(s) URL').default('http://127.0.0.1:4100'),
+  PORTAL_CLIENT_ID: z.string().min(1).default('sandbox'),
+  PORTAL_CLIENT_SECRET: z.string().min(1).default('sandbox'),
+  PORTAL_TIMEOUT_MS: positiveMs(10000),
+  SYNC_CRON: z.string().min(1).optional(),
+  SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Hub database; when absent an embedded PostgreSQL is started under dataDir. */
+  databaseUrl: string | undefined;
+  /** Path of the sources JSON file, when one is configured or `sources.json` exists. */
+  sourcesFile: string | undefined;
+  dataDir: string;
+  logLevel: LogLevel;
+  sourceStatementTimeoutMs: number;
+  sourceConnectTimeoutMs: number;
+  sourcePoolMax: number;
+  portal: { url: string; clientId: string; clientSecret: string; timeoutMs: number };
+  sync: { cron: string | undefined; concurrency: number };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  opts: { cwd?: string; exists?: (p: string) => boolean } = {},
+): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid ${name}=${JSON.stringify(cleaned[name] ?? '')}: expected ${issue.message}`);
+  }
+  const e = parsed.data;
+  const cwd = opts.cwd ?? process.cwd();
+  let sourcesFile = e.LIENTHONG_SOURCES ? path.resolve(cwd, e.LIENTHONG_SOURCES) : undefined;
+  if (!sourcesFile && opts.exists?.(path.resolve(cwd, 'sources.json'))) sourcesFile = path.resolve(cwd, 'sources.json');
+  if (sourcesFile && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid LIENTHONG_SOURCES: a sources file needs DATABASE_URL for the hub database');
+  }
+  if (e.DATABASE_URL && !sourcesFile) {
+    throw new ConfigError('Invalid DATABASE_URL: external PostgreSQL needs a sources file (LIENTHONG_SOURCES)');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    sourcesFile,
+    dataDir: path.resolve(cwd, e.LIENTHONG_DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    sourceStatementTimeoutMs: e.SOURCE_STATEMENT_TIMEOUT_MS,
+    sourceConnectTimeoutMs: e.SOURCE_CONNECT_TIMEOUT_MS,
+    sourcePoolMax: e.SOURCE_POOL_MAX,
+    portal: {
+      url: e.PORTAL_URL.replace(/\/+$/, ''),
+      clientId: e.PORTAL_CLIENT_ID,
+      clientSecret: e.PORTAL_CLIENT_SECRET,
+      timeoutMs: e.PORTAL_TIMEOUT_MS,
+    },
+    sync: { cron: e.SYNC_CRON, concurrency: e.SYNC_CONCURRENCY },
+  };
+}

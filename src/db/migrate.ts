@@ -1,0 +1,49 @@
+import type { Knex } from 'knex';
+import * as p001 from './migrations/province/001_catalogue.ts';
+import * as p002 from './migrations/province/002_dossiers.ts';
+import * as h001 from './migrations/hub/001_hub.ts';
+
+type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
+
+/** Migrations listed in code (not discovered on disk), so they load the same under tsx, vitest and bundlers. */
+class ListedSource implements Knex.MigrationSource<string> {
+  constructor(private readonly migrations: Record<string, Migration>) {}
+  getMigrations() {
+    return Promise.resolve(Object.keys(this.migrations).sort());
+  }
+  getMigrationName(name: string) {
+    return name;
+  }
+  getMigration(name: string) {
+    return Promise.resolve(this.migrations[name]!);
+  }
+}
+
+export const PROVINCE_MIGRATIONS: Record<string, Migration> = {
+  '001_catalogue': p001,
+  '002_dossiers': p002,
+};
+export const HUB_MIGRATIONS: Record<string, Migration> = {
+  '001_hub': h001,
+};
+
+const config = (migrations: Record<string, Migration>): Knex.MigratorConfig => ({
+  migrationSource: new ListedSource(migrations),
+  tableName: 'lienthong_migrations',
+});
+
+export async function migrateLatest(db: Knex, kind: 'province' | 'hub'): Promise<string[]> {
+  const [, applied] = (await db.migrate.latest(config(kind === 'hub' ? HUB_MIGRATIONS : PROVINCE_MIGRATIONS))) as [
+    number,
+    string[],
+  ];
+  return applied;
+}
+
+export async function migrateRollbackAll(db: Knex, kind: 'province' | 'hub'): Promise<string[]> {
+  const [, rolled] = (await db.migrate.rollback(config(kind === 'hub' ? HUB_MIGRATIONS : PROVINCE_MIGRATIONS), true)) as [
+    number,
+    string[],
+  ];
+  return rolled;
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { createKnex } from '../db/knex.ts';
+import { DEMO_PROVINCES, provinceDatabase } from './demo.ts';
+
+/** One province's database as the hub sees it. */
+export interface SourceInfo {
+  code: string;
+  slug: string;
+  name: string;
+  url: string;
+}
+
+export interface Source extends SourceInfo {
+  db: Knex;
+}
+
+const SourcesFile = z
+  .array(
+    z.object({
+      code: z.string().regex(/^\d{2}$/, 'a 2-digit province code'),
+      slug: z.string().regex(/^[a-z0-9-]+$/, 'a lowercase slug'),
+      name: z.string().min(1),
+      url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL'),
+    }),
+  )
+  .min(1, 'at least one source');
+
+export function readSourcesFile(file: string): SourceInfo[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`Cannot read sources file ${file}: ${(err as Error).message}`);
+  }
+  const parsed = SourcesFile.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new Error(`Invalid sources file ${file} at ${i.path.join('.') || '(root)'}: expected ${i.message}`);
+  }
+  const codes = new Set<string>();
+  for (const s of parsed.data) {
+    if (codes.has(s.code)) throw new Error(`Invalid sources file ${file}: province ${s.code} appears twice`);
+    codes.add(s.code);
+  }
+  return parsed.data.map((s) => ({ ...s, name: s.name.normalize('NFC') }));
+}
+
+/** The embedded demo set: one database per demo province on the embedded server. */
+export function demoSources(urlFor: (db: string) => string): SourceInfo[] {
+  return DEMO_PROVINCES.map((p) => ({ code: p.code, slug: p.slug, name: p.name, url: urlFor(provinceDatabase(p.code)) }));
+}
+
+export interface SourceRegistry {
+  all: readonly Source[];
+  byCode(code: string): Source | undefined;
+  close(): Promise<void>;
+}
+
+export function createSourceRegistry(
+  infos: SourceInfo[],
+  config: Pick<Config, 'sourceStatementTimeoutMs' | 'sourceConnectTimeoutMs' | 'sourcePoolMax'>,
+  onQuery?: (code: string) => void,
+): SourceRegistry {
+  const all = infos.map((info) => ({
+    ...info,
+    db: createKnex(info.url, {
+      statementTimeoutMs: config.sourceStatementTimeoutMs,
+      connectTimeoutMs: config.sourceConnectTimeoutMs,
+      poolMax: config.sourcePoolMax,
+      ...(onQuery ? { onQuery: () => onQuery(info.code) } : {}),
+    }),
+  }));
+  const map = new Map(all.map((s) => [s.code, s]));
+  return {
+    all,
+    byCode: (code) => map.get(code),
+    close: async () => {
+      await Promise.all(all.map((s) => s.db.destroy()));
+    },
+  };
+}
