@@ -13,7 +13,11 @@ const port = (def: number) =>
     .default(def);
 
 const positiveMs = (def: number) =>
-  z.coerce.number().int('an integer number of milliseconds').positive('a positive number of milliseconds').default(def);
+  z.coerce
+    .number()
+    .int('an integer number of milliseconds')
+    .positive('a positive number of milliseconds')
+    .default(def);
 
 const postgresUrl = z
   .string()
@@ -26,7 +30,9 @@ const EnvSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   LIENTHONG_SOURCES: z.string().min(1).optional(),
   LIENTHONG_DATA_DIR: z.string().min(1).default('.lienthong'),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { errorMap: () => ({ message: `one of ${LOG_LEVELS.join(', ')}` }) })
+    .default('info'),
   SOURCE_STATEMENT_TIMEOUT_MS: positiveMs(5000),
   SOURCE_CONNECT_TIMEOUT_MS: positiveMs(2000),
   SOURCE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
@@ -36,6 +42,7 @@ const EnvSchema = z.object({
   PORTAL_TIMEOUT_MS: positiveMs(10000),
   SYNC_CRON: z.string().min(1).optional(),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  LIENTHONG_DEMO_DOSSIERS: z.coerce.number().int('a whole number of dossiers').min(0, 'a number ≥ 0').default(20_000),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -54,6 +61,8 @@ export interface Config {
   sourcePoolMax: number;
   portal: { url: string; clientId: string; clientSecret: string; timeoutMs: number };
   sync: { cron: string | undefined; concurrency: number };
+  /** Dossiers per province seeded on first start of the embedded demo set. */
+  demoDossiers: number;
 }
 
 export class ConfigError extends Error {
@@ -70,17 +79,24 @@ export function loadConfig(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`Invalid ${name}=${JSON.stringify(cleaned[name] ?? '')}: expected ${issue.message}`);
+    throw new ConfigError(
+      `Invalid ${name}=${JSON.stringify(cleaned[name] ?? '')}: expected ${issue.message}`,
+    );
   }
   const e = parsed.data;
   const cwd = opts.cwd ?? process.cwd();
   let sourcesFile = e.LIENTHONG_SOURCES ? path.resolve(cwd, e.LIENTHONG_SOURCES) : undefined;
-  if (!sourcesFile && opts.exists?.(path.resolve(cwd, 'sources.json'))) sourcesFile = path.resolve(cwd, 'sources.json');
+  if (!sourcesFile && opts.exists?.(path.resolve(cwd, 'sources.json')))
+    sourcesFile = path.resolve(cwd, 'sources.json');
   if (sourcesFile && !e.DATABASE_URL) {
-    throw new ConfigError('Invalid LIENTHONG_SOURCES: a sources file needs DATABASE_URL for the hub database');
+    throw new ConfigError(
+      'Invalid LIENTHONG_SOURCES: a sources file needs DATABASE_URL for the hub database',
+    );
   }
   if (e.DATABASE_URL && !sourcesFile) {
-    throw new ConfigError('Invalid DATABASE_URL: external PostgreSQL needs a sources file (LIENTHONG_SOURCES)');
+    throw new ConfigError(
+      'Invalid DATABASE_URL: external PostgreSQL needs a sources file (LIENTHONG_SOURCES)',
+    );
   }
   return {
     port: e.PORT,
@@ -99,5 +115,6 @@ export function loadConfig(
       timeoutMs: e.PORTAL_TIMEOUT_MS,
     },
     sync: { cron: e.SYNC_CRON, concurrency: e.SYNC_CONCURRENCY },
+    demoDossiers: e.LIENTHONG_DEMO_DOSSIERS,
   };
 }

@@ -32,7 +32,9 @@ async function binaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch {
-    throw new Error(`No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${name} is not installed)`);
+    throw new Error(
+      `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${name} is not installed)`,
+    );
   }
 }
 
@@ -40,7 +42,10 @@ async function binaries(): Promise<Binaries> {
 async function runAsIds(): Promise<{ uid?: number; gid?: number }> {
   if (process.getuid?.() !== 0) return {};
   const ids = async () => {
-    const [u, g] = await Promise.all([execFileAsync('id', ['-u', SUPERUSER]), execFileAsync('id', ['-g', SUPERUSER])]);
+    const [u, g] = await Promise.all([
+      execFileAsync('id', ['-u', SUPERUSER]),
+      execFileAsync('id', ['-g', SUPERUSER]),
+    ]);
     return { uid: Number(u.stdout.trim()), gid: Number(g.stdout.trim()) };
   };
   try {
@@ -181,7 +186,14 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
       log.info('initialising embedded PostgreSQL', { pgdata });
       await execFileAsync(
         bin.initdb,
-        [`--pgdata=${pgdata}`, '--auth=password', `--username=${SUPERUSER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C.UTF-8'],
+        [
+          `--pgdata=${pgdata}`,
+          '--auth=password',
+          `--username=${SUPERUSER}`,
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--locale=C.UTF-8',
+        ],
         { ...ids, env: { LC_MESSAGES: 'C' } },
       );
     } finally {
@@ -207,11 +219,15 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     '-c synchronous_commit=off',
     '-c max_wal_size=2GB',
   ].join(' ');
-  const child = spawn(bin.pg_ctl, ['start', '-D', pgdata, '-o', opts, '-l', logFile, '-w', '-t', '60', '-s'], {
-    ...ids,
-    env: { LC_MESSAGES: 'C', PATH: process.env.PATH ?? '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    bin.pg_ctl,
+    ['start', '-D', pgdata, '-o', opts, '-l', logFile, '-w', '-t', '60', '-s'],
+    {
+      ...ids,
+      env: { LC_MESSAGES: 'C', PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
@@ -225,9 +241,23 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     } catch {
       /* no log yet */
     }
-    throw new Error(`Embedded PostgreSQL failed to start (pg_ctl exit ${code}): ${stderr.trim()} ${tail}`.trim());
+    throw new Error(
+      `Embedded PostgreSQL failed to start (pg_ctl exit ${code}): ${stderr.trim()} ${tail}`.trim(),
+    );
   }
   await waitReady(port, 30_000);
   log.info('embedded PostgreSQL started', { port, pgdata });
   return handle(port, true);
 }
+
+/** Stops whatever server runs on this data directory (used by tests and by `kill -9` recovery checks). */
+export async function stopEmbeddedPostgres(dataDir: string): Promise<void> {
+  const pgdata = path.join(dataDir, 'pg');
+  if (!readPidFile(pgdata)) return;
+  const bin = await binaries();
+  await execFileAsync(bin.pg_ctl, ['stop', '-D', pgdata, '-m', 'immediate', '-w', '-t', '30'], { ...(await runAsIds()) }).catch(
+    () => undefined,
+  );
+}
+
+export { readPidFile };

@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import * as p001 from './migrations/province/001_catalogue.ts';
 import * as p002 from './migrations/province/002_dossiers.ts';
+import * as p003 from './migrations/province/003_procedure_revision.ts';
 import * as h001 from './migrations/hub/001_hub.ts';
+import * as h002 from './migrations/hub/002_sync.ts';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 
@@ -22,9 +24,11 @@ class ListedSource implements Knex.MigrationSource<string> {
 export const PROVINCE_MIGRATIONS: Record<string, Migration> = {
   '001_catalogue': p001,
   '002_dossiers': p002,
+  '003_procedure_revision': p003,
 };
 export const HUB_MIGRATIONS: Record<string, Migration> = {
   '001_hub': h001,
+  '002_sync': h002,
 };
 
 const config = (migrations: Record<string, Migration>): Knex.MigratorConfig => ({
@@ -33,17 +37,16 @@ const config = (migrations: Record<string, Migration>): Knex.MigratorConfig => (
 });
 
 export async function migrateLatest(db: Knex, kind: 'province' | 'hub'): Promise<string[]> {
-  const [, applied] = (await db.migrate.latest(config(kind === 'hub' ? HUB_MIGRATIONS : PROVINCE_MIGRATIONS))) as [
-    number,
-    string[],
-  ];
+  const [, applied] = (await db.migrate.latest(
+    config(kind === 'hub' ? HUB_MIGRATIONS : PROVINCE_MIGRATIONS),
+  )) as [number, string[]];
   return applied;
 }
 
 export async function migrateRollbackAll(db: Knex, kind: 'province' | 'hub'): Promise<string[]> {
-  const [, rolled] = (await db.migrate.rollback(config(kind === 'hub' ? HUB_MIGRATIONS : PROVINCE_MIGRATIONS), true)) as [
-    number,
-    string[],
-  ];
+  const [, rolled] = (await db.migrate.rollback(
+    config(kind === 'hub' ? HUB_MIGRATIONS : PROVINCE_MIGRATIONS),
+    true,
+  )) as [number, string[]];
   return rolled;
 }

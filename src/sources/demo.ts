@@ -18,3 +18,15 @@ export const DEMO_PROVINCES: readonly ProvinceInfo[] = [
 
 export const HUB_DATABASE = 'lienthong_hub';
 export const provinceDatabase = (code: string) => `province_${code}`;
+
+/** Province facts for any source: the demo table when the code is known, a derived agency suffix otherwise. */
+export function provinceInfo(source: { code: string; slug: string; name: string }): ProvinceInfo {
+  return (
+    DEMO_PROVINCES.find((p) => p.code === source.code) ?? {
+      code: source.code,
+      slug: source.slug,
+      name: source.name,
+      agencySuffix: `H${source.code.padStart(2, '0')}`,
+    }
+  );
+}

@@ -50,7 +50,12 @@ export function readSourcesFile(file: string): SourceInfo[] {
 
 /** The embedded demo set: one database per demo province on the embedded server. */
 export function demoSources(urlFor: (db: string) => string): SourceInfo[] {
-  return DEMO_PROVINCES.map((p) => ({ code: p.code, slug: p.slug, name: p.name, url: urlFor(provinceDatabase(p.code)) }));
+  return DEMO_PROVINCES.map((p) => ({
+    code: p.code,
+    slug: p.slug,
+    name: p.name,
+    url: urlFor(provinceDatabase(p.code)),
+  }));
 }
 
 export interface SourceRegistry {

@@ -25,9 +25,10 @@ export async function up(knex: Knex): Promise<void> {
       address       text,
       CHECK (valid_to IS NULL OR valid_to >= valid_from)
     );
-    CREATE INDEX units_parent_idx ON units (parent_id, name, id);
+    CREATE INDEX units_parent_idx ON units (parent_id, name COLLATE "C", id);
     CREATE INDEX units_level_idx ON units (level, kind);
-    CREATE INDEX units_name_idx ON units (name, id);
+    CREATE INDEX units_name_idx ON units (name COLLATE "C", id);
+    CREATE INDEX units_code_idx ON units (code COLLATE "C", id);
     CREATE INDEX units_search_idx ON units USING gin (lt_fold(name || ' ' || code) gin_trgm_ops);
 
     -- several code systems coexist (statistics, tax, civil registry), each with validity dates
@@ -63,7 +64,7 @@ export async function up(knex: Knex): Promise<void> {
       direction        text NOT NULL DEFAULT 'INCOMING' CHECK (direction IN ('INCOMING','OUTGOING','INTERNAL')),
       UNIQUE (number_symbol, issued_on)
     );
-    CREATE INDEX documents_number_symbol_idx ON documents (number_symbol);
+    CREATE INDEX documents_number_symbol_idx ON documents (number_symbol COLLATE "C", id);
     CREATE INDEX documents_issued_idx ON documents (issued_on, id);
     CREATE INDEX documents_type_idx ON documents (type, issued_on);
     CREATE INDEX documents_issuer_unit_idx ON documents (issuer_unit_id);
@@ -94,8 +95,9 @@ export async function up(knex: Knex): Promise<void> {
       revision        integer NOT NULL DEFAULT 1 CHECK (revision > 0),
       updated_at      timestamptz NOT NULL DEFAULT now()
     );
-    CREATE INDEX procedures_field_idx ON procedures (field, name, id);
-    CREATE INDEX procedures_name_idx ON procedures (name, id);
+    CREATE INDEX procedures_field_idx ON procedures (lt_fold(field));
+    CREATE INDEX procedures_name_idx ON procedures (name COLLATE "C", id);
+    CREATE INDEX procedures_code_idx ON procedures (national_code COLLATE "C", id);
     CREATE INDEX procedures_filter_idx ON procedures (status, level, online_service);
     CREATE INDEX procedures_updated_idx ON procedures (updated_at, id);
     CREATE INDEX procedures_search_idx ON procedures USING gin (lt_fold(name || ' ' || national_code || ' ' || field) gin_trgm_ops);

@@ -33,10 +33,11 @@ export async function up(knex: Knex): Promise<void> {
       vneid_verified       boolean NOT NULL DEFAULT false,
       data_reused          boolean NOT NULL DEFAULT false
     );
-    CREATE INDEX dossiers_received_idx ON dossiers (received_at DESC, id DESC);
-    CREATE INDEX dossiers_due_idx ON dossiers (due_at, id);
-    CREATE INDEX dossiers_procedure_idx ON dossiers (procedure_id, received_at DESC, id DESC);
-    CREATE INDEX dossiers_receiving_unit_idx ON dossiers (receiving_unit_id, received_at DESC, id DESC);
+    CREATE INDEX dossiers_received_idx ON dossiers ((coalesce(received_at, submitted_at)), id);
+    CREATE INDEX dossiers_code_idx ON dossiers (code COLLATE "C", id);
+    CREATE INDEX dossiers_due_idx ON dossiers ((coalesce(due_at, 'infinity'::timestamptz)), id);
+    CREATE INDEX dossiers_procedure_idx ON dossiers (procedure_id, (coalesce(received_at, submitted_at)), id);
+    CREATE INDEX dossiers_receiving_unit_idx ON dossiers (receiving_unit_id, (coalesce(received_at, submitted_at)), id);
     CREATE INDEX dossiers_handling_unit_idx ON dossiers (handling_unit_id);
     CREATE INDEX dossiers_status_idx ON dossiers (status, received_at DESC);
     CREATE INDEX dossiers_finished_idx ON dossiers (finished_at);

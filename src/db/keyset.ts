@@ -1,0 +1,99 @@
+import type { Knex } from 'knex';
+
+/** How a list is ordered: a SQL expression plus the id as tie-breaker (and province across sources). */
+export interface SortSpec {
+  /** Name of the order field, kept in cursors so a cursor cannot be replayed under another ordering. */
+  key: string;
+  /** SQL expression of the sort value, qualified with the table alias. */
+  expr: string;
+  /** SQL expression of the tie-breaking id. */
+  idExpr: string;
+  kind: 'text' | 'time' | 'date' | 'number';
+  direction: 'asc' | 'desc';
+}
+
+export type SortValue = string | number;
+
+/** A position in the merged, cross-province order: (sort value, province code, id). */
+export interface Position {
+  v: SortValue;
+  p: string;
+  i: number;
+}
+
+const sqlValue = (spec: SortSpec) => (spec.kind === 'text' ? `(${spec.expr}) COLLATE "C"` : spec.expr);
+const castParam = (spec: SortSpec) =>
+  spec.kind === 'time'
+    ? '?::timestamptz'
+    : spec.kind === 'date'
+      ? '?::date'
+      : spec.kind === 'number'
+        ? '?::numeric'
+        : '? COLLATE "C"';
+
+/** Adds ORDER BY for the spec (text in byte order so every source and the merge agree). */
+export function orderBy(qb: Knex.QueryBuilder, spec: SortSpec): void {
+  const dir = spec.direction === 'asc' ? 'ASC' : 'DESC';
+  qb.orderByRaw(`${sqlValue(spec)} ${dir}, ${spec.idExpr} ${dir}`);
+}
+
+export const orderClause = (spec: SortSpec) => {
+  const dir = spec.direction === 'asc' ? 'ASC' : 'DESC';
+  return `${sqlValue(spec)} ${dir}, ${spec.idExpr} ${dir}`;
+};
+
+/** Selects the sort value under the alias `_sort`. */
+export const sortSelect = (spec: SortSpec) => `${spec.expr} AS _sort`;
+
+/**
+ * Restricts a source's rows to those after `pos` in the merged order. Within one source the province is
+ * fixed, so the comparison reduces to the sort value alone, or (value, id) in the cursor's own source.
+ */
+export function applyAfter(
+  qb: Knex.QueryBuilder,
+  spec: SortSpec,
+  pos: Position | undefined,
+  sourceCode: string,
+): void {
+  if (!pos) return;
+  const asc = spec.direction === 'asc';
+  const val = sqlValue(spec);
+  if (sourceCode === pos.p) {
+    qb.whereRaw(`(${val}, ${spec.idExpr}) ${asc ? '>' : '<'} (${castParam(spec)}, ?)`, [pos.v, pos.i]);
+    return;
+  }
+  // the province tie-break follows the direction: ascending codes when ascending
+  const sourceFirst = asc ? sourceCode < pos.p : sourceCode > pos.p;
+  const op = asc ? (sourceFirst ? '>' : '>=') : sourceFirst ? '<' : '<=';
+  qb.whereRaw(`${val} ${op} ${castParam(spec)}`, [pos.v]);
+}
+
+/** Sort values as they travel in cursors and compare in the merge. */
+export function normaliseSortValue(spec: SortSpec, raw: unknown): SortValue {
+  if (spec.kind === 'time') {
+    if (raw instanceof Date) return raw.toISOString();
+    if (raw === Infinity || raw === 'infinity') return 'infinity';
+    return String(raw);
+  }
+  if (spec.kind === 'number') return Number(raw);
+  return String(raw);
+}
+
+const timeValue = (v: SortValue) =>
+  v === 'infinity' ? Infinity : v === '-infinity' ? -Infinity : Date.parse(String(v));
+
+/** Compares two positions in the merged order (same rules as the SQL above). */
+export function comparePositions(spec: SortSpec, a: Position, b: Position): number {
+  let c: number;
+  if (spec.kind === 'time') c = timeValue(a.v) - timeValue(b.v);
+  else if (spec.kind === 'number') c = Number(a.v) - Number(b.v);
+  else c = a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
+  if (Number.isNaN(c)) c = 0;
+  if (c === 0) c = a.p < b.p ? -1 : a.p > b.p ? 1 : 0;
+  if (c === 0) c = a.i - b.i;
+  return spec.direction === 'asc' ? c : -c;
+}
+
+export function reversed(spec: SortSpec): SortSpec {
+  return { ...spec, direction: spec.direction === 'asc' ? 'desc' : 'asc' };
+}

@@ -1,0 +1,21 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Per-request SQL statement counts, carried through async calls so knex's query hook can find them. */
+export interface StatementTally {
+  total: number;
+  bySource: Record<string, number>;
+}
+
+const storage = new AsyncLocalStorage<StatementTally>();
+
+export function withStatementTally<T>(fn: () => T): { tally: StatementTally; result: T } {
+  const tally: StatementTally = { total: 0, bySource: {} };
+  return { tally, result: storage.run(tally, fn) };
+}
+
+export function recordStatement(source: string): void {
+  const tally = storage.getStore();
+  if (!tally) return;
+  tally.total += 1;
+  tally.bySource[source] = (tally.bySource[source] ?? 0) + 1;
+}

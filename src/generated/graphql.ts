@@ -1,0 +1,1400 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ProvinceModel, UnitLineageModel, AdministrativeCodeModel, UnitConnectionModel, UnitEdgeModel, ProcedureConnectionModel, ProcedureEdgeModel, DossierConnectionModel, DossierEdgeModel, DocumentConnectionModel, DocumentEdgeModel } from '../server/graphql-models.ts';
+import type { UnitEntity } from '../modules/units/unit-store.ts';
+import type { ProcedureEntity, ProcedureChannelEntity, ProcedureRequirementEntity } from '../modules/procedures/procedure-store.ts';
+import type { DossierEntity, DossierEventEntity, SupplementEntity } from '../modules/dossiers/dossier-store.ts';
+import type { DocumentEntity, AttachmentEntity } from '../modules/documents/document-store.ts';
+import type { GraphQLContext } from '../server/context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, `YYYY-MM-DD`. */
+  Date: { input: string; output: string; }
+  /** An ISO-8601 instant with time zone, e.g. `2026-03-05T08:30:00.000Z`. */
+  DateTime: { input: Date | string; output: Date | string; }
+};
+
+/** A code of the unit in one of the national code systems (mã đơn vị hành chính, mã số thuế, …). */
+export type AdministrativeCode = {
+  __typename?: 'AdministrativeCode';
+  /** The code. */
+  code: Scalars['String']['output'];
+  /** Code system: `GSO` (statistics, Decision 124/2004), `TAX` or `CIVIL_REGISTRY`. */
+  system: Scalars['String']['output'];
+  /** First day of validity. */
+  validFrom: Scalars['Date']['output'];
+  /** Last day of validity; null while valid. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/**
+ * The person or organisation who filed the dossier. Personal data (Decree 13/2023/NĐ-CP): masked unless the
+ * caller's key holds the `pii:read` scope.
+ */
+export type Applicant = {
+  __typename?: 'Applicant';
+  /** Identity number (số định danh cá nhân, 12 digits) or tax code; masked without `pii:read`, e.g. `040*******21`. */
+  idNumber?: Maybe<Scalars['String']['output']>;
+  /** Name (họ tên), masked without `pii:read`. */
+  name: Scalars['String']['output'];
+  /** Phone, masked without `pii:read`. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Kind of applicant. */
+  type: ApplicantType;
+};
+
+/** Kind of applicant. */
+export type ApplicantType =
+  /** A business (doanh nghiệp). */
+  | 'BUSINESS'
+  /** A citizen (công dân). */
+  | 'CITIZEN'
+  /** Another organisation (tổ chức). */
+  | 'ORGANISATION'
+  /** A state agency (cơ quan nhà nước). */
+  | 'STATE_AGENCY';
+
+/** A file attached to a document (tệp đính kèm). */
+export type Attachment = {
+  __typename?: 'Attachment';
+  /** Media type, e.g. `application/pdf`. */
+  mediaType: Scalars['String']['output'];
+  /** File name. */
+  name: Scalars['String']['output'];
+  /** SHA-256 of the content, hex. */
+  sha256: Scalars['String']['output'];
+  /** Size in bytes. */
+  sizeBytes: Scalars['Int']['output'];
+};
+
+/** Submission channel (kênh nộp hồ sơ). */
+export type Channel =
+  /** In person at the one-stop desk (trực tiếp). */
+  | 'DIRECT'
+  /** Online on the public service portal (trực tuyến). */
+  | 'ONLINE'
+  /** Through the public postal service (bưu chính công ích). */
+  | 'POSTAL';
+
+/** An official document (văn bản): law, decree, decision, official letter, … */
+export type Document = Node & {
+  __typename?: 'Document';
+  /** Attached files. */
+  attachments: Array<Attachment>;
+  /** Confidentiality: `MAT`, `TOI_MAT`, `TUYET_MAT`. */
+  confidentiality?: Maybe<Scalars['String']['output']>;
+  /** Dossiers this document belongs to (component or result). */
+  dossiers: DossierConnection;
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Issuing unit in the province, when the issuer is one of its units. */
+  issuer?: Maybe<Unit>;
+  /** Issuer's name (cơ quan ban hành), e.g. `Chính phủ`, `UBND tỉnh Nghệ An`. */
+  issuerName: Scalars['String']['output'];
+  /** The number part. */
+  number: Scalars['Int']['output'];
+  /** Number and symbol (số, ký hiệu), e.g. `5849/UBND-NCKSTT`, `76/NQ-CP`, `20/2020/QĐ-TTg`. */
+  numberSymbol: Scalars['String']['output'];
+  /** Place of issue. */
+  place: Scalars['String']['output'];
+  /** Procedures for which this document is legal basis or publishing decision. */
+  procedures: Array<Procedure>;
+  /** The province whose database holds this document. */
+  province: Province;
+  /** Who signed. */
+  signer: Signer;
+  /** Summary (trích yếu). */
+  summary: Scalars['String']['output'];
+  /** Document type. */
+  type: DocumentType;
+  /** Urgency: `KHAN` (khẩn), `THUONG_KHAN` (thượng khẩn), `HOA_TOC` (hỏa tốc). */
+  urgency?: Maybe<Scalars['String']['output']>;
+  /** Year in the symbol, for legal normative texts. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** An official document (văn bản): law, decree, decision, official letter, … */
+export type DocumentDossiersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DossierOrder>;
+};
+
+/** A page of documents (Relay connection). */
+export type DocumentConnection = {
+  __typename?: 'DocumentConnection';
+  /** Edges with cursors. */
+  edges: Array<DocumentEdge>;
+  /** The documents of the page. */
+  nodes: Array<Document>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of documents matching, summed over the provinces that answered. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a document connection. */
+export type DocumentEdge = {
+  __typename?: 'DocumentEdge';
+  /** Opaque cursor of this position. */
+  cursor: Scalars['String']['output'];
+  /** The document. */
+  node: Document;
+};
+
+/** Filters for documents; all conditions must hold. */
+export type DocumentFilter = {
+  /** Issued on or after this date. */
+  issuedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Issued on or before this date. */
+  issuedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Issuer: a unit's global id, or an issuer symbol such as `UBND`, `CP`, `TTg`. */
+  issuer?: InputMaybe<Scalars['String']['input']>;
+  /** Province codes; absent means every province. */
+  provinces?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Accent- and case-insensitive text in number/symbol or summary: `5849/UBND` or `cai cach hanh chinh`. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Document type. */
+  type?: InputMaybe<DocumentType>;
+};
+
+/** Ordering of a document list; ties broken by province and id. */
+export type DocumentOrder = {
+  /** Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** Sort key. */
+  field: DocumentOrderField;
+};
+
+/** Sort keys for documents. */
+export type DocumentOrderField =
+  /** By date of issue. */
+  | 'ISSUED_ON'
+  /** By number/symbol. */
+  | 'NUMBER_SYMBOL';
+
+/** Type of an official document (Decree 30/2020/NĐ-CP). */
+export type DocumentType =
+  /** Circular (thông tư, TT). */
+  | 'CIRCULAR'
+  /** Decision (quyết định, QĐ). */
+  | 'DECISION'
+  /** Decree (nghị định, NĐ). */
+  | 'DECREE'
+  /** Directive (chỉ thị, CT). */
+  | 'DIRECTIVE'
+  /** Guidance (hướng dẫn, HD). */
+  | 'GUIDANCE'
+  /** Law (luật). */
+  | 'LAW'
+  /** Notice (thông báo, TB). */
+  | 'NOTICE'
+  /** Official letter (công văn); its number/symbol has no type abbreviation. */
+  | 'OFFICIAL_LETTER'
+  /** Plan (kế hoạch, KH). */
+  | 'PLAN'
+  /** Programme (chương trình, CTr). */
+  | 'PROGRAMME'
+  /** Regulation (quy chế, QC). */
+  | 'REGULATION'
+  /** Report (báo cáo, BC). */
+  | 'REPORT'
+  /** Resolution (nghị quyết, NQ). */
+  | 'RESOLUTION'
+  /** Submission (tờ trình, TTr). */
+  | 'SUBMISSION';
+
+/** A citizen's or business's dossier (hồ sơ thủ tục hành chính). */
+export type Dossier = Node & {
+  __typename?: 'Dossier';
+  /** Earlier codes of the dossier (systems re-code dossiers whose code lacks the province). */
+  aliases: Array<Scalars['String']['output']>;
+  /** An apology letter was issued for lateness (thư xin lỗi, form 04 of Circular 01/2018). */
+  apologyIssued: Scalars['Boolean']['output'];
+  /** Who filed it. */
+  applicant: Applicant;
+  /** How it was submitted. */
+  channel: Channel;
+  /** Dossier code `<agency id>-<yyMMdd>-<NNNN>` (mã hồ sơ), e.g. `000.17.22.H41-250531-0001`. */
+  code: Scalars['String']['output'];
+  /** Documents linked: submitted components and results. */
+  documents: Array<Document>;
+  /** Due (hẹn trả). */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** History of the dossier, oldest first. */
+  events: Array<DossierEvent>;
+  /** The unit that handles it (nơi xử lý). */
+  handlingUnit?: Maybe<Unit>;
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Indicator flags. */
+  indicators: DossierIndicators;
+  /** The procedure it is filed under. */
+  procedure: Procedure;
+  /** The province whose database holds this dossier. */
+  province: Province;
+  /** Received (tiếp nhận). */
+  receivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The unit that received it (nơi tiếp nhận). */
+  receivingUnit: Unit;
+  /** Resolved: processed, else stopped or refused (ngày có kết quả). */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Result returned to the applicant (trả kết quả). */
+  returnedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Satisfaction rating 1–5 given by the applicant. */
+  satisfaction?: Maybe<Scalars['Int']['output']>;
+  /** Current status. */
+  status: DossierStatus;
+  /** National status code 1–10. */
+  statusCode: Scalars['Int']['output'];
+  /** Submitted (nộp). */
+  submittedAt: Scalars['DateTime']['output'];
+  /** Supplement requests (yêu cầu bổ sung). */
+  supplements: Array<SupplementRequest>;
+  /** Timeliness by the national rules. */
+  timeliness: Timeliness;
+};
+
+/** A page of dossiers (Relay connection). */
+export type DossierConnection = {
+  __typename?: 'DossierConnection';
+  /** Edges with cursors. */
+  edges: Array<DossierEdge>;
+  /** The dossiers of the page. */
+  nodes: Array<Dossier>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of dossiers matching, summed over the provinces that answered. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a dossier connection. */
+export type DossierEdge = {
+  __typename?: 'DossierEdge';
+  /** Opaque cursor of this position. */
+  cursor: Scalars['String']['output'];
+  /** The dossier. */
+  node: Dossier;
+};
+
+/** One step of a dossier's append-only history (nhật ký xử lý). */
+export type DossierEvent = {
+  __typename?: 'DossierEvent';
+  /** Who acted (officer or system). */
+  actor?: Maybe<Scalars['String']['output']>;
+  /** Note, e.g. what supplement was requested. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** Status after the step. */
+  status: DossierStatus;
+  /** Unit that acted. */
+  unit?: Maybe<Unit>;
+};
+
+/** Filters for dossiers; all conditions must hold. Date ranges are inclusive, in the hub's time zone (UTC+7). */
+export type DossierFilter = {
+  /** Submission channel. */
+  channel?: InputMaybe<Channel>;
+  /** Due on or after this date. */
+  dueFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Due on or before this date. */
+  dueTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Filed under this procedure (global id). */
+  procedure?: InputMaybe<Scalars['ID']['input']>;
+  /** Province codes; absent means every province. */
+  provinces?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Received on or after this date. */
+  receivedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Received on or before this date. */
+  receivedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Resolved (finished) on or after this date. */
+  resolvedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Resolved (finished) on or before this date. */
+  resolvedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Dossier code, or applicant name (accent- and case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<DossierStatus>>;
+  /** Any of these timeliness values. */
+  timeliness?: InputMaybe<Array<Timeliness>>;
+  /** Received by this unit (global id). */
+  unit?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Service-quality flags used by the Decision 766 indicators. */
+export type DossierIndicators = {
+  __typename?: 'DossierIndicators';
+  /** Data reused from national databases. */
+  dataReused: Scalars['Boolean']['output'];
+  /** Components digitised (số hóa thành phần hồ sơ). */
+  digitised: Scalars['Boolean']['output'];
+  /** Result issued electronically (kết quả điện tử). */
+  electronicResult: Scalars['Boolean']['output'];
+  /** Fees paid online (thanh toán trực tuyến). */
+  paidOnline: Scalars['Boolean']['output'];
+  /** Identity verified with VNeID. */
+  vneidVerified: Scalars['Boolean']['output'];
+};
+
+/** Ordering of a dossier list; ties broken by province and id. */
+export type DossierOrder = {
+  /** Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** Sort key. */
+  field: DossierOrderField;
+};
+
+/** Sort keys for dossiers. */
+export type DossierOrderField =
+  /** By dossier code. */
+  | 'CODE'
+  /** By due time (hạn xử lý); dossiers without one sort last. */
+  | 'DUE_AT'
+  /** By time received (ngày tiếp nhận); dossiers not yet received use their submission time. */
+  | 'RECEIVED_AT';
+
+/** Processing status of a dossier (codes used with the national portal). */
+export type DossierStatus =
+  /** 4 — in progress (đang xử lý). */
+  | 'IN_PROGRESS'
+  /** 6 — payment requested (yêu cầu thanh toán). */
+  | 'PAYMENT_REQUESTED'
+  /** 9 — processed, result ready (đã xử lý xong). */
+  | 'PROCESSED'
+  /** 2 — received (đã tiếp nhận). */
+  | 'RECEIVED'
+  /** 3 — refused (từ chối). */
+  | 'REFUSED'
+  /** 10 — result returned (đã trả kết quả). */
+  | 'RETURNED'
+  /** 8 — stopped (dừng xử lý). */
+  | 'STOPPED'
+  /** 1 — submitted, not yet received (mới đăng ký). */
+  | 'SUBMITTED'
+  /** 5 — supplement requested from the applicant (yêu cầu bổ sung). */
+  | 'SUPPLEMENT_REQUESTED'
+  /** 7 — withdrawn by the applicant (công dân rút hồ sơ). */
+  | 'WITHDRAWN';
+
+/** An object with a global, opaque and stable id that encodes its source (province) and type. */
+export type Node = {
+  /** Global id; pass it to `node` or `nodes` to fetch the object again. */
+  id: Scalars['ID']['output'];
+};
+
+/** Online public service kind of a procedure (Decree 42/2022/NĐ-CP). */
+export type OnlineService =
+  /** Fully online (dịch vụ công trực tuyến toàn trình); old level 4. */
+  | 'FULL'
+  /** Information only, no online submission; old levels 1–2. */
+  | 'NONE'
+  /** Partially online (một phần); old level 3. */
+  | 'PARTIAL';
+
+/** Sort direction. */
+export type OrderDirection =
+  /** Ascending (A→Z, oldest first). */
+  | 'ASC'
+  /** Descending (Z→A, newest first). */
+  | 'DESC';
+
+/** Relay page information for a connection. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item of the page (pass as `after`). */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items follow the last one of this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Items precede the first one of this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page (pass as `before`). */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** An administrative procedure (thủ tục hành chính) as published and implemented in one province. */
+export type Procedure = Node & {
+  __typename?: 'Procedure';
+  /** Who may apply (đối tượng thực hiện). */
+  applicants: Scalars['String']['output'];
+  /** Cases (trường hợp), when the procedure has several. */
+  cases: Array<Scalars['String']['output']>;
+  /** Processing time and fee per channel and case. */
+  channels: Array<ProcedureChannel>;
+  /** Dossiers filed under this procedure, newest first by default. */
+  dossiers: DossierConnection;
+  /** Lowest fee over channels and cases, in VND. */
+  fee?: Maybe<Scalars['Int']['output']>;
+  /** Field (lĩnh vực), e.g. `Hộ tịch`. */
+  field: Scalars['String']['output'];
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Legal basis (căn cứ pháp lý): laws, decrees, decisions. */
+  legalBasis: Array<Document>;
+  /** Implementing level (cấp thực hiện). */
+  level: UnitLevel;
+  /** Name, e.g. `Đăng ký khai sinh`. */
+  name: Scalars['String']['output'];
+  /** National code in the national procedure database (mã TTHC), e.g. `1.001193`. */
+  nationalCode: Scalars['String']['output'];
+  /** Online public service kind. */
+  onlineService: OnlineService;
+  /** Shortest processing time over channels and cases, in days (working days unless stated otherwise). */
+  processingDays?: Maybe<Scalars['Float']['output']>;
+  /** The province whose catalogue holds this procedure. */
+  province: Province;
+  /** Decisions that published this procedure in the province (quyết định công bố). */
+  publishingDecisions: Array<Document>;
+  /** Dossier components (thành phần hồ sơ). */
+  requirements: Array<ProcedureRequirement>;
+  /** What the applicant receives (kết quả thực hiện). */
+  result: Scalars['String']['output'];
+  /** Revision number; grows with every change (sent to the national portal). */
+  revision: Scalars['Int']['output'];
+  /** In force or abolished. */
+  status: ProcedureStatus;
+  /** Implementing agencies (cơ quan thực hiện). */
+  units: Array<Unit>;
+  /** Last change. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** An administrative procedure (thủ tục hành chính) as published and implemented in one province. */
+export type ProcedureDossiersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DossierFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DossierOrder>;
+};
+
+/** Processing time and fee of a procedure for one channel and case. */
+export type ProcedureChannel = {
+  __typename?: 'ProcedureChannel';
+  /** Case (trường hợp) this applies to; empty when the procedure has a single case. */
+  case: Scalars['String']['output'];
+  /** Submission channel. */
+  channel: Channel;
+  /** Fee details, e.g. exemptions. */
+  feeNote?: Maybe<Scalars['String']['output']>;
+  /** Fee or charge (phí, lệ phí) in VND. */
+  feeVnd: Scalars['Int']['output'];
+  /** Processing time (thời hạn giải quyết) in `timeUnit`. */
+  processingTime: Scalars['Float']['output'];
+  /** `WORKING_DAY` (ngày làm việc), `DAY` or `HOUR`. */
+  timeUnit: Scalars['String']['output'];
+};
+
+/** A page of procedures (Relay connection). */
+export type ProcedureConnection = {
+  __typename?: 'ProcedureConnection';
+  /** Edges with cursors. */
+  edges: Array<ProcedureEdge>;
+  /** The procedures of the page. */
+  nodes: Array<Procedure>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of procedures matching, summed over the provinces that answered. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a procedure connection. */
+export type ProcedureEdge = {
+  __typename?: 'ProcedureEdge';
+  /** Opaque cursor of this position. */
+  cursor: Scalars['String']['output'];
+  /** The procedure. */
+  node: Procedure;
+};
+
+/** Filters for procedures; all conditions must hold. */
+export type ProcedureFilter = {
+  /** Field (lĩnh vực), compared accent- and case-insensitively: `ho tich` matches `Hộ tịch`. */
+  field?: InputMaybe<Scalars['String']['input']>;
+  /** Implementing level. */
+  level?: InputMaybe<UnitLevel>;
+  /** Online service kind. */
+  onlineService?: InputMaybe<OnlineService>;
+  /** Province codes; absent means every province. */
+  provinces?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Accent- and case-insensitive text in name, national code or field: `ho tich` finds `hộ tịch`. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Status; absent means both. */
+  status?: InputMaybe<ProcedureStatus>;
+  /** Implemented by this unit (global id). */
+  unit?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Ordering of a procedure list; ties broken by province and id. */
+export type ProcedureOrder = {
+  /** Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** Sort key. */
+  field: ProcedureOrderField;
+};
+
+/** Sort keys for procedures. */
+export type ProcedureOrderField =
+  /** By name. */
+  | 'NAME'
+  /** By national code. */
+  | 'NATIONAL_CODE'
+  /** By last update. */
+  | 'UPDATED_AT';
+
+/** A dossier component (thành phần hồ sơ) the applicant submits. */
+export type ProcedureRequirement = {
+  __typename?: 'ProcedureRequirement';
+  /** Case (trường hợp) it belongs to; empty for all cases. */
+  case: Scalars['String']['output'];
+  /** Number of copies (bản sao). */
+  copies: Scalars['Int']['output'];
+  /** Form template (mẫu đơn, tờ khai), when there is one. */
+  form?: Maybe<Scalars['String']['output']>;
+  /** What to submit, e.g. `Tờ khai đăng ký khai sinh`. */
+  name: Scalars['String']['output'];
+  /** Number of originals (bản chính). */
+  originals: Scalars['Int']['output'];
+  /** Position in the list. */
+  position: Scalars['Int']['output'];
+};
+
+/** Whether a procedure is in force. */
+export type ProcedureStatus =
+  /** Abolished (đã bãi bỏ); withdrawn from the national portal. */
+  | 'ABOLISHED'
+  /** In force (đang áp dụng). */
+  | 'ACTIVE';
+
+/** A province (tỉnh) whose database is a source of the hub. */
+export type Province = Node & {
+  __typename?: 'Province';
+  /** National administrative-unit code (mã đơn vị hành chính), e.g. `40` for Nghệ An. */
+  code: Scalars['String']['output'];
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Name with diacritics, e.g. `Nghệ An`. */
+  name: Scalars['String']['output'];
+  /** URL-friendly name, e.g. `nghe-an`. */
+  slug: Scalars['String']['output'];
+  /** Whether the province's database answers now. */
+  status: SourceStatus;
+};
+
+/** The root of every read. */
+export type Query = {
+  __typename?: 'Query';
+  /** One document by global id, or by number/symbol within a province (`province` is required then). */
+  document?: Maybe<Document>;
+  /** Documents across provinces, merged into one ordered list (newest first unless `orderBy` says otherwise). */
+  documents: DocumentConnection;
+  /** One dossier by global id or by code (current code or an alias). */
+  dossier?: Maybe<Dossier>;
+  /** Dossiers across provinces, merged into one ordered list (newest received first unless `orderBy` says otherwise). */
+  dossiers: DossierConnection;
+  /** Fetches any object by its global id; null when it does not exist. */
+  node?: Maybe<Node>;
+  /** Fetches several objects by global id, in the order given; null for those that do not exist. */
+  nodes: Array<Maybe<Node>>;
+  /** One procedure by global id, or by national code within a province (`province` is required then). */
+  procedure?: Maybe<Procedure>;
+  /** Procedures across provinces, merged into one ordered list (by name unless `orderBy` says otherwise). */
+  procedures: ProcedureConnection;
+  /** The provinces whose databases the hub links, with their current health. */
+  provinces: Array<Province>;
+  /** One unit by global id or by agency identifier (`000.00.12.H41`). */
+  unit?: Maybe<Unit>;
+  /** Units across provinces, merged into one ordered list. */
+  units: UnitConnection;
+};
+
+
+/** The root of every read. */
+export type QueryDocumentArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  numberSymbol?: InputMaybe<Scalars['String']['input']>;
+  province?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DocumentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DocumentOrder>;
+};
+
+
+/** The root of every read. */
+export type QueryDossierArgs = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryDossiersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DossierFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DossierOrder>;
+};
+
+
+/** The root of every read. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryProcedureArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  nationalCode?: InputMaybe<Scalars['String']['input']>;
+  province?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryProceduresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProcedureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ProcedureOrder>;
+};
+
+
+/** The root of every read. */
+export type QueryUnitArgs = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryUnitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UnitFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<UnitOrder>;
+};
+
+/** Who signed a document. */
+export type Signer = {
+  __typename?: 'Signer';
+  /** Signing authority, e.g. `KT. CHỦ TỊCH`. */
+  authority?: Maybe<Scalars['String']['output']>;
+  /** Name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Position, e.g. `Phó Chủ tịch`. */
+  position?: Maybe<Scalars['String']['output']>;
+};
+
+/** Health of a provincial source as last seen by the hub. */
+export type SourceStatus =
+  /** The source is down or too slow; its data is left out of responses with a `SOURCE_UNAVAILABLE` error. */
+  | 'DOWN'
+  /** The source answers. */
+  | 'UP';
+
+/** A request for supplementary documents (yêu cầu bổ sung hồ sơ) and its answer. */
+export type SupplementRequest = {
+  __typename?: 'SupplementRequest';
+  /** When the applicant answered; null while waiting. */
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What was asked for. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** When the unit asked. */
+  requestedAt: Scalars['DateTime']['output'];
+};
+
+/**
+ * Timeliness by the national rules for Decision 766/QĐ-TTg: supplement waiting time is subtracted; two or
+ * more supplement requests count as late; open dossiers are pending until their due time passes.
+ */
+export type Timeliness =
+  /** Finished on a date before the due date (trước hạn). */
+  | 'EARLY'
+  /** Finished after the due time, or with two or more supplement requests (trễ hạn). */
+  | 'LATE'
+  /** Finished by the due time (đúng hạn). */
+  | 'ON_TIME'
+  /** Open and past due (quá hạn). */
+  | 'OVERDUE'
+  /** Open and not yet due (đang xử lý, trong hạn). */
+  | 'PENDING';
+
+/** An agency or administrative unit (cơ quan, đơn vị): province committee, department, district, commune. */
+export type Unit = Node & {
+  __typename?: 'Unit';
+  /** Whether the unit is valid today. */
+  active: Scalars['Boolean']['output'];
+  /** Codes in national code systems. */
+  administrativeCodes: Array<AdministrativeCode>;
+  /** Units directly below. */
+  children: UnitConnection;
+  /** Agency electronic identifier (mã định danh điện tử, QCVN 102), e.g. `000.00.12.H41`. */
+  code: Scalars['String']['output'];
+  /** Documents this unit issued (văn bản ban hành). */
+  documents: DocumentConnection;
+  /** Dossiers received by this unit (hồ sơ tiếp nhận), newest first by default. */
+  dossiers: DossierConnection;
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Kind of unit. */
+  kind: UnitKind;
+  /** Administrative level. */
+  level: UnitLevel;
+  /** Full name, e.g. `Sở Tư pháp`, `UBND xã Diễn Kim`. */
+  name: Scalars['String']['output'];
+  /** The unit above (đơn vị cấp trên); null for the provincial People's Committee. */
+  parent?: Maybe<Unit>;
+  /** Procedures this unit implements (cơ quan thực hiện). */
+  procedures: ProcedureConnection;
+  /** The province whose database holds this unit. */
+  province: Province;
+  /** Successors after a reorganisation (2025: district level abolished, provinces merged). */
+  successors: Array<UnitLineage>;
+  /** First day of validity. */
+  validFrom: Scalars['Date']['output'];
+  /** Last day of validity; null while the unit exists. Abolished units are kept for history. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+
+/** An agency or administrative unit (cơ quan, đơn vị): province committee, department, district, commune. */
+export type UnitChildrenArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<UnitOrder>;
+};
+
+
+/** An agency or administrative unit (cơ quan, đơn vị): province committee, department, district, commune. */
+export type UnitDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DocumentOrder>;
+};
+
+
+/** An agency or administrative unit (cơ quan, đơn vị): province committee, department, district, commune. */
+export type UnitDossiersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DossierFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DossierOrder>;
+};
+
+
+/** An agency or administrative unit (cơ quan, đơn vị): province committee, department, district, commune. */
+export type UnitProceduresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ProcedureOrder>;
+};
+
+/** A page of units (Relay connection). */
+export type UnitConnection = {
+  __typename?: 'UnitConnection';
+  /** Edges with cursors. */
+  edges: Array<UnitEdge>;
+  /** The units of the page. */
+  nodes: Array<Unit>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of units matching, summed over the provinces that answered. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a unit connection. */
+export type UnitEdge = {
+  __typename?: 'UnitEdge';
+  /** Opaque cursor of this position. */
+  cursor: Scalars['String']['output'];
+  /** The unit. */
+  node: Unit;
+};
+
+/** Filters for units; all conditions must hold. */
+export type UnitFilter = {
+  /** Only units valid today (true) or only abolished ones (false). */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Kind of unit. */
+  kind?: InputMaybe<UnitKind>;
+  /** Administrative level. */
+  level?: InputMaybe<UnitLevel>;
+  /** Direct children of this unit (global id). */
+  parent?: InputMaybe<Scalars['ID']['input']>;
+  /** Province codes; absent means every province. */
+  provinces?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Accent- and case-insensitive text in name or code: `dien chau` finds `Diễn Châu`. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Kind of agency or administrative unit. */
+export type UnitKind =
+  /** Service centre (trung tâm), e.g. the one-stop public administration centre. */
+  | 'CENTRE'
+  /** Commune-level People's Committee (UBND xã, phường, thị trấn). */
+  | 'COMMUNE'
+  /** Department (sở). */
+  | 'DEPARTMENT'
+  /** District-level People's Committee (UBND huyện, thị xã, thành phố) — abolished on 2025-07-01. */
+  | 'DISTRICT'
+  /** Division inside an agency (phòng, chi cục). */
+  | 'DIVISION'
+  /** Provincial People's Committee (UBND tỉnh). */
+  | 'PEOPLES_COMMITTEE'
+  /** Sector agency at provincial level (ban, ngành, e.g. Công an tỉnh). */
+  | 'SECTOR_AGENCY';
+
+/** Administrative level (cấp). */
+export type UnitLevel =
+  /** Commune (cấp xã). */
+  | 'COMMUNE'
+  /** District (cấp huyện); abolished by Resolution 202/2025/QH15 from 2025-07-01. */
+  | 'DISTRICT'
+  /** Province (cấp tỉnh). */
+  | 'PROVINCE';
+
+/** A unit's link to its successor after a reorganisation (sáp nhập, chia tách, đổi tên). */
+export type UnitLineage = {
+  __typename?: 'UnitLineage';
+  /** The deciding document (nghị quyết, quyết định), when recorded. */
+  decidedBy?: Maybe<Document>;
+  /** Date from which the successor takes over. */
+  effectiveOn: Scalars['Date']['output'];
+  /** What happened: `MERGED_INTO`, `SPLIT_INTO` or `RENAMED_TO`. */
+  kind: Scalars['String']['output'];
+  /** The unit that continues this one. */
+  successor: Unit;
+};
+
+/** Ordering of a unit list; ties broken by province and id. */
+export type UnitOrder = {
+  /** Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** Sort key. */
+  field: UnitOrderField;
+};
+
+/** Sort keys for units. */
+export type UnitOrderField =
+  /** By agency electronic identifier. */
+  | 'CODE'
+  /** By name (Vietnamese collation is byte order of NFC text). */
+  | 'NAME';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  Node:
+    | ( DocumentEntity )
+    | ( DossierEntity )
+    | ( ProcedureEntity )
+    | ( ProvinceModel )
+    | ( UnitEntity )
+  ;
+}>;
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  AdministrativeCode: ResolverTypeWrapper<AdministrativeCodeModel>;
+  Applicant: ResolverTypeWrapper<Applicant>;
+  ApplicantType: ApplicantType;
+  Attachment: ResolverTypeWrapper<AttachmentEntity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Channel: Channel;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Document: ResolverTypeWrapper<DocumentEntity>;
+  DocumentConnection: ResolverTypeWrapper<DocumentConnectionModel>;
+  DocumentEdge: ResolverTypeWrapper<DocumentEdgeModel>;
+  DocumentFilter: DocumentFilter;
+  DocumentOrder: DocumentOrder;
+  DocumentOrderField: DocumentOrderField;
+  DocumentType: DocumentType;
+  Dossier: ResolverTypeWrapper<DossierEntity>;
+  DossierConnection: ResolverTypeWrapper<DossierConnectionModel>;
+  DossierEdge: ResolverTypeWrapper<DossierEdgeModel>;
+  DossierEvent: ResolverTypeWrapper<DossierEventEntity>;
+  DossierFilter: DossierFilter;
+  DossierIndicators: ResolverTypeWrapper<DossierIndicators>;
+  DossierOrder: DossierOrder;
+  DossierOrderField: DossierOrderField;
+  DossierStatus: DossierStatus;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  OnlineService: OnlineService;
+  OrderDirection: OrderDirection;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Procedure: ResolverTypeWrapper<ProcedureEntity>;
+  ProcedureChannel: ResolverTypeWrapper<ProcedureChannelEntity>;
+  ProcedureConnection: ResolverTypeWrapper<ProcedureConnectionModel>;
+  ProcedureEdge: ResolverTypeWrapper<ProcedureEdgeModel>;
+  ProcedureFilter: ProcedureFilter;
+  ProcedureOrder: ProcedureOrder;
+  ProcedureOrderField: ProcedureOrderField;
+  ProcedureRequirement: ResolverTypeWrapper<ProcedureRequirementEntity>;
+  ProcedureStatus: ProcedureStatus;
+  Province: ResolverTypeWrapper<ProvinceModel>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Signer: ResolverTypeWrapper<Signer>;
+  SourceStatus: SourceStatus;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SupplementRequest: ResolverTypeWrapper<SupplementEntity>;
+  Timeliness: Timeliness;
+  Unit: ResolverTypeWrapper<UnitEntity>;
+  UnitConnection: ResolverTypeWrapper<UnitConnectionModel>;
+  UnitEdge: ResolverTypeWrapper<UnitEdgeModel>;
+  UnitFilter: UnitFilter;
+  UnitKind: UnitKind;
+  UnitLevel: UnitLevel;
+  UnitLineage: ResolverTypeWrapper<UnitLineageModel>;
+  UnitOrder: UnitOrder;
+  UnitOrderField: UnitOrderField;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  AdministrativeCode: AdministrativeCodeModel;
+  Applicant: Applicant;
+  Attachment: AttachmentEntity;
+  Boolean: Scalars['Boolean']['output'];
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Document: DocumentEntity;
+  DocumentConnection: DocumentConnectionModel;
+  DocumentEdge: DocumentEdgeModel;
+  DocumentFilter: DocumentFilter;
+  DocumentOrder: DocumentOrder;
+  Dossier: DossierEntity;
+  DossierConnection: DossierConnectionModel;
+  DossierEdge: DossierEdgeModel;
+  DossierEvent: DossierEventEntity;
+  DossierFilter: DossierFilter;
+  DossierIndicators: DossierIndicators;
+  DossierOrder: DossierOrder;
+  Float: Scalars['Float']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  PageInfo: PageInfo;
+  Procedure: ProcedureEntity;
+  ProcedureChannel: ProcedureChannelEntity;
+  ProcedureConnection: ProcedureConnectionModel;
+  ProcedureEdge: ProcedureEdgeModel;
+  ProcedureFilter: ProcedureFilter;
+  ProcedureOrder: ProcedureOrder;
+  ProcedureRequirement: ProcedureRequirementEntity;
+  Province: ProvinceModel;
+  Query: Record<PropertyKey, never>;
+  Signer: Signer;
+  String: Scalars['String']['output'];
+  SupplementRequest: SupplementEntity;
+  Unit: UnitEntity;
+  UnitConnection: UnitConnectionModel;
+  UnitEdge: UnitEdgeModel;
+  UnitFilter: UnitFilter;
+  UnitLineage: UnitLineageModel;
+  UnitOrder: UnitOrder;
+}>;
+
+export type AdministrativeCodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdministrativeCode'] = ResolversParentTypes['AdministrativeCode']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type ApplicantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Applicant'] = ResolversParentTypes['Applicant']> = ResolversObject<{
+  idNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ApplicantType'], ParentType, ContextType>;
+}>;
+
+export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = ResolversObject<{
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
+  attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
+  confidentiality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<DocumentDossiersArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  issuer?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  issuerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  numberSymbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  procedures?: Resolver<Array<ResolversTypes['Procedure']>, ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  signer?: Resolver<ResolversTypes['Signer'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['DocumentType'], ParentType, ContextType>;
+  urgency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DocumentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DocumentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+}>;
+
+export type DossierResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Dossier'] = ResolversParentTypes['Dossier']> = ResolversObject<{
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  apologyIssued?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  applicant?: Resolver<ResolversTypes['Applicant'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['DossierEvent']>, ParentType, ContextType>;
+  handlingUnit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<ResolversTypes['DossierIndicators'], ParentType, ContextType>;
+  procedure?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  receivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  receivingUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  returnedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  satisfaction?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
+  statusCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  supplements?: Resolver<Array<ResolversTypes['SupplementRequest']>, ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['Timeliness'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DossierConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DossierConnection'] = ResolversParentTypes['DossierConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DossierEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Dossier']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DossierEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DossierEdge'] = ResolversParentTypes['DossierEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Dossier'], ParentType, ContextType>;
+}>;
+
+export type DossierEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DossierEvent'] = ResolversParentTypes['DossierEvent']> = ResolversObject<{
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+}>;
+
+export type DossierIndicatorsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DossierIndicators'] = ResolversParentTypes['DossierIndicators']> = ResolversObject<{
+  dataReused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  digitised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  electronicResult?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paidOnline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  vneidVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Document' | 'Dossier' | 'Procedure' | 'Province' | 'Unit', ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ProcedureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Procedure'] = ResolversParentTypes['Procedure']> = ResolversObject<{
+  applicants?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  channels?: Resolver<Array<ResolversTypes['ProcedureChannel']>, ParentType, ContextType>;
+  dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<ProcedureDossiersArgs>>;
+  fee?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  legalBasis?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['UnitLevel'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nationalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onlineService?: Resolver<ResolversTypes['OnlineService'], ParentType, ContextType>;
+  processingDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  publishingDecisions?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  requirements?: Resolver<Array<ResolversTypes['ProcedureRequirement']>, ParentType, ContextType>;
+  result?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProcedureStatus'], ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProcedureChannelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProcedureChannel'] = ResolversParentTypes['ProcedureChannel']> = ResolversObject<{
+  case?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  feeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  feeVnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  processingTime?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  timeUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ProcedureConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProcedureConnection'] = ResolversParentTypes['ProcedureConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProcedureEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Procedure']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProcedureEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProcedureEdge'] = ResolversParentTypes['ProcedureEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType>;
+}>;
+
+export type ProcedureRequirementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProcedureRequirement'] = ResolversParentTypes['ProcedureRequirement']> = ResolversObject<{
+  case?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  copies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  form?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProvinceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Province'] = ResolversParentTypes['Province']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SourceStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, Partial<QueryDocumentArgs>>;
+  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<QueryDocumentsArgs>>;
+  dossier?: Resolver<Maybe<ResolversTypes['Dossier']>, ParentType, ContextType, Partial<QueryDossierArgs>>;
+  dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<QueryDossiersArgs>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, Partial<QueryProcedureArgs>>;
+  procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, Partial<QueryProceduresArgs>>;
+  provinces?: Resolver<Array<ResolversTypes['Province']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, Partial<QueryUnitArgs>>;
+  units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<QueryUnitsArgs>>;
+}>;
+
+export type SignerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Signer'] = ResolversParentTypes['Signer']> = ResolversObject<{
+  authority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type SupplementRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SupplementRequest'] = ResolversParentTypes['SupplementRequest']> = ResolversObject<{
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type UnitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  administrativeCodes?: Resolver<Array<ResolversTypes['AdministrativeCode']>, ParentType, ContextType>;
+  children?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<UnitChildrenArgs>>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<UnitDocumentsArgs>>;
+  dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<UnitDossiersArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['UnitLevel'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, Partial<UnitProceduresArgs>>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  successors?: Resolver<Array<ResolversTypes['UnitLineage']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UnitConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitConnection'] = ResolversParentTypes['UnitConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['UnitEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type UnitEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitEdge'] = ResolversParentTypes['UnitEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+}>;
+
+export type UnitLineageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitLineage'] = ResolversParentTypes['UnitLineage']> = ResolversObject<{
+  decidedBy?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  successor?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  AdministrativeCode?: AdministrativeCodeResolvers<ContextType>;
+  Applicant?: ApplicantResolvers<ContextType>;
+  Attachment?: AttachmentResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  Document?: DocumentResolvers<ContextType>;
+  DocumentConnection?: DocumentConnectionResolvers<ContextType>;
+  DocumentEdge?: DocumentEdgeResolvers<ContextType>;
+  Dossier?: DossierResolvers<ContextType>;
+  DossierConnection?: DossierConnectionResolvers<ContextType>;
+  DossierEdge?: DossierEdgeResolvers<ContextType>;
+  DossierEvent?: DossierEventResolvers<ContextType>;
+  DossierIndicators?: DossierIndicatorsResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Procedure?: ProcedureResolvers<ContextType>;
+  ProcedureChannel?: ProcedureChannelResolvers<ContextType>;
+  ProcedureConnection?: ProcedureConnectionResolvers<ContextType>;
+  ProcedureEdge?: ProcedureEdgeResolvers<ContextType>;
+  ProcedureRequirement?: ProcedureRequirementResolvers<ContextType>;
+  Province?: ProvinceResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Signer?: SignerResolvers<ContextType>;
+  SupplementRequest?: SupplementRequestResolvers<ContextType>;
+  Unit?: UnitResolvers<ContextType>;
+  UnitConnection?: UnitConnectionResolvers<ContextType>;
+  UnitEdge?: UnitEdgeResolvers<ContextType>;
+  UnitLineage?: UnitLineageResolvers<ContextType>;
+}>;
+

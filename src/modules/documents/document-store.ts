@@ -1,0 +1,227 @@
+import type { Knex } from 'knex';
+import { applyAfter, orderBy, orderClause, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import type { FetchPage, Sorted } from '../../server/connection.ts';
+import { whereFolded } from '../common/sql.ts';
+
+export type DocumentType =
+  | 'RESOLUTION'
+  | 'DECISION'
+  | 'DIRECTIVE'
+  | 'PLAN'
+  | 'NOTICE'
+  | 'REPORT'
+  | 'SUBMISSION'
+  | 'GUIDANCE'
+  | 'PROGRAMME'
+  | 'REGULATION'
+  | 'OFFICIAL_LETTER'
+  | 'LAW'
+  | 'DECREE'
+  | 'CIRCULAR';
+
+/** An official document (văn bản) held by one province. */
+export interface DocumentEntity {
+  province: string;
+  id: number;
+  numberSymbol: string;
+  number: number;
+  year: number | null;
+  type: DocumentType;
+  issuerSymbol: string;
+  issuerUnitId: number | null;
+  issuerName: string;
+  place: string;
+  issuedOn: string;
+  summary: string;
+  signer: { name: string | null; position: string | null; authority: string | null };
+  urgency: string | null;
+  confidentiality: string | null;
+}
+
+export interface AttachmentEntity {
+  documentId: number;
+  name: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+interface DocumentRow {
+  id: number;
+  number_symbol: string;
+  number: number;
+  year: number | null;
+  type: DocumentType;
+  issuer_symbol: string;
+  issuer_unit_id: number | null;
+  issuer_name: string;
+  place: string;
+  issued_on: string;
+  summary: string;
+  signer_name: string | null;
+  signer_position: string | null;
+  signer_authority: string | null;
+  urgency: string | null;
+  confidentiality: string | null;
+  _sort?: unknown;
+  _parent?: number;
+  _role?: string;
+}
+
+export interface DocumentListFilter {
+  type?: DocumentType | null | undefined;
+  issuerUnitId?: number | undefined;
+  issuerSymbol?: string | undefined;
+  issuedFrom?: string | null | undefined;
+  issuedTo?: string | null | undefined;
+  search?: string | null | undefined;
+}
+
+export const DOCUMENT_SORTS = {
+  ISSUED_ON: { key: 'document.issuedOn', expr: 'dc.issued_on', idExpr: 'dc.id', kind: 'date' },
+  NUMBER_SYMBOL: { key: 'document.numberSymbol', expr: 'dc.number_symbol', idExpr: 'dc.id', kind: 'text' },
+} as const satisfies Record<string, Omit<SortSpec, 'direction'>>;
+
+const COLUMNS = [
+  'dc.id',
+  'dc.number_symbol',
+  'dc.number',
+  'dc.year',
+  'dc.type',
+  'dc.issuer_symbol',
+  'dc.issuer_unit_id',
+  'dc.issuer_name',
+  'dc.place',
+  'dc.issued_on',
+  'dc.summary',
+  'dc.signer_name',
+  'dc.signer_position',
+  'dc.signer_authority',
+  'dc.urgency',
+  'dc.confidentiality',
+];
+
+export function documentStore(db: Knex, province: string) {
+  const entity = (r: DocumentRow): DocumentEntity => ({
+    province,
+    id: r.id,
+    numberSymbol: r.number_symbol,
+    number: r.number,
+    year: r.year,
+    type: r.type,
+    issuerSymbol: r.issuer_symbol,
+    issuerUnitId: r.issuer_unit_id,
+    issuerName: r.issuer_name,
+    place: r.place,
+    issuedOn: r.issued_on,
+    summary: r.summary,
+    signer: { name: r.signer_name, position: r.signer_position, authority: r.signer_authority },
+    urgency: r.urgency,
+    confidentiality: r.confidentiality,
+  });
+  const sorted = (r: DocumentRow): Sorted<DocumentEntity> => ({ entity: entity(r), sort: r._sort, id: r.id });
+  const filtered = (f: DocumentListFilter, qb: Knex.QueryBuilder = db('documents as dc')) => {
+    if (f.type) qb.where('dc.type', f.type);
+    if (f.issuerUnitId !== undefined) qb.where('dc.issuer_unit_id', f.issuerUnitId);
+    if (f.issuerSymbol) qb.where('dc.issuer_symbol', f.issuerSymbol);
+    if (f.issuedFrom) qb.where('dc.issued_on', '>=', f.issuedFrom);
+    if (f.issuedTo) qb.where('dc.issued_on', '<=', f.issuedTo);
+    if (f.search) whereFolded(qb, `dc.number_symbol || ' ' || dc.summary`, f.search);
+    return qb;
+  };
+  /** Linked documents of many parents (procedures or dossiers) with their role. */
+  const linked = async (
+    table: 'procedure_documents' | 'dossier_documents',
+    parentColumn: string,
+    ids: number[],
+  ) => {
+    const rows = (await db(`${table} as l`)
+      .join('documents as dc', 'dc.id', 'l.document_id')
+      .select(COLUMNS)
+      .select(db.raw(`l.${parentColumn} AS _parent, l.role AS _role`))
+      .whereRaw(`l.${parentColumn} = ANY(?)`, [ids])
+      .orderBy([{ column: '_parent' }, { column: 'dc.issued_on' }, { column: 'dc.id' }])) as DocumentRow[];
+    return rows.map((r) => ({ ...entity(r), parentId: r._parent!, role: r._role! }));
+  };
+  return {
+    async list(f: DocumentListFilter, q: FetchPage): Promise<Sorted<DocumentEntity>[]> {
+      const qb = filtered(f)
+        .select(COLUMNS)
+        .select(db.raw(sortSelect(q.spec)))
+        .limit(q.limit);
+      applyAfter(qb, q.spec, q.from, province);
+      orderBy(qb, q.spec);
+      return ((await qb) as DocumentRow[]).map(sorted);
+    },
+    async count(f: DocumentListFilter): Promise<number> {
+      const row = (await filtered(f).count({ n: '*' }).first()) as { n: number } | undefined;
+      return Number(row?.n ?? 0);
+    },
+    async byIds(ids: number[]): Promise<DocumentEntity[]> {
+      return (
+        (await db('documents as dc').select(COLUMNS).whereRaw('dc.id = ANY(?)', [ids])) as DocumentRow[]
+      ).map(entity);
+    },
+    /** The most recent document with this number/symbol (numbers restart each year). */
+    async byNumberSymbol(numberSymbol: string): Promise<DocumentEntity | undefined> {
+      const row = (await db('documents as dc')
+        .select(COLUMNS)
+        .where('dc.number_symbol', numberSymbol)
+        .orderBy('dc.issued_on', 'desc')
+        .first()) as DocumentRow | undefined;
+      return row && entity(row);
+    },
+    ofProcedures: (ids: number[]) => linked('procedure_documents', 'procedure_id', ids),
+    ofDossiers: (ids: number[]) => linked('dossier_documents', 'dossier_id', ids),
+    /** Documents issued by many units, `limit` per unit, one statement. */
+    async issuedByUnits(
+      unitIds: number[],
+      q: FetchPage,
+    ): Promise<(Sorted<DocumentEntity> & { parent: number })[]> {
+      const inner = db('documents as dc')
+        .select(COLUMNS)
+        .select(db.raw(sortSelect(q.spec)))
+        .select(
+          db.raw(
+            `dc.issuer_unit_id AS _parent, row_number() OVER (PARTITION BY dc.issuer_unit_id ORDER BY ${orderClause(q.spec)}) AS _rn`,
+          ),
+        )
+        .whereRaw('dc.issuer_unit_id = ANY(?)', [unitIds]);
+      applyAfter(inner, q.spec, q.from, province);
+      const rows = (await db
+        .select('*')
+        .from(inner.as('x'))
+        .where('_rn', '<=', q.limit)
+        .orderBy(['_parent', '_rn'])) as DocumentRow[];
+      return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
+    },
+    async countIssuedByUnits(unitIds: number[]): Promise<Map<number, number>> {
+      const rows = (await db('documents')
+        .select('issuer_unit_id')
+        .count({ n: '*' })
+        .whereRaw('issuer_unit_id = ANY(?)', [unitIds])
+        .groupBy('issuer_unit_id')) as { issuer_unit_id: number; n: number }[];
+      return new Map(rows.map((r) => [r.issuer_unit_id, Number(r.n)]));
+    },
+    async attachments(documentIds: number[]): Promise<AttachmentEntity[]> {
+      const rows = (await db('document_attachments')
+        .select('document_id', 'name', 'media_type', 'size_bytes', 'sha256')
+        .whereRaw('document_id = ANY(?)', [documentIds])
+        .orderBy(['document_id', 'id'])) as {
+        document_id: number;
+        name: string;
+        media_type: string;
+        size_bytes: number;
+        sha256: string;
+      }[];
+      return rows.map((r) => ({
+        documentId: r.document_id,
+        name: r.name,
+        mediaType: r.media_type,
+        sizeBytes: Number(r.size_bytes),
+        sha256: r.sha256,
+      }));
+    },
+  };
+}
+export type DocumentStore = ReturnType<typeof documentStore>;

@@ -1,0 +1,204 @@
+import { BadUserInputError } from '../../errors.ts';
+import { federatedConnection, type Connection } from '../../server/connection.ts';
+import { decodeId } from '../../server/ids.ts';
+import { entityLoader, listLoader, type LocalKey } from '../../server/loaders.ts';
+import { nestedConnections } from '../../server/nested.ts';
+import { pageRequest, type PageArgs } from '../../server/pagination.ts';
+import { hasScope, type Viewer } from '../../server/viewer.ts';
+import type { Federation } from '../../sources/federation.ts';
+import type { Source } from '../../sources/registry.ts';
+import { dateRange, idFilter, narrow, searchText, sortSpec } from '../common/args.ts';
+import type { Channel } from '../procedures/procedure-store.ts';
+import { maskIdNumber, maskName, maskPhone } from './personal-data.ts';
+import {
+  DOSSIER_SORTS,
+  dossierStore,
+  type DossierEntity,
+  type DossierListFilter,
+  type Timeliness,
+} from './dossier-store.ts';
+
+/** National status codes 1–10 and their names in the API. */
+export const DOSSIER_STATUSES = [
+  'SUBMITTED',
+  'RECEIVED',
+  'REFUSED',
+  'IN_PROGRESS',
+  'SUPPLEMENT_REQUESTED',
+  'PAYMENT_REQUESTED',
+  'WITHDRAWN',
+  'STOPPED',
+  'PROCESSED',
+  'RETURNED',
+] as const;
+export type DossierStatusName = (typeof DOSSIER_STATUSES)[number];
+export const statusName = (code: number): DossierStatusName => DOSSIER_STATUSES[code - 1] ?? 'SUBMITTED';
+const statusCode = (name: DossierStatusName) => DOSSIER_STATUSES.indexOf(name) + 1;
+
+export interface DossierFilterArg {
+  provinces?: string[] | null;
+  status?: DossierStatusName[] | null;
+  timeliness?: Timeliness[] | null;
+  channel?: Channel | null;
+  procedure?: string | null;
+  unit?: string | null;
+  receivedFrom?: string | null;
+  receivedTo?: string | null;
+  dueFrom?: string | null;
+  dueTo?: string | null;
+  resolvedFrom?: string | null;
+  resolvedTo?: string | null;
+  search?: string | null;
+}
+
+export interface DossierListArgs extends PageArgs {
+  filter?: DossierFilterArg | null;
+  orderBy?: { field: keyof typeof DOSSIER_SORTS; direction?: 'ASC' | 'DESC' | null } | null;
+}
+
+const DEFAULT_ORDER = { field: 'RECEIVED_AT', direction: 'DESC' } as const;
+
+function storeFilter(
+  f: DossierFilterArg,
+  ids: { procedureId?: number | undefined; unitId?: number | undefined },
+): DossierListFilter {
+  dateRange(f.receivedFrom, f.receivedTo, 'received');
+  dateRange(f.dueFrom, f.dueTo, 'due');
+  dateRange(f.resolvedFrom, f.resolvedTo, 'resolved');
+  return {
+    statusCodes: f.status?.map(statusCode),
+    timeliness: f.timeliness,
+    channel: f.channel,
+    procedureId: ids.procedureId,
+    unitId: ids.unitId,
+    receivedFrom: f.receivedFrom,
+    receivedTo: f.receivedTo,
+    dueFrom: f.dueFrom,
+    dueTo: f.dueTo,
+    resolvedFrom: f.resolvedFrom,
+    resolvedTo: f.resolvedTo,
+    search: searchText(f.search),
+  };
+}
+
+/** Dossiers: queries, the personal-data rule, and this request's loaders. */
+export function createDossierService(fed: Federation, viewer: Viewer) {
+  const store = (s: Source) => dossierStore(s.db, s.code);
+  const byId = entityLoader(fed, (s, ids) => store(s).byIds(ids));
+  const events = listLoader(
+    fed,
+    (s, ids) => store(s).events(ids),
+    (r) => r.dossierId,
+  );
+  const supplements = listLoader(
+    fed,
+    (s, ids) => store(s).supplements(ids),
+    (r) => r.dossierId,
+  );
+  const aliases = listLoader(
+    fed,
+    (s, ids) => store(s).aliases(ids),
+    (r) => r.dossierId,
+  );
+  const nested = (kind: 'unit' | 'procedure' | 'document') =>
+    nestedConnections<DossierEntity, DossierListFilter>(
+      fed,
+      (s, ids, f, q) =>
+        kind === 'unit'
+          ? store(s).ofUnits(ids, f, q)
+          : kind === 'procedure'
+            ? store(s).ofProcedures(ids, f, q)
+            : store(s).ofDocuments(ids, f, q),
+      (s, ids, f) => store(s).countPerParent(kind, ids, f),
+    );
+  const ofUnit = nested('unit');
+  const ofProcedure = nested('procedure');
+  const ofDocument = nested('document');
+  const nestedArgs = (args: DossierListArgs) => {
+    const spec = sortSpec(DOSSIER_SORTS, args.orderBy, DEFAULT_ORDER);
+    const f = args.filter ?? {};
+    if (f.provinces || f.procedure || f.unit) {
+      throw new BadUserInputError(
+        'A nested dossier list takes no provinces, procedure or unit filter: its parent decides them',
+        {
+          argument: 'filter',
+        },
+      );
+    }
+    return { spec, page: pageRequest(args, spec), filter: storeFilter(f, {}) };
+  };
+  const canReadPii = hasScope(viewer, 'pii:read');
+
+  return {
+    async list(args: DossierListArgs): Promise<Connection<DossierEntity>> {
+      const f = args.filter ?? {};
+      const spec = sortSpec(DOSSIER_SORTS, args.orderBy, DEFAULT_ORDER);
+      const page = pageRequest(args, spec);
+      const procedure = idFilter(f.procedure, 'Procedure', 'filter.procedure');
+      const unit = idFilter(f.unit, 'Unit', 'filter.unit');
+      const selected = fed.select(f.provinces);
+      const codes = narrow(
+        selected.map((s) => s.code),
+        procedure,
+        unit,
+      );
+      const sources = selected.filter((s) => codes?.includes(s.code));
+      const filter = storeFilter(f, { procedureId: procedure?.localId, unitId: unit?.localId });
+      return federatedConnection(
+        fed,
+        sources,
+        spec,
+        page,
+        (s, q) => store(s).list(filter, q),
+        (s) => store(s).count(filter),
+      );
+    },
+    async get(args: { id?: string | null; code?: string | null }): Promise<DossierEntity | null> {
+      if ((args.id == null) === (args.code == null))
+        throw new BadUserInputError('Give exactly one of "id" or "code"');
+      if (args.id != null) {
+        const d = decodeId(args.id);
+        if (!d)
+          throw new BadUserInputError(`Argument "id" is not a valid id: "${args.id}"`, { argument: 'id' });
+        if (d.type !== 'Dossier' || !fed.source(d.province)) return null;
+        return byId.load({ province: d.province, id: d.localId });
+      }
+      const code = args.code!.trim();
+      const found = await fed.each(fed.select(null), (s) =>
+        store(s)
+          .byCode(code)
+          .then((d) => d ?? null),
+      );
+      return found.map((r) => r.value).find((d) => d != null) ?? null;
+    },
+    load: (key: LocalKey) => byId.load(key),
+    events: (d: DossierEntity) => events.load({ province: d.province, id: d.id }),
+    supplements: (d: DossierEntity) => supplements.load({ province: d.province, id: d.id }),
+    aliases: async (d: DossierEntity) =>
+      (await aliases.load({ province: d.province, id: d.id })).map((a) => a.alias),
+    /** The applicant as this viewer may see them. */
+    applicant(d: DossierEntity) {
+      const a = d.applicant;
+      if (canReadPii) return a;
+      return {
+        type: a.type,
+        name: maskName(a.name),
+        idNumber: maskIdNumber(a.idNumber),
+        phone: maskPhone(a.phone),
+      };
+    },
+    ofUnit: (u: { province: string; id: number }, args: DossierListArgs) => {
+      const { spec, page, filter } = nestedArgs(args);
+      return ofUnit({ province: u.province, id: u.id }, spec, page, filter);
+    },
+    ofProcedure: (p: { province: string; id: number }, args: DossierListArgs) => {
+      const { spec, page, filter } = nestedArgs(args);
+      return ofProcedure({ province: p.province, id: p.id }, spec, page, filter);
+    },
+    ofDocument: (d: { province: string; id: number }, args: DossierListArgs) => {
+      const { spec, page, filter } = nestedArgs(args);
+      return ofDocument({ province: d.province, id: d.id }, spec, page, filter);
+    },
+  };
+}
+export type DossierService = ReturnType<typeof createDossierService>;

@@ -1,0 +1,356 @@
+import type { Knex } from 'knex';
+import { applyAfter, orderBy, orderClause, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import type { FetchPage, Sorted } from '../../server/connection.ts';
+import { whereFolded } from '../common/sql.ts';
+import type { Channel } from '../procedures/procedure-store.ts';
+
+export type Timeliness = 'EARLY' | 'ON_TIME' | 'LATE' | 'PENDING' | 'OVERDUE';
+export type ApplicantType = 'CITIZEN' | 'BUSINESS' | 'STATE_AGENCY' | 'ORGANISATION';
+
+/** A dossier (hồ sơ) as stored; personal data is masked later, by the service, per viewer. */
+export interface DossierEntity {
+  province: string;
+  id: number;
+  code: string;
+  procedureId: number;
+  receivingUnitId: number;
+  handlingUnitId: number | null;
+  applicant: { type: ApplicantType; name: string; idNumber: string | null; phone: string | null };
+  channel: Channel;
+  statusCode: number;
+  submittedAt: Date;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  resolvedAt: Date | null;
+  returnedAt: Date | null;
+  timeliness: Timeliness;
+  apologyIssued: boolean;
+  satisfaction: number | null;
+  indicators: {
+    digitised: boolean;
+    electronicResult: boolean;
+    paidOnline: boolean;
+    vneidVerified: boolean;
+    dataReused: boolean;
+  };
+}
+
+export interface DossierEventEntity {
+  province: string;
+  dossierId: number;
+  occurredAt: Date;
+  statusCode: number;
+  unitId: number | null;
+  actor: string | null;
+  note: string | null;
+}
+
+export interface SupplementEntity {
+  dossierId: number;
+  requestedAt: Date;
+  answeredAt: Date | null;
+  reason: string | null;
+}
+
+interface DossierRow {
+  id: number;
+  code: string;
+  procedure_id: number;
+  receiving_unit_id: number;
+  handling_unit_id: number | null;
+  applicant_type: ApplicantType;
+  applicant_name: string;
+  applicant_id_number: string | null;
+  applicant_phone: string | null;
+  channel: Channel;
+  status: number;
+  submitted_at: Date;
+  received_at: Date | null;
+  due_at: Date | null;
+  finished_at: Date | null;
+  returned_at: Date | null;
+  timeliness: Timeliness;
+  apology_issued: boolean;
+  satisfaction: number | null;
+  digitised: boolean;
+  electronic_result: boolean;
+  paid_online: boolean;
+  vneid_verified: boolean;
+  data_reused: boolean;
+  _sort?: unknown;
+  _parent?: number;
+}
+
+/**
+ * Timeliness by the national rules (Decision 766): end = processed, else returned, else stopped/refused;
+ * supplement waiting time is subtracted; two or more supplement requests are late; an open dossier is
+ * pending until its due time (extended by supplement time) passes, then overdue.
+ */
+export const TIMELINESS_SQL = `(CASE
+  WHEN coalesce(d.finished_at, d.returned_at) IS NOT NULL THEN CASE
+    WHEN d.supplement_count >= 2 THEN 'LATE'
+    WHEN d.due_at IS NULL THEN 'ON_TIME'
+    WHEN coalesce(d.finished_at, d.returned_at) - make_interval(secs => d.supplement_seconds) > d.due_at THEN 'LATE'
+    WHEN (coalesce(d.finished_at, d.returned_at) - make_interval(secs => d.supplement_seconds)) AT TIME ZONE INTERVAL '+07:00'
+         < date_trunc('day', d.due_at AT TIME ZONE INTERVAL '+07:00') THEN 'EARLY'
+    ELSE 'ON_TIME' END
+  WHEN d.due_at IS NOT NULL AND now() > d.due_at + make_interval(secs => d.supplement_seconds) THEN 'OVERDUE'
+  ELSE 'PENDING' END)`;
+
+export interface DossierListFilter {
+  statusCodes?: number[] | undefined;
+  timeliness?: Timeliness[] | null | undefined;
+  channel?: Channel | null | undefined;
+  procedureId?: number | undefined;
+  unitId?: number | undefined;
+  receivedFrom?: string | null | undefined;
+  receivedTo?: string | null | undefined;
+  dueFrom?: string | null | undefined;
+  dueTo?: string | null | undefined;
+  resolvedFrom?: string | null | undefined;
+  resolvedTo?: string | null | undefined;
+  search?: string | null | undefined;
+}
+
+export const DOSSIER_SORTS = {
+  RECEIVED_AT: {
+    key: 'dossier.receivedAt',
+    expr: 'coalesce(d.received_at, d.submitted_at)',
+    idExpr: 'd.id',
+    kind: 'time',
+  },
+  DUE_AT: {
+    key: 'dossier.dueAt',
+    expr: `coalesce(d.due_at, 'infinity'::timestamptz)`,
+    idExpr: 'd.id',
+    kind: 'time',
+  },
+  CODE: { key: 'dossier.code', expr: 'd.code', idExpr: 'd.id', kind: 'text' },
+} as const satisfies Record<string, Omit<SortSpec, 'direction'>>;
+
+const COLUMNS = [
+  'd.id',
+  'd.code',
+  'd.procedure_id',
+  'd.receiving_unit_id',
+  'd.handling_unit_id',
+  'd.applicant_type',
+  'd.applicant_name',
+  'd.applicant_id_number',
+  'd.applicant_phone',
+  'd.channel',
+  'd.status',
+  'd.submitted_at',
+  'd.received_at',
+  'd.due_at',
+  'd.finished_at',
+  'd.returned_at',
+  'd.apology_issued',
+  'd.satisfaction',
+  'd.digitised',
+  'd.electronic_result',
+  'd.paid_online',
+  'd.vneid_verified',
+  'd.data_reused',
+];
+
+const VN_DAY_START = `(?::date)::timestamp AT TIME ZONE INTERVAL '+07:00'`;
+const VN_NEXT_DAY_START = `(?::date + 1)::timestamp AT TIME ZONE INTERVAL '+07:00'`;
+
+export function dossierStore(db: Knex, province: string) {
+  const entity = (r: DossierRow): DossierEntity => ({
+    province,
+    id: r.id,
+    code: r.code,
+    procedureId: r.procedure_id,
+    receivingUnitId: r.receiving_unit_id,
+    handlingUnitId: r.handling_unit_id,
+    applicant: {
+      type: r.applicant_type,
+      name: r.applicant_name,
+      idNumber: r.applicant_id_number,
+      phone: r.applicant_phone,
+    },
+    channel: r.channel,
+    statusCode: r.status,
+    submittedAt: r.submitted_at,
+    receivedAt: r.received_at,
+    dueAt: r.due_at,
+    resolvedAt: r.finished_at,
+    returnedAt: r.returned_at,
+    timeliness: r.timeliness,
+    apologyIssued: r.apology_issued,
+    satisfaction: r.satisfaction,
+    indicators: {
+      digitised: r.digitised,
+      electronicResult: r.electronic_result,
+      paidOnline: r.paid_online,
+      vneidVerified: r.vneid_verified,
+      dataReused: r.data_reused,
+    },
+  });
+  const sorted = (r: DossierRow): Sorted<DossierEntity> => ({ entity: entity(r), sort: r._sort, id: r.id });
+  const select = (qb: Knex.QueryBuilder) =>
+    qb.select(COLUMNS).select(db.raw(`${TIMELINESS_SQL} AS timeliness`));
+  const applyFilter = (qb: Knex.QueryBuilder, f: DossierListFilter) => {
+    if (f.statusCodes?.length) qb.whereRaw('d.status = ANY(?)', [f.statusCodes]);
+    if (f.timeliness?.length) qb.whereRaw(`${TIMELINESS_SQL} = ANY(?)`, [f.timeliness]);
+    if (f.channel) qb.where('d.channel', f.channel);
+    if (f.procedureId !== undefined) qb.where('d.procedure_id', f.procedureId);
+    if (f.unitId !== undefined) qb.where('d.receiving_unit_id', f.unitId);
+    if (f.receivedFrom)
+      qb.whereRaw(`coalesce(d.received_at, d.submitted_at) >= ${VN_DAY_START}`, [f.receivedFrom]);
+    if (f.receivedTo)
+      qb.whereRaw(`coalesce(d.received_at, d.submitted_at) < ${VN_NEXT_DAY_START}`, [f.receivedTo]);
+    if (f.dueFrom) qb.whereRaw(`d.due_at >= ${VN_DAY_START}`, [f.dueFrom]);
+    if (f.dueTo) qb.whereRaw(`d.due_at < ${VN_NEXT_DAY_START}`, [f.dueTo]);
+    if (f.resolvedFrom) qb.whereRaw(`d.finished_at >= ${VN_DAY_START}`, [f.resolvedFrom]);
+    if (f.resolvedTo) qb.whereRaw(`d.finished_at < ${VN_NEXT_DAY_START}`, [f.resolvedTo]);
+    if (f.search) whereFolded(qb, `d.code || ' ' || d.applicant_name`, f.search);
+    return qb;
+  };
+  /** Nested lists: `limit` dossiers per parent in one statement, parent given by `parentExpr`. */
+  const perParent = async (
+    from: (qb: Knex.QueryBuilder) => Knex.QueryBuilder,
+    parentExpr: string,
+    f: DossierListFilter,
+    q: FetchPage,
+  ) => {
+    const inner = select(from(db.queryBuilder()))
+      .select(db.raw(sortSelect(q.spec)))
+      .select(
+        db.raw(
+          `${parentExpr} AS _parent, row_number() OVER (PARTITION BY ${parentExpr} ORDER BY ${orderClause(q.spec)}) AS _rn`,
+        ),
+      );
+    applyFilter(inner, f);
+    applyAfter(inner, q.spec, q.from, province);
+    const rows = (await db
+      .select('*')
+      .from(inner.as('x'))
+      .where('_rn', '<=', q.limit)
+      .orderBy(['_parent', '_rn'])) as DossierRow[];
+    return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
+  };
+  return {
+    async list(f: DossierListFilter, q: FetchPage): Promise<Sorted<DossierEntity>[]> {
+      const qb = select(db('dossiers as d'))
+        .select(db.raw(sortSelect(q.spec)))
+        .limit(q.limit);
+      applyFilter(qb, f);
+      applyAfter(qb, q.spec, q.from, province);
+      orderBy(qb, q.spec);
+      return ((await qb) as DossierRow[]).map(sorted);
+    },
+    async count(f: DossierListFilter): Promise<number> {
+      const row = (await applyFilter(db('dossiers as d'), f).count({ n: '*' }).first()) as
+        { n: number } | undefined;
+      return Number(row?.n ?? 0);
+    },
+    async byIds(ids: number[]): Promise<DossierEntity[]> {
+      return ((await select(db('dossiers as d')).whereRaw('d.id = ANY(?)', [ids])) as DossierRow[]).map(
+        entity,
+      );
+    },
+    /** By current code or an earlier alias. */
+    async byCode(code: string): Promise<DossierEntity | undefined> {
+      const row = (await select(db('dossiers as d'))
+        .where('d.code', code)
+        .orWhereIn('d.id', db('dossier_code_aliases').select('dossier_id').where('alias', code))
+        .first()) as DossierRow | undefined;
+      return row && entity(row);
+    },
+    ofUnits: (unitIds: number[], f: DossierListFilter, q: FetchPage) =>
+      perParent(
+        (qb) => qb.from('dossiers as d').whereRaw('d.receiving_unit_id = ANY(?)', [unitIds]),
+        'd.receiving_unit_id',
+        f,
+        q,
+      ),
+    ofProcedures: (procedureIds: number[], f: DossierListFilter, q: FetchPage) =>
+      perParent(
+        (qb) => qb.from('dossiers as d').whereRaw('d.procedure_id = ANY(?)', [procedureIds]),
+        'd.procedure_id',
+        f,
+        q,
+      ),
+    ofDocuments: (documentIds: number[], f: DossierListFilter, q: FetchPage) =>
+      perParent(
+        (qb) =>
+          qb
+            .from('dossier_documents as dd')
+            .join('dossiers as d', 'd.id', 'dd.dossier_id')
+            .whereRaw('dd.document_id = ANY(?)', [documentIds]),
+        'dd.document_id',
+        f,
+        q,
+      ),
+    /** Counts per parent for nested totalCount, one statement for all parents. */
+    async countPerParent(kind: 'unit' | 'procedure' | 'document', parentIds: number[], f: DossierListFilter) {
+      const qb =
+        kind === 'document'
+          ? db('dossier_documents as dd')
+              .join('dossiers as d', 'd.id', 'dd.dossier_id')
+              .whereRaw('dd.document_id = ANY(?)', [parentIds])
+          : db('dossiers as d').whereRaw(
+              `d.${kind === 'unit' ? 'receiving_unit_id' : 'procedure_id'} = ANY(?)`,
+              [parentIds],
+            );
+      const parent =
+        kind === 'document' ? 'dd.document_id' : kind === 'unit' ? 'd.receiving_unit_id' : 'd.procedure_id';
+      applyFilter(qb, f);
+      const rows = (await qb
+        .select(db.raw(`${parent} AS parent`))
+        .count({ n: '*' })
+        .groupByRaw(parent)) as { parent: number; n: number }[];
+      return new Map(rows.map((r) => [r.parent, Number(r.n)]));
+    },
+    async events(dossierIds: number[]): Promise<DossierEventEntity[]> {
+      const rows = (await db('dossier_events')
+        .select('dossier_id', 'occurred_at', 'status', 'unit_id', 'actor', 'note')
+        .whereRaw('dossier_id = ANY(?)', [dossierIds])
+        .orderBy(['dossier_id', 'occurred_at', 'id'])) as {
+        dossier_id: number;
+        occurred_at: Date;
+        status: number;
+        unit_id: number | null;
+        actor: string | null;
+        note: string | null;
+      }[];
+      return rows.map((r) => ({
+        province,
+        dossierId: r.dossier_id,
+        occurredAt: r.occurred_at,
+        statusCode: r.status,
+        unitId: r.unit_id,
+        actor: r.actor,
+        note: r.note,
+      }));
+    },
+    async supplements(dossierIds: number[]): Promise<SupplementEntity[]> {
+      const rows = (await db('dossier_supplements')
+        .select('dossier_id', 'requested_at', 'answered_at', 'reason')
+        .whereRaw('dossier_id = ANY(?)', [dossierIds])
+        .orderBy(['dossier_id', 'requested_at', 'id'])) as {
+        dossier_id: number;
+        requested_at: Date;
+        answered_at: Date | null;
+        reason: string | null;
+      }[];
+      return rows.map((r) => ({
+        dossierId: r.dossier_id,
+        requestedAt: r.requested_at,
+        answeredAt: r.answered_at,
+        reason: r.reason,
+      }));
+    },
+    async aliases(dossierIds: number[]): Promise<{ dossierId: number; alias: string }[]> {
+      const rows = (await db('dossier_code_aliases')
+        .select('dossier_id', 'alias')
+        .whereRaw('dossier_id = ANY(?)', [dossierIds])
+        .orderBy(['dossier_id', 'alias'])) as { dossier_id: number; alias: string }[];
+      return rows.map((r) => ({ dossierId: r.dossier_id, alias: r.alias }));
+    },
+  };
+}
+export type DossierStore = ReturnType<typeof dossierStore>;

@@ -1,0 +1,146 @@
+import { BadUserInputError } from '../../errors.ts';
+import { federatedConnection, type Connection } from '../../server/connection.ts';
+import { decodeId } from '../../server/ids.ts';
+import { entityLoader, listLoader, type LocalKey } from '../../server/loaders.ts';
+import { nestedConnections } from '../../server/nested.ts';
+import { pageRequest, type PageArgs } from '../../server/pagination.ts';
+import type { Federation } from '../../sources/federation.ts';
+import { idFilter, narrow, searchText, sortSpec } from '../common/args.ts';
+import type { UnitEntity, UnitLevel } from '../units/unit-store.ts';
+import {
+  PROCEDURE_SORTS,
+  procedureStore,
+  type OnlineService,
+  type ProcedureChannelEntity,
+  type ProcedureEntity,
+  type ProcedureStatus,
+} from './procedure-store.ts';
+
+export interface ProcedureListArgs extends PageArgs {
+  filter?: {
+    provinces?: string[] | null;
+    field?: string | null;
+    level?: UnitLevel | null;
+    onlineService?: OnlineService | null;
+    status?: ProcedureStatus | null;
+    unit?: string | null;
+    search?: string | null;
+  } | null;
+  orderBy?: { field: keyof typeof PROCEDURE_SORTS; direction?: 'ASC' | 'DESC' | null } | null;
+}
+
+const DEFAULT_ORDER = { field: 'NAME', direction: 'ASC' } as const;
+
+/** Procedures: catalogue queries, with this request's loaders. */
+export function createProcedureService(fed: Federation) {
+  const byId = entityLoader(fed, (s, ids) => procedureStore(s.db, s.code).byIds(ids));
+  const channels = listLoader(
+    fed,
+    (s, ids) => procedureStore(s.db, s.code).channels(ids),
+    (r) => r.procedureId,
+  );
+  const requirements = listLoader(
+    fed,
+    (s, ids) => procedureStore(s.db, s.code).requirements(ids),
+    (r) => r.procedureId,
+  );
+  const ofDocument = listLoader(
+    fed,
+    (s, ids) => procedureStore(s.db, s.code).ofDocuments(ids),
+    (r) => r.documentId,
+  );
+  const ofUnit = nestedConnections<ProcedureEntity, null>(
+    fed,
+    (s, ids, _f, q) => procedureStore(s.db, s.code).ofUnits(ids, q),
+    (s, ids) => procedureStore(s.db, s.code).countOfUnits(ids),
+  );
+  const daysOf = (c: ProcedureChannelEntity) =>
+    c.timeUnit === 'HOUR' ? c.processingTime / 8 : c.processingTime;
+
+  return {
+    async list(args: ProcedureListArgs): Promise<Connection<ProcedureEntity>> {
+      const f = args.filter ?? {};
+      const spec = sortSpec(PROCEDURE_SORTS, args.orderBy, DEFAULT_ORDER);
+      const page = pageRequest(args, spec);
+      const unit = idFilter(f.unit, 'Unit', 'filter.unit');
+      const selected = fed.select(f.provinces);
+      const codes = narrow(
+        selected.map((s) => s.code),
+        unit,
+      );
+      const sources = selected.filter((s) => codes?.includes(s.code));
+      const filter = {
+        field: searchText(f.field, 'filter.field'),
+        level: f.level,
+        onlineService: f.onlineService,
+        status: f.status,
+        unitId: unit?.localId,
+        search: searchText(f.search),
+      };
+      return federatedConnection(
+        fed,
+        sources,
+        spec,
+        page,
+        (s, q) => procedureStore(s.db, s.code).list(filter, q),
+        (s) => procedureStore(s.db, s.code).count(filter),
+      );
+    },
+    async get(args: {
+      id?: string | null;
+      nationalCode?: string | null;
+      province?: string | null;
+    }): Promise<ProcedureEntity | null> {
+      if (args.id != null) {
+        if (args.nationalCode != null)
+          throw new BadUserInputError('Give either "id" or "nationalCode" with "province", not both');
+        const d = decodeId(args.id);
+        if (!d)
+          throw new BadUserInputError(`Argument "id" is not a valid id: "${args.id}"`, { argument: 'id' });
+        if (d.type !== 'Procedure' || !fed.source(d.province)) return null;
+        return byId.load({ province: d.province, id: d.localId });
+      }
+      if (args.nationalCode == null)
+        throw new BadUserInputError('Give "id", or "nationalCode" with "province"');
+      if (!/^\d\.\d{6}$/.test(args.nationalCode)) {
+        throw new BadUserInputError(
+          `Argument "nationalCode" must look like 1.001193, got "${args.nationalCode}"`,
+          {
+            argument: 'nationalCode',
+          },
+        );
+      }
+      if (args.province == null) {
+        throw new BadUserInputError(
+          'Argument "province" is required with "nationalCode": national codes repeat across provinces',
+          {
+            argument: 'province',
+          },
+        );
+      }
+      const [source] = fed.select([args.province], 'province');
+      const found = await fed.one(source!, (s) =>
+        procedureStore(s.db, s.code).byNationalCodes([args.nationalCode!]),
+      );
+      return found?.[0] ?? null;
+    },
+    load: (key: LocalKey) => byId.load(key),
+    channels: (p: ProcedureEntity) => channels.load({ province: p.province, id: p.id }),
+    requirements: (p: ProcedureEntity) => requirements.load({ province: p.province, id: p.id }),
+    /** Shortest processing time in days over channels and cases. */
+    async processingDays(p: ProcedureEntity): Promise<number | null> {
+      const list = await channels.load({ province: p.province, id: p.id });
+      return list.length ? Math.min(...list.map(daysOf)) : null;
+    },
+    async fee(p: ProcedureEntity): Promise<number | null> {
+      const list = await channels.load({ province: p.province, id: p.id });
+      return list.length ? Math.min(...list.map((c) => c.feeVnd)) : null;
+    },
+    ofDocument: (d: { province: string; id: number }) => ofDocument.load({ province: d.province, id: d.id }),
+    ofUnit: (u: UnitEntity, args: Omit<ProcedureListArgs, 'filter'>) => {
+      const spec = sortSpec(PROCEDURE_SORTS, args.orderBy, DEFAULT_ORDER);
+      return ofUnit({ province: u.province, id: u.id }, spec, pageRequest(args, spec), null);
+    },
+  };
+}
+export type ProcedureService = ReturnType<typeof createProcedureService>;

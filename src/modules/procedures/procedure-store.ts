@@ -1,0 +1,249 @@
+import type { Knex } from 'knex';
+import { applyAfter, orderBy, orderClause, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import type { FetchPage, Sorted } from '../../server/connection.ts';
+import { whereFolded } from '../common/sql.ts';
+import type { UnitLevel } from '../units/unit-store.ts';
+
+export type OnlineService = 'FULL' | 'PARTIAL' | 'NONE';
+export type ProcedureStatus = 'ACTIVE' | 'ABOLISHED';
+export type Channel = 'DIRECT' | 'ONLINE' | 'POSTAL';
+
+/** An administrative procedure (thủ tục hành chính) in one province's catalogue. */
+export interface ProcedureEntity {
+  province: string;
+  id: number;
+  nationalCode: string;
+  name: string;
+  field: string;
+  level: UnitLevel;
+  onlineService: OnlineService;
+  applicants: string;
+  result: string;
+  cases: string[];
+  status: ProcedureStatus;
+  revision: number;
+  updatedAt: Date;
+}
+
+export interface ProcedureChannelEntity {
+  procedureId: number;
+  channel: Channel;
+  case: string;
+  processingTime: number;
+  timeUnit: 'WORKING_DAY' | 'DAY' | 'HOUR';
+  feeVnd: number;
+  feeNote: string | null;
+}
+
+export interface ProcedureRequirementEntity {
+  procedureId: number;
+  case: string;
+  position: number;
+  name: string;
+  form: string | null;
+  originals: number;
+  copies: number;
+}
+
+interface ProcedureRow {
+  id: number;
+  national_code: string;
+  name: string;
+  field: string;
+  level: UnitLevel;
+  online_service: OnlineService;
+  applicants: string;
+  result: string;
+  cases: string[];
+  status: ProcedureStatus;
+  revision: number;
+  updated_at: Date;
+  _sort?: unknown;
+  _parent?: number;
+}
+
+export interface ProcedureListFilter {
+  field?: string | null | undefined;
+  level?: UnitLevel | null | undefined;
+  onlineService?: OnlineService | null | undefined;
+  status?: ProcedureStatus | null | undefined;
+  unitId?: number | undefined;
+  search?: string | null | undefined;
+}
+
+export const PROCEDURE_SORTS = {
+  NAME: { key: 'procedure.name', expr: 'p.name', idExpr: 'p.id', kind: 'text' },
+  NATIONAL_CODE: { key: 'procedure.nationalCode', expr: 'p.national_code', idExpr: 'p.id', kind: 'text' },
+  UPDATED_AT: { key: 'procedure.updatedAt', expr: 'p.updated_at', idExpr: 'p.id', kind: 'time' },
+} as const satisfies Record<string, Omit<SortSpec, 'direction'>>;
+
+const COLUMNS = [
+  'p.id',
+  'p.national_code',
+  'p.name',
+  'p.field',
+  'p.level',
+  'p.online_service',
+  'p.applicants',
+  'p.result',
+  'p.cases',
+  'p.status',
+  'p.revision',
+  'p.updated_at',
+];
+
+export function procedureStore(db: Knex, province: string) {
+  const entity = (r: ProcedureRow): ProcedureEntity => ({
+    province,
+    id: r.id,
+    nationalCode: r.national_code,
+    name: r.name,
+    field: r.field,
+    level: r.level,
+    onlineService: r.online_service,
+    applicants: r.applicants,
+    result: r.result,
+    cases: r.cases,
+    status: r.status,
+    revision: r.revision,
+    updatedAt: r.updated_at,
+  });
+  const sorted = (r: ProcedureRow): Sorted<ProcedureEntity> => ({
+    entity: entity(r),
+    sort: r._sort,
+    id: r.id,
+  });
+  const filtered = (f: ProcedureListFilter) => {
+    const qb = db('procedures as p');
+    if (f.field) qb.whereRaw('lt_fold(p.field) = lt_fold(?)', [f.field.normalize('NFC')]);
+    if (f.level) qb.where('p.level', f.level);
+    if (f.onlineService) qb.where('p.online_service', f.onlineService);
+    if (f.status) qb.where('p.status', f.status);
+    if (f.unitId !== undefined) {
+      qb.whereExists(
+        db('procedure_units as pu')
+          .whereRaw('pu.procedure_id = p.id')
+          .where({ 'pu.unit_id': f.unitId, 'pu.role': 'IMPLEMENTING' }),
+      );
+    }
+    if (f.search) whereFolded(qb, `p.name || ' ' || p.national_code || ' ' || p.field`, f.search);
+    return qb;
+  };
+  return {
+    async list(f: ProcedureListFilter, q: FetchPage): Promise<Sorted<ProcedureEntity>[]> {
+      const qb = filtered(f)
+        .select(COLUMNS)
+        .select(db.raw(sortSelect(q.spec)))
+        .limit(q.limit);
+      applyAfter(qb, q.spec, q.from, province);
+      orderBy(qb, q.spec);
+      return ((await qb) as ProcedureRow[]).map(sorted);
+    },
+    async count(f: ProcedureListFilter): Promise<number> {
+      const row = (await filtered(f).count({ n: '*' }).first()) as { n: number } | undefined;
+      return Number(row?.n ?? 0);
+    },
+    async byIds(ids: number[]): Promise<ProcedureEntity[]> {
+      return (
+        (await db('procedures as p').select(COLUMNS).whereRaw('p.id = ANY(?)', [ids])) as ProcedureRow[]
+      ).map(entity);
+    },
+    async byNationalCodes(codes: string[]): Promise<ProcedureEntity[]> {
+      return (
+        (await db('procedures as p')
+          .select(COLUMNS)
+          .whereRaw('p.national_code = ANY(?)', [codes])) as ProcedureRow[]
+      ).map(entity);
+    },
+    /** Procedures implemented by many units, `limit` per unit, in one statement. */
+    async ofUnits(
+      unitIds: number[],
+      q: FetchPage,
+    ): Promise<(Sorted<ProcedureEntity> & { parent: number })[]> {
+      const inner = db('procedure_units as pu')
+        .join('procedures as p', 'p.id', 'pu.procedure_id')
+        .select(COLUMNS)
+        .select(db.raw(sortSelect(q.spec)))
+        .select(
+          db.raw(
+            `pu.unit_id AS _parent, row_number() OVER (PARTITION BY pu.unit_id ORDER BY ${orderClause(q.spec)}) AS _rn`,
+          ),
+        )
+        .whereRaw('pu.unit_id = ANY(?)', [unitIds])
+        .where('pu.role', 'IMPLEMENTING');
+      applyAfter(inner, q.spec, q.from, province);
+      const rows = (await db
+        .select('*')
+        .from(inner.as('x'))
+        .where('_rn', '<=', q.limit)
+        .orderBy(['_parent', '_rn'])) as ProcedureRow[];
+      return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
+    },
+    async countOfUnits(unitIds: number[]): Promise<Map<number, number>> {
+      const rows = (await db('procedure_units')
+        .select('unit_id')
+        .count({ n: '*' })
+        .whereRaw('unit_id = ANY(?)', [unitIds])
+        .where('role', 'IMPLEMENTING')
+        .groupBy('unit_id')) as { unit_id: number; n: number }[];
+      return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
+    },
+    async ofDocuments(documentIds: number[]): Promise<(ProcedureEntity & { documentId: number })[]> {
+      const rows = (await db('procedure_documents as pd')
+        .join('procedures as p', 'p.id', 'pd.procedure_id')
+        .distinct(db.raw('pd.document_id AS _parent'), ...COLUMNS)
+        .whereRaw('pd.document_id = ANY(?)', [documentIds])
+        .orderBy(['_parent', 'p.id'])) as ProcedureRow[];
+      return rows.map((r) => ({ ...entity(r), documentId: r._parent! }));
+    },
+    async channels(procedureIds: number[]): Promise<ProcedureChannelEntity[]> {
+      const rows = (await db('procedure_channels')
+        .select('procedure_id', 'channel', 'case_name', 'processing_time', 'time_unit', 'fee_vnd', 'fee_note')
+        .whereRaw('procedure_id = ANY(?)', [procedureIds])
+        .orderByRaw(
+          `procedure_id, array_position(ARRAY['DIRECT','ONLINE','POSTAL'], channel), case_name`,
+        )) as {
+        procedure_id: number;
+        channel: Channel;
+        case_name: string;
+        processing_time: number;
+        time_unit: ProcedureChannelEntity['timeUnit'];
+        fee_vnd: number;
+        fee_note: string | null;
+      }[];
+      return rows.map((r) => ({
+        procedureId: r.procedure_id,
+        channel: r.channel,
+        case: r.case_name,
+        processingTime: Number(r.processing_time),
+        timeUnit: r.time_unit,
+        feeVnd: Number(r.fee_vnd),
+        feeNote: r.fee_note,
+      }));
+    },
+    async requirements(procedureIds: number[]): Promise<ProcedureRequirementEntity[]> {
+      const rows = (await db('procedure_requirements')
+        .select('procedure_id', 'case_name', 'position', 'name', 'form', 'originals', 'copies')
+        .whereRaw('procedure_id = ANY(?)', [procedureIds])
+        .orderBy(['procedure_id', 'case_name', 'position'])) as {
+        procedure_id: number;
+        case_name: string;
+        position: number;
+        name: string;
+        form: string | null;
+        originals: number;
+        copies: number;
+      }[];
+      return rows.map((r) => ({
+        procedureId: r.procedure_id,
+        case: r.case_name,
+        position: r.position,
+        name: r.name,
+        form: r.form,
+        originals: r.originals,
+        copies: r.copies,
+      }));
+    },
+  };
+}
+export type ProcedureStore = ReturnType<typeof procedureStore>;

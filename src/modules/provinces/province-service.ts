@@ -1,0 +1,17 @@
+import type { Runtime } from '../../runtime.ts';
+import type { ProvinceModel } from '../../server/graphql-models.ts';
+
+/** Provinces are the sources themselves; their status comes from the health monitor. */
+export function createProvinceService(rt: Pick<Runtime, 'sources' | 'health'>) {
+  const model = (code: string): ProvinceModel | null => {
+    const s = rt.sources.byCode(code);
+    return s ? { code: s.code, slug: s.slug, name: s.name } : null;
+  };
+  return {
+    all: (): ProvinceModel[] => rt.sources.all.map((s) => ({ code: s.code, slug: s.slug, name: s.name })),
+    byCode: model,
+    /** A province every entity points to; its source is always registered. */
+    of: (entity: { province: string }): ProvinceModel => model(entity.province)!,
+    status: (p: ProvinceModel) => rt.health.status(p.code),
+  };
+}

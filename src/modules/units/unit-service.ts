@@ -1,0 +1,128 @@
+import { BadUserInputError } from '../../errors.ts';
+import type { Connection } from '../../server/connection.ts';
+import { federatedConnection } from '../../server/connection.ts';
+import { decodeId } from '../../server/ids.ts';
+import { entityLoader, listLoader, type LocalKey } from '../../server/loaders.ts';
+import { nestedConnections } from '../../server/nested.ts';
+import { pageRequest, type PageArgs } from '../../server/pagination.ts';
+import type { AdministrativeCodeModel, UnitLineageModel } from '../../server/graphql-models.ts';
+import type { Federation } from '../../sources/federation.ts';
+import { idFilter, narrow, searchText, sortSpec } from '../common/args.ts';
+import { UNIT_SORTS, unitStore, type UnitEntity, type UnitKind, type UnitLevel } from './unit-store.ts';
+
+export interface UnitListArgs extends PageArgs {
+  filter?: {
+    provinces?: string[] | null;
+    level?: UnitLevel | null;
+    kind?: UnitKind | null;
+    parent?: string | null;
+    active?: boolean | null;
+    search?: string | null;
+  } | null;
+  orderBy?: { field: keyof typeof UNIT_SORTS; direction?: 'ASC' | 'DESC' | null } | null;
+}
+
+const DEFAULT_ORDER = { field: 'NAME', direction: 'ASC' } as const;
+
+/** Units: rules and validation over the unit store, with this request's loaders. */
+export function createUnitService(fed: Federation) {
+  const store = (code: string) => unitStore(fed.source(code)!.db, code);
+  const byId = entityLoader(fed, (s, ids) => unitStore(s.db, s.code).byIds(ids));
+  const adminCodes = listLoader(
+    fed,
+    (s, ids) => unitStore(s.db, s.code).adminCodes(ids),
+    (r) => r.unit_id,
+  );
+  const lineage = listLoader(
+    fed,
+    (s, ids) => unitStore(s.db, s.code).successors(ids),
+    (r) => r.predecessor_id,
+  );
+  const ofProcedure = listLoader(
+    fed,
+    (s, ids) => unitStore(s.db, s.code).ofProcedures(ids),
+    (r) => r.procedureId,
+  );
+  const children = nestedConnections<UnitEntity, null>(
+    fed,
+    (s, ids, _f, q) => unitStore(s.db, s.code).childrenOf(ids, q),
+    (s, ids) => unitStore(s.db, s.code).countChildren(ids),
+  );
+
+  return {
+    async list(args: UnitListArgs): Promise<Connection<UnitEntity>> {
+      const f = args.filter ?? {};
+      const spec = sortSpec(UNIT_SORTS, args.orderBy, DEFAULT_ORDER);
+      const page = pageRequest(args, spec);
+      const parent = idFilter(f.parent, 'Unit', 'filter.parent');
+      const selected = fed.select(f.provinces);
+      const codes = narrow(
+        selected.map((s) => s.code),
+        parent,
+      );
+      const sources = selected.filter((s) => codes?.includes(s.code));
+      const filter = {
+        level: f.level,
+        kind: f.kind,
+        parentId: parent?.localId,
+        active: f.active,
+        search: searchText(f.search),
+      };
+      return federatedConnection(
+        fed,
+        sources,
+        spec,
+        page,
+        (s, q) => unitStore(s.db, s.code).list(filter, q),
+        (s) => unitStore(s.db, s.code).count(filter),
+      );
+    },
+    async get(args: { id?: string | null; code?: string | null }): Promise<UnitEntity | null> {
+      if ((args.id == null) === (args.code == null))
+        throw new BadUserInputError('Give exactly one of "id" or "code"');
+      if (args.id != null) {
+        const d = decodeId(args.id);
+        if (!d)
+          throw new BadUserInputError(`Argument "id" is not a valid id: "${args.id}"`, { argument: 'id' });
+        if (d.type !== 'Unit' || !fed.source(d.province)) return null;
+        return byId.load({ province: d.province, id: d.localId });
+      }
+      const code = args.code!.trim();
+      const found = await fed.each(fed.select(null), (s) => unitStore(s.db, s.code).byCodes([code]));
+      return found.flatMap((r) => r.value)[0] ?? null;
+    },
+    load: (key: LocalKey) => byId.load(key),
+    parent: (u: UnitEntity) =>
+      u.parentId == null ? null : byId.load({ province: u.province, id: u.parentId }),
+    children: (u: UnitEntity, args: Omit<UnitListArgs, 'filter'>) => {
+      const spec = sortSpec(UNIT_SORTS, args.orderBy, DEFAULT_ORDER);
+      return children({ province: u.province, id: u.id }, spec, pageRequest(args, spec), null);
+    },
+    async administrativeCodes(u: UnitEntity): Promise<AdministrativeCodeModel[]> {
+      const rows = await adminCodes.load({ province: u.province, id: u.id });
+      return rows.map((r) => ({
+        system: r.system,
+        code: r.code,
+        validFrom: r.valid_from,
+        validTo: r.valid_to,
+      }));
+    },
+    async successors(u: UnitEntity): Promise<UnitLineageModel[]> {
+      const rows = await lineage.load({ province: u.province, id: u.id });
+      return rows.map((r) => ({
+        province: u.province,
+        kind: r.kind,
+        successorId: r.successor_id,
+        effectiveOn: r.effective_on,
+        documentId: r.document_id,
+      }));
+    },
+    ofProcedure: (p: { province: string; id: number }) =>
+      ofProcedure.load({ province: p.province, id: p.id }),
+    isActive: (u: UnitEntity, today = new Date().toISOString().slice(0, 10)) =>
+      u.validTo == null || u.validTo >= today,
+    /** Lets other modules build per-source unit queries through the same loaders. */
+    store,
+  };
+}
+export type UnitService = ReturnType<typeof createUnitService>;

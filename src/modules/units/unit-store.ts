@@ -1,0 +1,173 @@
+import type { Knex } from 'knex';
+import { applyAfter, orderBy, orderClause, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import type { FetchPage, Sorted } from '../../server/connection.ts';
+import { whereFolded } from '../common/sql.ts';
+
+export type UnitKind =
+  'PEOPLES_COMMITTEE' | 'DEPARTMENT' | 'SECTOR_AGENCY' | 'DISTRICT' | 'COMMUNE' | 'DIVISION' | 'CENTRE';
+export type UnitLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+
+/** A unit (cơ quan, đơn vị) of one province. */
+export interface UnitEntity {
+  province: string;
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  level: UnitLevel;
+  parentId: number | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  level: UnitLevel;
+  parent_id: number | null;
+  valid_from: string;
+  valid_to: string | null;
+  _sort?: unknown;
+  _parent?: number;
+}
+
+export interface UnitListFilter {
+  level?: UnitLevel | null | undefined;
+  kind?: UnitKind | null | undefined;
+  parentId?: number | undefined;
+  active?: boolean | null | undefined;
+  search?: string | null | undefined;
+}
+
+export const UNIT_SORTS = {
+  NAME: { key: 'unit.name', expr: 'u.name', idExpr: 'u.id', kind: 'text' },
+  CODE: { key: 'unit.code', expr: 'u.code', idExpr: 'u.id', kind: 'text' },
+} as const satisfies Record<string, Omit<SortSpec, 'direction'>>;
+
+const COLUMNS = [
+  'u.id',
+  'u.code',
+  'u.name',
+  'u.kind',
+  'u.level',
+  'u.parent_id',
+  'u.valid_from',
+  'u.valid_to',
+];
+
+/** SQL for units; one instance per source. */
+export function unitStore(db: Knex, province: string) {
+  const entity = (r: UnitRow): UnitEntity => ({
+    province,
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    level: r.level,
+    parentId: r.parent_id,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  });
+  const sorted = (r: UnitRow): Sorted<UnitEntity> => ({ entity: entity(r), sort: r._sort, id: r.id });
+  const filtered = (f: UnitListFilter) => {
+    const qb = db('units as u');
+    if (f.level) qb.where('u.level', f.level);
+    if (f.kind) qb.where('u.kind', f.kind);
+    if (f.parentId !== undefined) qb.where('u.parent_id', f.parentId);
+    if (f.active === true) qb.whereRaw('(u.valid_to IS NULL OR u.valid_to >= current_date)');
+    if (f.active === false) qb.whereRaw('u.valid_to < current_date');
+    if (f.search) whereFolded(qb, `u.name || ' ' || u.code`, f.search);
+    return qb;
+  };
+  return {
+    async list(f: UnitListFilter, q: FetchPage): Promise<Sorted<UnitEntity>[]> {
+      const qb = filtered(f)
+        .select(COLUMNS)
+        .select(db.raw(sortSelect(q.spec)))
+        .limit(q.limit);
+      applyAfter(qb, q.spec, q.from, province);
+      orderBy(qb, q.spec);
+      return ((await qb) as UnitRow[]).map(sorted);
+    },
+    async count(f: UnitListFilter): Promise<number> {
+      const row = (await filtered(f).count({ n: '*' }).first()) as { n: number } | undefined;
+      return Number(row?.n ?? 0);
+    },
+    async byIds(ids: number[]): Promise<UnitEntity[]> {
+      return ((await db('units as u').select(COLUMNS).whereRaw('u.id = ANY(?)', [ids])) as UnitRow[]).map(
+        entity,
+      );
+    },
+    async byCodes(codes: string[]): Promise<UnitEntity[]> {
+      return ((await db('units as u').select(COLUMNS).whereRaw('u.code = ANY(?)', [codes])) as UnitRow[]).map(
+        entity,
+      );
+    },
+    /** Children of many parents in one statement: a window keeps `limit` rows per parent. */
+    async childrenOf(
+      parentIds: number[],
+      q: FetchPage,
+    ): Promise<(Sorted<UnitEntity> & { parent: number })[]> {
+      const inner = db('units as u')
+        .select(COLUMNS)
+        .select(db.raw(sortSelect(q.spec)))
+        .select(
+          db.raw(
+            `u.parent_id AS _parent, row_number() OVER (PARTITION BY u.parent_id ORDER BY ${orderClause(q.spec)}) AS _rn`,
+          ),
+        )
+        .whereRaw('u.parent_id = ANY(?)', [parentIds]);
+      applyAfter(inner, q.spec, q.from, province);
+      const rows = (await db
+        .select('*')
+        .from(inner.as('x'))
+        .where('_rn', '<=', q.limit)
+        .orderBy(['_parent', '_rn'])) as UnitRow[];
+      return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
+    },
+    async countChildren(parentIds: number[]): Promise<Map<number, number>> {
+      const rows = (await db('units')
+        .select('parent_id')
+        .count({ n: '*' })
+        .whereRaw('parent_id = ANY(?)', [parentIds])
+        .groupBy('parent_id')) as { parent_id: number; n: number }[];
+      return new Map(rows.map((r) => [r.parent_id, Number(r.n)]));
+    },
+    /** Implementing units of many procedures. */
+    async ofProcedures(procedureIds: number[]): Promise<(UnitEntity & { procedureId: number })[]> {
+      const rows = (await db('procedure_units as pu')
+        .join('units as u', 'u.id', 'pu.unit_id')
+        .distinct(db.raw('pu.procedure_id AS _parent'), ...COLUMNS)
+        .whereRaw('pu.procedure_id = ANY(?)', [procedureIds])
+        .orderBy(['_parent', 'u.id'])) as UnitRow[];
+      return rows.map((r) => ({ ...entity(r), procedureId: r._parent! }));
+    },
+    async adminCodes(unitIds: number[]) {
+      return (await db('unit_admin_codes')
+        .select('unit_id', 'system', 'code', 'valid_from', 'valid_to')
+        .whereRaw('unit_id = ANY(?)', [unitIds])
+        .orderBy(['unit_id', 'system', 'valid_from'])) as {
+        unit_id: number;
+        system: string;
+        code: string;
+        valid_from: string;
+        valid_to: string | null;
+      }[];
+    },
+    async successors(unitIds: number[]) {
+      return (await db('unit_lineage')
+        .select('predecessor_id', 'successor_id', 'kind', 'effective_on', 'document_id')
+        .whereRaw('predecessor_id = ANY(?)', [unitIds])
+        .orderBy(['predecessor_id', 'effective_on', 'successor_id'])) as {
+        predecessor_id: number;
+        successor_id: number;
+        kind: string;
+        effective_on: string;
+        document_id: number | null;
+      }[];
+    },
+  };
+}
+export type UnitStore = ReturnType<typeof unitStore>;

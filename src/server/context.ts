@@ -1,0 +1,37 @@
+import { createDocumentService } from '../modules/documents/document-service.ts';
+import { createDossierService } from '../modules/dossiers/dossier-service.ts';
+import { createProcedureService } from '../modules/procedures/procedure-service.ts';
+import { createProvinceService } from '../modules/provinces/province-service.ts';
+import { createUnitService } from '../modules/units/unit-service.ts';
+import type { Runtime } from '../runtime.ts';
+import { createFederation, type Federation } from '../sources/federation.ts';
+import type { Viewer } from './viewer.ts';
+
+/** Everything a resolver may use, created fresh for every request (so loaders never leak across users). */
+export interface GraphQLContext {
+  requestId: string;
+  viewer: Viewer;
+  fed: Federation;
+  provinces: ReturnType<typeof createProvinceService>;
+  units: ReturnType<typeof createUnitService>;
+  procedures: ReturnType<typeof createProcedureService>;
+  dossiers: ReturnType<typeof createDossierService>;
+  documents: ReturnType<typeof createDocumentService>;
+}
+
+export function createContext(rt: Runtime, requestId: string, viewer: Viewer): GraphQLContext {
+  const fed = createFederation(rt.sources, rt.health, {
+    timeoutMs: rt.config.sourceStatementTimeoutMs + rt.config.sourceConnectTimeoutMs,
+    log: rt.log.child({ requestId }),
+  });
+  return {
+    requestId,
+    viewer,
+    fed,
+    provinces: createProvinceService(rt),
+    units: createUnitService(fed),
+    procedures: createProcedureService(fed),
+    dossiers: createDossierService(fed, viewer),
+    documents: createDocumentService(fed),
+  };
+}

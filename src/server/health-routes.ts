@@ -1,0 +1,50 @@
+import type { ServerResponse } from 'node:http';
+import type { Runtime } from '../runtime.ts';
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/** GET /healthz: the process is alive and serving. */
+export function healthz(res: ServerResponse): void {
+  sendJson(res, 200, { status: 'ok' });
+}
+
+/** GET /readyz: 200 when the hub database answers, 503 otherwise; each source's status alongside. */
+export async function readyz(rt: Runtime, res: ServerResponse): Promise<void> {
+  const timeoutMs = rt.config.sourceConnectTimeoutMs;
+  const hubCheck = (async () => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        rt.hub.raw('select 1'),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
+      ]);
+      return 'UP' as const;
+    } catch {
+      return 'DOWN' as const;
+    } finally {
+      clearTimeout(timer);
+    }
+  })();
+  const [hub, sources] = await Promise.all([hubCheck, rt.health.checkAll()]);
+  const byCode = Object.fromEntries(
+    rt.sources.all.map((s) => [s.code, { name: s.name, ...sources[s.code] }]),
+  );
+  sendJson(res, hub === 'UP' ? 200 : 503, {
+    status: hub === 'UP' ? 'ready' : 'not ready',
+    hub,
+    sources: byCode,
+  });
+}
+
+export async function metricsRoute(rt: Runtime, res: ServerResponse): Promise<void> {
+  const body = await rt.metrics.registry.metrics();
+  res.writeHead(200, { 'content-type': rt.metrics.registry.contentType });
+  res.end(body);
+}

@@ -1,0 +1,56 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Runtime } from '../runtime.ts';
+import { healthz, metricsRoute, readyz, sendJson } from './health-routes.ts';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+
+export interface HubServer {
+  server: http.Server;
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting, lets in-flight requests finish (up to graceMs), then closes the remaining sockets. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export function createHttpServer(rt: Runtime, routes: { graphql?: RouteHandler } = {}): HubServer {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const handle = async () => {
+      if (url.pathname === '/healthz') return healthz(res);
+      if (url.pathname === '/readyz') return readyz(rt, res);
+      if (url.pathname === '/metrics') return metricsRoute(rt, res);
+      if (url.pathname === '/graphql' && routes.graphql) return routes.graphql(req, res, url);
+      if (url.pathname === '/') {
+        res.writeHead(302, { location: '/graphql' });
+        return void res.end();
+      }
+      sendJson(res, 404, { error: `No route for ${req.method} ${url.pathname}` });
+    };
+    handle().catch((err: unknown) => {
+      rt.log.error('unhandled request error', { path: url.pathname, error: (err as Error).message });
+      if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      }),
+    close: (graceMs = 10_000) =>
+      new Promise((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}

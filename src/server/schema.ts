@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import type { Resolvers } from '../generated/graphql.ts';
+import { nodeResolvers } from '../modules/common/node-resolvers.ts';
+import { documentResolvers } from '../modules/documents/document-resolvers.ts';
+import { dossierResolvers } from '../modules/dossiers/dossier-resolvers.ts';
+import { procedureResolvers } from '../modules/procedures/procedure-resolvers.ts';
+import { provinceResolvers } from '../modules/provinces/province-resolvers.ts';
+import { unitResolvers } from '../modules/units/unit-resolvers.ts';
+import { DateScalar, DateTimeScalar } from './scalars.ts';
+
+export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
+
+/** The SDL files, base first, then one per domain. */
+export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.graphql'));
+  files.sort((a, b) => (a === 'base.graphql' ? -1 : b === 'base.graphql' ? 1 : a.localeCompare(b)));
+  return files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+}
+
+export function buildSchema(extra: Resolvers[] = []): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: [
+      { Date: DateScalar, DateTime: DateTimeScalar },
+      nodeResolvers,
+      provinceResolvers,
+      unitResolvers,
+      procedureResolvers,
+      dossierResolvers,
+      documentResolvers,
+      ...extra,
+    ] as Resolvers[],
+    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
+  });
+}

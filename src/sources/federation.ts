@@ -1,0 +1,132 @@
+import { BadUserInputError, SourceUnavailableError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { SourceHealth } from './health.ts';
+import type { Source, SourceRegistry } from './registry.ts';
+
+/**
+ * Per-request access to the provincial sources: picks sources for a `provinces` filter, runs work on them
+ * in parallel, and turns a failing or slow source into a SOURCE_UNAVAILABLE error next to the others' data.
+ */
+export interface Federation {
+  select(provinces: readonly string[] | null | undefined, argument?: string): Source[];
+  source(code: string): Source | undefined;
+  /** Runs fn on one source; undefined when the source failed (the error is recorded). */
+  one<T>(source: Source, fn: (source: Source) => Promise<T>): Promise<T | undefined>;
+  /** Runs fn on every source in parallel; only the sources that answered appear in the result. */
+  each<T>(
+    sources: readonly Source[],
+    fn: (source: Source) => Promise<T>,
+  ): Promise<{ source: Source; value: T }[]>;
+  /** Errors collected while serving this request, one per unavailable province. */
+  errors(): SourceUnavailableError[];
+}
+
+export function createFederation(
+  registry: SourceRegistry,
+  health: SourceHealth,
+  opts: { timeoutMs: number; log: Logger },
+): Federation {
+  const errors = new Map<string, SourceUnavailableError>();
+  const fail = (code: string, reason: string) => {
+    if (!errors.has(code)) errors.set(code, new SourceUnavailableError(code, reason));
+  };
+  const one = async <T>(source: Source, fn: (s: Source) => Promise<T>): Promise<T | undefined> => {
+    if (health.isOpen(source.code)) {
+      fail(source.code, 'skipped while its health check fails');
+      return undefined;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const value = await Promise.race([
+        fn(source),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                Object.assign(new Error(`no answer within ${opts.timeoutMs} ms`), {
+                  name: 'SourceTimeoutError',
+                }),
+              ),
+            opts.timeoutMs,
+          );
+        }),
+      ]);
+      health.reportSuccess(source.code);
+      return value;
+    } catch (err) {
+      if (!isSourceFailure(err)) throw err;
+      const reason = describe(err);
+      opts.log.warn('source query failed', { province: source.code, error: reason });
+      health.reportFailure(source.code);
+      fail(source.code, reason);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return {
+    select: (provinces, argument = 'filter.provinces') => {
+      if (provinces == null) return [...registry.all];
+      const unknown = provinces.filter((c) => !registry.byCode(c));
+      if (unknown.length) {
+        const known = registry.all.map((s) => s.code).join(', ');
+        throw new BadUserInputError(
+          `Unknown province ${unknown.map((c) => `"${c}"`).join(', ')} in ${argument} (known: ${known})`,
+          {
+            argument,
+          },
+        );
+      }
+      return registry.all.filter((s) => provinces.includes(s.code));
+    },
+    source: (code) => registry.byCode(code),
+    one,
+    each: async <T>(sources: readonly Source[], fn: (s: Source) => Promise<T>) => {
+      const values = await Promise.all(sources.map((source) => one(source, fn)));
+      const out: { source: Source; value: T }[] = [];
+      values.forEach((value, i) => {
+        if (value !== undefined) out.push({ source: sources[i]!, value });
+      });
+      return out;
+    },
+    errors: () => [...errors.values()],
+  };
+}
+
+const TRANSPORT_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+]);
+
+/** Down, unreachable or slow: the source's fault, not ours; anything else is an unexpected error. */
+export function isSourceFailure(err: unknown): boolean {
+  if (err instanceof BadUserInputError) return false;
+  const e = err as { code?: string; name?: string; message?: string };
+  if (e.code && TRANSPORT_CODES.has(e.code)) return true;
+  // 57014 statement timeout, 57P0x shutdown/cannot connect, 08xxx connection exceptions, 3D000 no database
+  if (
+    e.code &&
+    (/^57(014|P0\d)$/.test(e.code) || e.code.startsWith('08') || e.code === '3D000' || e.code === '53300')
+  )
+    return true;
+  if (e.name === 'KnexTimeoutError' || e.name === 'SourceTimeoutError') return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout/i.test(e.message ?? '');
+}
+
+/** A short reason without connection strings or stack traces. */
+function describe(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  if (e.code === 'ECONNREFUSED') return 'connection refused';
+  if (e.code === '57014') return 'statement timeout';
+  if (e.code === '3D000') return 'database does not exist';
+  if (e.message?.includes('Timeout acquiring a connection')) return 'connection timeout';
+  return (e.message ?? String(err))
+    .split('\n')[0]!
+    .replace(/postgres(ql)?:\/\/\S+/g, '<url>')
+    .slice(0, 200);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+describe('configuration', () => {
+  it('has defaults for a fresh clone', () => {
+    const c = loadConfig({}, { cwd: '/srv/hub', exists: () => false });
+    expect(c).toMatchObject({
+      port: 4000,
+      databaseUrl: undefined,
+      sourcesFile: undefined,
+      dataDir: '/srv/hub/.lienthong',
+      logLevel: 'info',
+      portal: { url: 'http://127.0.0.1:4100', clientId: 'sandbox', clientSecret: 'sandbox' },
+    });
+  });
+
+  it('reads PORT, LIENTHONG_DATA_DIR and an existing sources.json', () => {
+    const c = loadConfig(
+      { PORT: '4321', LIENTHONG_DATA_DIR: 'other', DATABASE_URL: 'postgres://u:p@db:5432/hub' },
+      { cwd: '/srv/hub', exists: (p) => p === '/srv/hub/sources.json' },
+    );
+    expect(c.port).toBe(4321);
+    expect(c.dataDir).toBe('/srv/hub/other');
+    expect(c.sourcesFile).toBe('/srv/hub/sources.json');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid PORT="abc": expected a TCP port number$/],
+    [{ PORT: '70000' }, /^Invalid PORT="70000": expected a port between 0 and 65535$/],
+    [{ PORT: '1.5' }, /^Invalid PORT="1.5": expected an integer TCP port$/],
+    [{ LOG_LEVEL: 'loud' }, /^Invalid LOG_LEVEL="loud": expected one of debug, info, warn, error, silent$/],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid DATABASE_URL="mysql:\/\/x": expected a postgres:\/\/ connection URL$/],
+    [{ DATABASE_URL: 'postgres://u@h/db' }, /^Invalid DATABASE_URL: external PostgreSQL needs a sources file/],
+    [{ LIENTHONG_SOURCES: 'x.json' }, /^Invalid LIENTHONG_SOURCES: a sources file needs DATABASE_URL/],
+    [{ SOURCE_STATEMENT_TIMEOUT_MS: '-5' }, /^Invalid SOURCE_STATEMENT_TIMEOUT_MS="-5": expected a positive number of milliseconds$/],
+    [{ PORTAL_URL: 'not a url' }, /^Invalid PORTAL_URL="not a url": expected an http\(s\) URL$/],
+  ])('%j is refused with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env, { exists: () => false })).toThrow(ConfigError);
+    expect(() => loadConfig(env, { exists: () => false })).toThrow(message);
+  });
+});

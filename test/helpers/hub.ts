@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { dropDatabase, ensureDatabase } from '../../src/db/knex.ts';
+import { createLogger } from '../../src/logger.ts';
+import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { createGraphQLRoute } from '../../src/server/graphql-route.ts';
+import { createHttpServer } from '../../src/server/http-server.ts';
+import { DEMO_PROVINCES } from '../../src/sources/demo.ts';
+import type { SourceInfo } from '../../src/sources/registry.ts';
+import { templateName } from './templates.ts';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: { sqlStatements?: { total: number; bySource: Record<string, number> } };
+}
+
+export interface TestHub {
+  url: string;
+  rt: Runtime;
+  sources: SourceInfo[];
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { headers?: Record<string, string>; debugSql?: boolean },
+  ): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export function adminUrl(): string {
+  return inject('pgAdminUrl');
+}
+
+export function dbUrl(name: string): string {
+  const u = new URL(adminUrl());
+  u.pathname = '/' + name;
+  return u.toString();
+}
+
+/** Clones template databases (CREATE DATABASE … TEMPLATE), retrying while another clone holds the template. */
+export async function cloneDatabase(template: string, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ensureDatabase(adminUrl(), name, template);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006' || attempt > 50) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+}
+
+/**
+ * A hub over fresh copies of the seeded template databases, in external mode (DATABASE_URL + sources file),
+ * serving on a free loopback port.
+ */
+export async function startTestHub(
+  opts: {
+    provinces?: string[];
+    env?: Record<string, string>;
+    mutateSources?: (s: SourceInfo[]) => SourceInfo[];
+  } = {},
+): Promise<TestHub> {
+  const tag = `t${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 7)}`;
+  const codes = opts.provinces ?? DEMO_PROVINCES.map((p) => p.code);
+  const dbs: string[] = [];
+  const hubDb = `${tag}_hub`;
+  await cloneDatabase(templateName('hub'), hubDb);
+  dbs.push(hubDb);
+  let sources: SourceInfo[] = [];
+  for (const code of codes) {
+    const p = DEMO_PROVINCES.find((x) => x.code === code)!;
+    const name = `${tag}_${code}`;
+    await cloneDatabase(templateName(code), name);
+    dbs.push(name);
+    sources.push({ code, slug: p.slug, name: p.name, url: dbUrl(name) });
+  }
+  if (opts.mutateSources) sources = opts.mutateSources(sources);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-hub-'));
+  const sourcesFile = path.join(dir, 'sources.json');
+  fs.writeFileSync(sourcesFile, JSON.stringify(sources));
+  const config = loadConfig({
+    DATABASE_URL: dbUrl(hubDb),
+    LIENTHONG_SOURCES: sourcesFile,
+    LOG_LEVEL: 'silent',
+    SOURCE_STATEMENT_TIMEOUT_MS: '3000',
+    SOURCE_CONNECT_TIMEOUT_MS: '1000',
+    ...opts.env,
+  });
+  const rt = await openRuntime(config, createLogger(config.logLevel));
+  const server = createHttpServer(rt, { graphql: await createGraphQLRoute(rt) });
+  const port = await server.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    rt,
+    sources,
+    async gql(query, variables, o = {}) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(o.debugSql ? { 'x-lienthong-debug': 'sql' } : {}),
+          ...o.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: res.status, ...body } as GraphQLResponse<never>;
+    },
+    async close() {
+      await server.close(1000);
+      await rt.close();
+      for (const db of dbs) await dropDatabase(adminUrl(), db);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
