@@ -42,7 +42,11 @@ const EnvSchema = z.object({
   PORTAL_TIMEOUT_MS: positiveMs(10000),
   SYNC_CRON: z.string().min(1).optional(),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
-  LIENTHONG_DEMO_DOSSIERS: z.coerce.number().int('a whole number of dossiers').min(0, 'a number ≥ 0').default(20_000),
+  LIENTHONG_DEMO_DOSSIERS: z.coerce
+    .number()
+    .int('a whole number of dossiers')
+    .min(0, 'a number ≥ 0')
+    .default(20_000),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];

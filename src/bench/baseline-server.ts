@@ -7,7 +7,9 @@ import type { SourceInfo } from '../sources/registry.ts';
  * The benchmark's baseline: plain node:http, hand-written SQL (batched the way a careful engineer would,
  * one statement per level) and JSON.stringify. It answers the same three workloads as the hub.
  */
-export async function startBaseline(sources: SourceInfo[]): Promise<{ url: string; statements: () => number; close(): Promise<void> }> {
+export async function startBaseline(
+  sources: SourceInfo[],
+): Promise<{ url: string; statements: () => number; close(): Promise<void> }> {
   const pools = new Map(sources.map((s) => [s.code, new pg.Pool({ connectionString: s.url, max: 10 })]));
   let statements = 0;
   const q = async <R extends pg.QueryResultRow>(code: string, sql: string, params: unknown[]) => {
@@ -16,7 +18,15 @@ export async function startBaseline(sources: SourceInfo[]): Promise<{ url: strin
   };
 
   const dossiers = async (code: string, first: number) => {
-    const ds = await q<{ id: number; code: string; status: number; received_at: Date; due_at: Date; procedure_id: number; receiving_unit_id: number }>(
+    const ds = await q<{
+      id: number;
+      code: string;
+      status: number;
+      received_at: Date;
+      due_at: Date;
+      procedure_id: number;
+      receiving_unit_id: number;
+    }>(
       code,
       `select id, code, status, received_at, due_at, procedure_id, receiving_unit_id from dossiers
         order by coalesce(received_at, submitted_at) desc, id desc limit $1`,
@@ -24,10 +34,16 @@ export async function startBaseline(sources: SourceInfo[]): Promise<{ url: strin
     );
     const ids = ds.map((d) => d.id);
     const [procs, units, events, docs] = await Promise.all([
-      q<{ id: number; national_code: string; name: string; field: string }>(code, 'select id, national_code, name, field from procedures where id = any($1)', [
-        [...new Set(ds.map((d) => d.procedure_id))],
-      ]),
-      q<{ id: number; code: string; name: string }>(code, 'select id, code, name from units where id = any($1)', [[...new Set(ds.map((d) => d.receiving_unit_id))]]),
+      q<{ id: number; national_code: string; name: string; field: string }>(
+        code,
+        'select id, national_code, name, field from procedures where id = any($1)',
+        [[...new Set(ds.map((d) => d.procedure_id))]],
+      ),
+      q<{ id: number; code: string; name: string }>(
+        code,
+        'select id, code, name from units where id = any($1)',
+        [[...new Set(ds.map((d) => d.receiving_unit_id))]],
+      ),
       q<{ dossier_id: number; occurred_at: Date; status: number; note: string }>(
         code,
         'select dossier_id, occurred_at, status, note from dossier_events where dossier_id = any($1) order by dossier_id, occurred_at, id',
@@ -58,8 +74,15 @@ export async function startBaseline(sources: SourceInfo[]): Promise<{ url: strin
             dueAt: d.due_at,
             procedure: procById.get(d.procedure_id),
             receivingUnit: unitById.get(d.receiving_unit_id),
-            events: (ev.get(d.id) ?? []).map((e) => ({ occurredAt: e.occurred_at, status: e.status, note: e.note })),
-            documents: (dc.get(d.id) ?? []).map((x) => ({ numberSymbol: x.number_symbol, summary: x.summary })),
+            events: (ev.get(d.id) ?? []).map((e) => ({
+              occurredAt: e.occurred_at,
+              status: e.status,
+              note: e.note,
+            })),
+            documents: (dc.get(d.id) ?? []).map((x) => ({
+              numberSymbol: x.number_symbol,
+              summary: x.summary,
+            })),
           })),
         },
       },
@@ -77,22 +100,38 @@ export async function startBaseline(sources: SourceInfo[]): Promise<{ url: strin
               order by name collate "C", id limit $2`,
             [text, first],
           ),
-          q<{ n: string }>(s.code, `select count(*) n from procedures where lt_fold(name || ' ' || national_code || ' ' || field) like '%' || lt_fold($1) || '%'`, [
-            text,
-          ]),
+          q<{ n: string }>(
+            s.code,
+            `select count(*) n from procedures where lt_fold(name || ' ' || national_code || ' ' || field) like '%' || lt_fold($1) || '%'`,
+            [text],
+          ),
         ]);
         return { code: s.code, rows, count: Number(count[0]!.n) };
       }),
     );
     const merged = per
       .flatMap((p) => p.rows.map((r) => ({ ...r, province: p.code })))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.province < b.province ? -1 : a.province > b.province ? 1 : a.id - b.id))
+      .sort((a, b) =>
+        a.name < b.name
+          ? -1
+          : a.name > b.name
+            ? 1
+            : a.province < b.province
+              ? -1
+              : a.province > b.province
+                ? 1
+                : a.id - b.id,
+      )
       .slice(0, first);
     return { data: { procedures: { totalCount: per.reduce((n, p) => n + p.count, 0), nodes: merged } } };
   };
 
   const subtree = async (code: string, unitCode: string) => {
-    const [root] = await q<{ id: number; code: string; name: string }>(code, 'select id, code, name from units where code = $1', [unitCode]);
+    const [root] = await q<{ id: number; code: string; name: string }>(
+      code,
+      'select id, code, name from units where code = $1',
+      [unitCode],
+    );
     if (!root) return { data: { unit: null } };
     const children = await q<{ id: number; code: string; name: string; kind: string }>(
       code,
@@ -115,7 +154,11 @@ export async function startBaseline(sources: SourceInfo[]): Promise<{ url: strin
               code: c.code,
               name: c.name,
               kind: c.kind,
-              children: { nodes: grand.filter((g) => g.parent_id === c.id).map((g) => ({ code: g.code, name: g.name, kind: g.kind })) },
+              children: {
+                nodes: grand
+                  .filter((g) => g.parent_id === c.id)
+                  .map((g) => ({ code: g.code, name: g.name, kind: g.kind })),
+              },
             })),
           },
         },

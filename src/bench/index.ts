@@ -6,6 +6,7 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openRuntime } from '../runtime.ts';
 import { provinceInfo } from '../sources/demo.ts';
+import { benchSync } from '../sync/bench.ts';
 import { workloads } from './workloads.ts';
 
 /**
@@ -20,7 +21,12 @@ const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
 const dataDir = env.LIENTHONG_DATA_DIR ?? path.resolve('.lienthong/bench');
 
 const log = createLogger('warn');
-const config = loadConfig({ ...env, LIENTHONG_DATA_DIR: dataDir, DATABASE_URL: undefined, LIENTHONG_SOURCES: undefined });
+const config = loadConfig({
+  ...env,
+  LIENTHONG_DATA_DIR: dataDir,
+  DATABASE_URL: undefined,
+  LIENTHONG_SOURCES: undefined,
+});
 const rt = await openRuntime(config, log, { migrate: true });
 
 console.log(`bench data: ${dataDir} — ${DOSSIERS.toLocaleString('en')} dossiers per province`);
@@ -28,21 +34,37 @@ for (const source of rt.sources.all) {
   const t0 = performance.now();
   const before = await countRows(source.db);
   if (before.units === 0) await seedProvince(source.db, provinceInfo(source), { dossiers: DOSSIERS });
-  else if (before.dossiers < DOSSIERS) await seedMoreDossiers(source.db, provinceInfo(source), DOSSIERS - before.dossiers);
+  else if (before.dossiers < DOSSIERS)
+    await seedMoreDossiers(source.db, provinceInfo(source), DOSSIERS - before.dossiers);
   const after = await countRows(source.db);
   if (after.dossiers !== before.dossiers) {
     await source.db.raw('ANALYZE');
-    console.log(`  seeded ${source.code} ${source.name}: ${after.dossiers.toLocaleString('en')} dossiers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `  seeded ${source.code} ${source.name}: ${after.dossiers.toLocaleString('en')} dossiers in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
 }
-const root = (await rt.sources.byCode('40')!.db('units').select('code').where('kind', 'PEOPLES_COMMITTEE').orderBy('id').first()) as {
+const root = (await rt.sources
+  .byCode('40')!
+  .db('units')
+  .select('code')
+  .where('kind', 'PEOPLES_COMMITTEE')
+  .orderBy('id')
+  .first()) as {
   code: string;
 };
 const sources = rt.sources.all.map((s) => ({ code: s.code, slug: s.slug, name: s.name, url: s.url }));
 
-function start(args: string[], extraEnv: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
+function start(
+  args: string[],
+  extraEnv: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
@@ -54,9 +76,17 @@ function start(args: string[], extraEnv: Record<string, string>, ready: RegExp):
   });
 }
 
-const hub = await start(['src/cli/lienthong.mjs', 'serve'], { PORT: '0', HOST: '127.0.0.1', LIENTHONG_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, /ready: (http:\/\/\S+)\/graphql/);
+const hub = await start(
+  ['src/cli/lienthong.mjs', 'serve'],
+  { PORT: '0', HOST: '127.0.0.1', LIENTHONG_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  /ready: (http:\/\/\S+)\/graphql/,
+);
 const hubUrl = hub.url.replace('localhost', '127.0.0.1');
-const baseline = await start(['--import', 'tsx', 'src/bench/baseline-main.ts', JSON.stringify(sources)], {}, /baseline ready: (\S+)/);
+const baseline = await start(
+  ['--import', 'tsx', 'src/bench/baseline-main.ts', JSON.stringify(sources)],
+  {},
+  /baseline ready: (\S+)/,
+);
 
 interface Result {
   rps: number;
@@ -66,42 +96,75 @@ interface Result {
 }
 
 async function drive(opts: { url: string; method: 'GET' | 'POST'; body?: string }): Promise<Result> {
-  const base = { url: opts.url, method: opts.method, connections: CONNECTIONS, headers: { 'content-type': 'application/json' }, ...(opts.body ? { body: opts.body } : {}) };
+  const base = {
+    url: opts.url,
+    method: opts.method,
+    connections: CONNECTIONS,
+    headers: { 'content-type': 'application/json' },
+    ...(opts.body ? { body: opts.body } : {}),
+  };
   await autocannon({ ...base, duration: 2 }); // warm-up: JIT, pools, caches
   const r = await autocannon({ ...base, duration: SECONDS });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
-const rows: string[][] = [['workload', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'errors', 'hub/baseline']];
+const rows: string[][] = [
+  ['workload', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'errors', 'hub/baseline'],
+];
 for (const w of workloads(root.code)) {
   const body = JSON.stringify({ query: w.query, variables: w.variables });
-  const probe = (await (await fetch(`${hubUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lienthong-debug': 'sql' }, body })).json()) as {
+  const probe = (await (
+    await fetch(`${hubUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-lienthong-debug': 'sql' },
+      body,
+    })
+  ).json()) as {
     errors?: unknown;
     extensions?: { sqlStatements?: { total: number } };
   };
   if (probe.errors) throw new Error(`${w.name}: ${JSON.stringify(probe.errors)}`);
-  const s0 = ((await (await fetch(`${baseline.url}/_statements`)).json()) as { statements: number }).statements;
+  const s0 = ((await (await fetch(`${baseline.url}/_statements`)).json()) as { statements: number })
+    .statements;
   await fetch(`${baseline.url}${w.baselinePath}`);
-  const s1 = ((await (await fetch(`${baseline.url}/_statements`)).json()) as { statements: number }).statements;
+  const s1 = ((await (await fetch(`${baseline.url}/_statements`)).json()) as { statements: number })
+    .statements;
   const b = await drive({ url: `${baseline.url}${w.baselinePath}`, method: 'GET' });
   const h = await drive({ url: `${hubUrl}/graphql`, method: 'POST', body });
-  rows.push([w.name, 'baseline', b.rps.toFixed(0), String(b.p50), String(b.p99), String(s1 - s0), String(b.errors), '']);
-  rows.push([w.name, 'hub', h.rps.toFixed(0), String(h.p50), String(h.p99), String(probe.extensions?.sqlStatements?.total ?? '?'), String(h.errors), (h.rps / b.rps).toFixed(2)]);
+  rows.push([
+    w.name,
+    'baseline',
+    b.rps.toFixed(0),
+    String(b.p50),
+    String(b.p99),
+    String(s1 - s0),
+    String(b.errors),
+    '',
+  ]);
+  rows.push([
+    w.name,
+    'hub',
+    h.rps.toFixed(0),
+    String(h.p50),
+    String(h.p99),
+    String(probe.extensions?.sqlStatements?.total ?? '?'),
+    String(h.errors),
+    (h.rps / b.rps).toFixed(2),
+  ]);
 }
 
 hub.child.kill('SIGTERM');
 baseline.child.kill('SIGTERM');
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per run, after a 2 s warm-up; node ${process.version}\n`);
+console.log(
+  `\n${CONNECTIONS} connections, ${SECONDS} s per run, after a 2 s warm-up; node ${process.version}\n`,
+);
 for (const r of rows) console.log('| ' + r.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |');
 
-try {
-  const { benchSync } = await import('../sync/bench.ts');
-  const s = await benchSync(rt, log);
-  console.log(`\nsync: full push of ${s.items} procedures ${s.fullPushMs.toFixed(0)} ms (${s.itemsPerSecond.toFixed(0)} items/s); no-change run ${s.noChangeMs.toFixed(0)} ms`);
-} catch (err) {
-  console.log(`\nsync benchmark unavailable: ${(err as Error).message}`);
-}
+const s = await benchSync(rt, log);
+console.log(
+  `\nsync: full push of ${s.items} procedures ${s.fullPushMs.toFixed(0)} ms (${s.itemsPerSecond.toFixed(0)} items/s); no-change run ${s.noChangeMs.toFixed(0)} ms`,
+);
 await new Promise((r) => setTimeout(r, 500));
 await rt.close();

@@ -5,8 +5,9 @@ import { migrateCommand } from './commands/migrate.ts';
 import { portalSandboxCommand } from './commands/portal-sandbox.ts';
 import { seedCommand } from './commands/seed.ts';
 import { serveCommand } from './commands/serve.ts';
+import { syncCommand } from './commands/sync.ts';
 
-const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, portalSandboxCommand];
+const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, syncCommand, portalSandboxCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -255,9 +255,9 @@ export async function stopEmbeddedPostgres(dataDir: string): Promise<void> {
   const pgdata = path.join(dataDir, 'pg');
   if (!readPidFile(pgdata)) return;
   const bin = await binaries();
-  await execFileAsync(bin.pg_ctl, ['stop', '-D', pgdata, '-m', 'immediate', '-w', '-t', '30'], { ...(await runAsIds()) }).catch(
-    () => undefined,
-  );
+  await execFileAsync(bin.pg_ctl, ['stop', '-D', pgdata, '-m', 'immediate', '-w', '-t', '30'], {
+    ...(await runAsIds()),
+  }).catch(() => undefined);
 }
 
 export { readPidFile };

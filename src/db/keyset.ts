@@ -42,8 +42,14 @@ export const orderClause = (spec: SortSpec) => {
   return `${sqlValue(spec)} ${dir}, ${spec.idExpr} ${dir}`;
 };
 
-/** Selects the sort value under the alias `_sort`. */
-export const sortSelect = (spec: SortSpec) => `${spec.expr} AS _sort`;
+/**
+ * Selects the sort value under the alias `_sort`. Times travel as UTC text with microseconds (a JS Date
+ * would cut them to milliseconds and cursors would skip rows); that text sorts like the instants.
+ */
+export const sortSelect = (spec: SortSpec) =>
+  spec.kind === 'time'
+    ? `CASE WHEN isfinite(${spec.expr}) THEN to_char((${spec.expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE 'infinity' END AS _sort`
+    : `${spec.expr} AS _sort`;
 
 /**
  * Restricts a source's rows to those after `pos` in the merged order. Within one source the province is
@@ -70,25 +76,16 @@ export function applyAfter(
 
 /** Sort values as they travel in cursors and compare in the merge. */
 export function normaliseSortValue(spec: SortSpec, raw: unknown): SortValue {
-  if (spec.kind === 'time') {
-    if (raw instanceof Date) return raw.toISOString();
-    if (raw === Infinity || raw === 'infinity') return 'infinity';
-    return String(raw);
-  }
   if (spec.kind === 'number') return Number(raw);
   return String(raw);
 }
 
-const timeValue = (v: SortValue) =>
-  v === 'infinity' ? Infinity : v === '-infinity' ? -Infinity : Date.parse(String(v));
-
 /** Compares two positions in the merged order (same rules as the SQL above). */
 export function comparePositions(spec: SortSpec, a: Position, b: Position): number {
+  // text and time values (fixed-width UTC text, 'infinity' last) compare as strings, like "C" collation
   let c: number;
-  if (spec.kind === 'time') c = timeValue(a.v) - timeValue(b.v);
-  else if (spec.kind === 'number') c = Number(a.v) - Number(b.v);
+  if (spec.kind === 'number') c = Number(a.v) - Number(b.v);
   else c = a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
-  if (Number.isNaN(c)) c = 0;
   if (c === 0) c = a.p < b.p ? -1 : a.p > b.p ? 1 : 0;
   if (c === 0) c = a.i - b.i;
   return spec.direction === 'asc' ? c : -c;

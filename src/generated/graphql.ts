@@ -4,6 +4,7 @@ import type { UnitEntity } from '../modules/units/unit-store.ts';
 import type { ProcedureEntity, ProcedureChannelEntity, ProcedureRequirementEntity } from '../modules/procedures/procedure-store.ts';
 import type { DossierEntity, DossierEventEntity, SupplementEntity } from '../modules/dossiers/dossier-store.ts';
 import type { DocumentEntity, AttachmentEntity } from '../modules/documents/document-store.ts';
+import type { SyncRunEntity, SyncItemEntity, SyncRunConnectionModel, SyncRunEdgeModel, PortalStatusEntity } from '../modules/sync/sync-store.ts';
 import type { GraphQLContext } from '../server/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -424,6 +425,23 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** What the national portal last acknowledged for a procedure, as recorded by the sync job. */
+export type PortalStatus = {
+  __typename?: 'PortalStatus';
+  /** When the portal acknowledged it. */
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Content hash the portal acknowledged (accepted or already held); null when it only ever rejected the procedure. */
+  acknowledgedHash?: Maybe<Scalars['String']['output']>;
+  /** Revision the portal acknowledged. */
+  acknowledgedRevision?: Maybe<Scalars['Int']['output']>;
+  /** The portal's last rejection reason, cleared by the next acknowledgement. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When the portal last rejected the procedure. */
+  lastErrorAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Status the portal holds: ACTIVE, or ABOLISHED once withdrawn. */
+  status?: Maybe<ProcedureStatus>;
+};
+
 /** An administrative procedure (thủ tục hành chính) as published and implemented in one province. */
 export type Procedure = Node & {
   __typename?: 'Procedure';
@@ -451,6 +469,8 @@ export type Procedure = Node & {
   nationalCode: Scalars['String']['output'];
   /** Online public service kind. */
   onlineService: OnlineService;
+  /** What the national portal last acknowledged for this procedure; null when it was never pushed. */
+  portalStatus?: Maybe<PortalStatus>;
   /** Shortest processing time over channels and cases, in days (working days unless stated otherwise). */
   processingDays?: Maybe<Scalars['Float']['output']>;
   /** The province whose catalogue holds this procedure. */
@@ -616,6 +636,8 @@ export type Query = {
   procedures: ProcedureConnection;
   /** The provinces whose databases the hub links, with their current health. */
   provinces: Array<Province>;
+  /** Runs of the portal sync job, newest first. */
+  syncRuns: SyncRunConnection;
   /** One unit by global id or by agency identifier (`000.00.12.H41`). */
   unit?: Maybe<Unit>;
   /** Units across provinces, merged into one ordered list. */
@@ -692,6 +714,14 @@ export type QueryProceduresArgs = {
 
 
 /** The root of every read. */
+export type QuerySyncRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SyncRunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. */
 export type QueryUnitArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -736,6 +766,133 @@ export type SupplementRequest = {
   /** When the unit asked. */
   requestedAt: Scalars['DateTime']['output'];
 };
+
+/** Item counts of a sync run. */
+export type SyncCounts = {
+  __typename?: 'SyncCounts';
+  /** Items the portal stored. */
+  accepted: Scalars['Int']['output'];
+  /** Items not delivered (request failed, or left pending when the run stopped). */
+  failed: Scalars['Int']['output'];
+  /** Items the run set out to push (resumed ones included). */
+  planned: Scalars['Int']['output'];
+  /** Items the portal refused. */
+  rejected: Scalars['Int']['output'];
+  /** Items the portal already held. */
+  unchanged: Scalars['Int']['output'];
+};
+
+/** One procedure pushed (or to be pushed) by a sync run. */
+export type SyncItem = {
+  __typename?: 'SyncItem';
+  /** Requests made for the batch carrying this item. */
+  attempts: Scalars['Int']['output'];
+  /** Content hash sent (sha256 of the canonical payload). */
+  contentHash: Scalars['String']['output'];
+  /** Last transport error, when the batch got no answer. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** National code of the procedure (mã TTHC). */
+  nationalCode: Scalars['String']['output'];
+  /** Outcome. */
+  outcome: SyncItemOutcome;
+  /** The portal's reason for a rejection: `CODE` or `CODE: detail` (e.g. `INVALID: …`, `STALE`). */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Revision sent. */
+  revision: Scalars['Int']['output'];
+};
+
+/** What happened to one procedure pushed by a sync run. */
+export type SyncItemOutcome =
+  /** The portal stored this content. */
+  | 'ACCEPTED'
+  /** The request carrying it failed permanently; the next run sends it again. */
+  | 'FAILED'
+  /** Not answered yet; resent under the same idempotency key by the next run. */
+  | 'PENDING'
+  /** The portal refused the item; `reason` says why. */
+  | 'REJECTED'
+  /** The portal already held exactly this content and revision. */
+  | 'UNCHANGED';
+
+/** Which procedures a sync run pushes. */
+export type SyncMode =
+  /** Every procedure (`--full`). */
+  | 'FULL'
+  /** Only procedures whose content differs from what the portal last acknowledged. */
+  | 'INCREMENTAL';
+
+/** One run of the job that pushes a province's procedure list to the national public service portal. */
+export type SyncRun = Node & {
+  __typename?: 'SyncRun';
+  /** Item counts. */
+  counts: SyncCounts;
+  /** Why the run failed, when it did. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When it ended; null while running. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Incremental or full. */
+  mode: SyncMode;
+  /** The province whose procedures were pushed. */
+  province: Province;
+  /** Items the portal rejected, with reasons. */
+  rejectedItems: Array<SyncItem>;
+  /** When the run started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Current state. */
+  status: SyncRunStatus;
+  /** What started the run. */
+  trigger: SyncTrigger;
+};
+
+/** A page of sync runs, newest first (Relay connection). */
+export type SyncRunConnection = {
+  __typename?: 'SyncRunConnection';
+  /** Edges with cursors. */
+  edges: Array<SyncRunEdge>;
+  /** The runs of the page. */
+  nodes: Array<SyncRun>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of runs matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a sync run connection. */
+export type SyncRunEdge = {
+  __typename?: 'SyncRunEdge';
+  /** Opaque cursor of this position. */
+  cursor: Scalars['String']['output'];
+  /** The sync run. */
+  node: SyncRun;
+};
+
+/** Filters for sync runs; all conditions must hold. */
+export type SyncRunFilter = {
+  /** Province codes; absent means every province. */
+  provinces?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only runs in this state. */
+  status?: InputMaybe<SyncRunStatus>;
+};
+
+/** State of a sync run. */
+export type SyncRunStatus =
+  /** The run stopped: the portal was unreachable or kept failing, or an error occurred. Unsent batches are resent by the next run. */
+  | 'FAILED'
+  /** The portal answered every batch but rejected some items (see `rejectedItems`). */
+  | 'PARTIAL'
+  /** In progress (or its process died; the next run marks it FAILED as interrupted). */
+  | 'RUNNING'
+  /** Every item was accepted or already up to date on the portal. */
+  | 'SUCCEEDED';
+
+/** What started a sync run. */
+export type SyncTrigger =
+  /** `lienthong sync procedures` on the command line. */
+  | 'CLI'
+  /** The schedule of `serve` (`SYNC_CRON`). */
+  | 'SCHEDULE';
 
 /**
  * Timeliness by the national rules for Decision 766/QĐ-TTg: supplement waiting time is subtracted; two or
@@ -1001,6 +1158,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( DossierEntity )
     | ( ProcedureEntity )
     | ( ProvinceModel )
+    | ( SyncRunEntity )
     | ( UnitEntity )
   ;
 }>;
@@ -1038,6 +1196,7 @@ export type ResolversTypes = ResolversObject<{
   OnlineService: OnlineService;
   OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PortalStatus: ResolverTypeWrapper<PortalStatusEntity>;
   Procedure: ResolverTypeWrapper<ProcedureEntity>;
   ProcedureChannel: ResolverTypeWrapper<ProcedureChannelEntity>;
   ProcedureConnection: ResolverTypeWrapper<ProcedureConnectionModel>;
@@ -1053,6 +1212,16 @@ export type ResolversTypes = ResolversObject<{
   SourceStatus: SourceStatus;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SupplementRequest: ResolverTypeWrapper<SupplementEntity>;
+  SyncCounts: ResolverTypeWrapper<SyncCounts>;
+  SyncItem: ResolverTypeWrapper<SyncItemEntity>;
+  SyncItemOutcome: SyncItemOutcome;
+  SyncMode: SyncMode;
+  SyncRun: ResolverTypeWrapper<SyncRunEntity>;
+  SyncRunConnection: ResolverTypeWrapper<SyncRunConnectionModel>;
+  SyncRunEdge: ResolverTypeWrapper<SyncRunEdgeModel>;
+  SyncRunFilter: SyncRunFilter;
+  SyncRunStatus: SyncRunStatus;
+  SyncTrigger: SyncTrigger;
   Timeliness: Timeliness;
   Unit: ResolverTypeWrapper<UnitEntity>;
   UnitConnection: ResolverTypeWrapper<UnitConnectionModel>;
@@ -1090,6 +1259,7 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
+  PortalStatus: PortalStatusEntity;
   Procedure: ProcedureEntity;
   ProcedureChannel: ProcedureChannelEntity;
   ProcedureConnection: ProcedureConnectionModel;
@@ -1102,6 +1272,12 @@ export type ResolversParentTypes = ResolversObject<{
   Signer: Signer;
   String: Scalars['String']['output'];
   SupplementRequest: SupplementEntity;
+  SyncCounts: SyncCounts;
+  SyncItem: SyncItemEntity;
+  SyncRun: SyncRunEntity;
+  SyncRunConnection: SyncRunConnectionModel;
+  SyncRunEdge: SyncRunEdgeModel;
+  SyncRunFilter: SyncRunFilter;
   Unit: UnitEntity;
   UnitConnection: UnitConnectionModel;
   UnitEdge: UnitEdgeModel;
@@ -1228,7 +1404,7 @@ export type DossierIndicatorsResolvers<ContextType = GraphQLContext, ParentType 
 }>;
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Document' | 'Dossier' | 'Procedure' | 'Province' | 'Unit', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Document' | 'Dossier' | 'Procedure' | 'Province' | 'SyncRun' | 'Unit', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1236,6 +1412,15 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PortalStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PortalStatus'] = ResolversParentTypes['PortalStatus']> = ResolversObject<{
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acknowledgedHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  acknowledgedRevision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastErrorAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ProcedureStatus']>, ParentType, ContextType>;
 }>;
 
 export type ProcedureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Procedure'] = ResolversParentTypes['Procedure']> = ResolversObject<{
@@ -1251,6 +1436,7 @@ export type ProcedureResolvers<ContextType = GraphQLContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nationalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   onlineService?: Resolver<ResolversTypes['OnlineService'], ParentType, ContextType>;
+  portalStatus?: Resolver<Maybe<ResolversTypes['PortalStatus']>, ParentType, ContextType>;
   processingDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
   publishingDecisions?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
@@ -1312,6 +1498,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, Partial<QueryProcedureArgs>>;
   procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, Partial<QueryProceduresArgs>>;
   provinces?: Resolver<Array<ResolversTypes['Province']>, ParentType, ContextType>;
+  syncRuns?: Resolver<ResolversTypes['SyncRunConnection'], ParentType, ContextType, Partial<QuerySyncRunsArgs>>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, Partial<QueryUnitArgs>>;
   units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<QueryUnitsArgs>>;
 }>;
@@ -1326,6 +1513,50 @@ export type SupplementRequestResolvers<ContextType = GraphQLContext, ParentType 
   answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type SyncCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SyncCounts'] = ResolversParentTypes['SyncCounts']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SyncItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SyncItem'] = ResolversParentTypes['SyncItem']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nationalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['SyncItemOutcome'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SyncRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SyncRun'] = ResolversParentTypes['SyncRun']> = ResolversObject<{
+  counts?: Resolver<ResolversTypes['SyncCounts'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['SyncMode'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  rejectedItems?: Resolver<Array<ResolversTypes['SyncItem']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SyncRunStatus'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['SyncTrigger'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SyncRunConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SyncRunConnection'] = ResolversParentTypes['SyncRunConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SyncRunEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SyncRun']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SyncRunEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SyncRunEdge'] = ResolversParentTypes['SyncRunEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SyncRun'], ParentType, ContextType>;
 }>;
 
 export type UnitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = ResolversObject<{
@@ -1383,6 +1614,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DossierIndicators?: DossierIndicatorsResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PortalStatus?: PortalStatusResolvers<ContextType>;
   Procedure?: ProcedureResolvers<ContextType>;
   ProcedureChannel?: ProcedureChannelResolvers<ContextType>;
   ProcedureConnection?: ProcedureConnectionResolvers<ContextType>;
@@ -1392,6 +1624,11 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Signer?: SignerResolvers<ContextType>;
   SupplementRequest?: SupplementRequestResolvers<ContextType>;
+  SyncCounts?: SyncCountsResolvers<ContextType>;
+  SyncItem?: SyncItemResolvers<ContextType>;
+  SyncRun?: SyncRunResolvers<ContextType>;
+  SyncRunConnection?: SyncRunConnectionResolvers<ContextType>;
+  SyncRunEdge?: SyncRunEdgeResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
   UnitConnection?: UnitConnectionResolvers<ContextType>;
   UnitEdge?: UnitEdgeResolvers<ContextType>;

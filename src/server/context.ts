@@ -2,6 +2,7 @@ import { createDocumentService } from '../modules/documents/document-service.ts'
 import { createDossierService } from '../modules/dossiers/dossier-service.ts';
 import { createProcedureService } from '../modules/procedures/procedure-service.ts';
 import { createProvinceService } from '../modules/provinces/province-service.ts';
+import { createSyncService } from '../modules/sync/sync-service.ts';
 import { createUnitService } from '../modules/units/unit-service.ts';
 import type { Runtime } from '../runtime.ts';
 import { createFederation, type Federation } from '../sources/federation.ts';
@@ -17,6 +18,7 @@ export interface GraphQLContext {
   procedures: ReturnType<typeof createProcedureService>;
   dossiers: ReturnType<typeof createDossierService>;
   documents: ReturnType<typeof createDocumentService>;
+  sync: ReturnType<typeof createSyncService>;
 }
 
 export function createContext(rt: Runtime, requestId: string, viewer: Viewer): GraphQLContext {
@@ -33,5 +35,6 @@ export function createContext(rt: Runtime, requestId: string, viewer: Viewer): G
     procedures: createProcedureService(fed),
     dossiers: createDossierService(fed, viewer),
     documents: createDocumentService(fed),
+    sync: createSyncService(rt, viewer),
   };
 }

@@ -9,6 +9,7 @@ import { documentResolvers } from '../modules/documents/document-resolvers.ts';
 import { dossierResolvers } from '../modules/dossiers/dossier-resolvers.ts';
 import { procedureResolvers } from '../modules/procedures/procedure-resolvers.ts';
 import { provinceResolvers } from '../modules/provinces/province-resolvers.ts';
+import { syncResolvers } from '../modules/sync/sync-resolvers.ts';
 import { unitResolvers } from '../modules/units/unit-resolvers.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 
@@ -32,6 +33,7 @@ export function buildSchema(extra: Resolvers[] = []): GraphQLSchema {
       procedureResolvers,
       dossierResolvers,
       documentResolvers,
+      syncResolvers,
       ...extra,
     ] as Resolvers[],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },

@@ -7,9 +7,12 @@ import { startTestHub, type TestHub } from '../helpers/hub.ts';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasBrowser = fs.existsSync(CHROMIUM);
 if (!hasBrowser && process.env.CI) {
-  throw new Error(`Browser tests need Debian chromium at ${CHROMIUM} (apt-get install -y chromium); CI does not skip them`);
+  throw new Error(
+    `Browser tests need Debian chromium at ${CHROMIUM} (apt-get install -y chromium); CI does not skip them`,
+  );
 }
-if (!hasBrowser) console.warn(`skipping GraphiQL browser tests: no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+if (!hasBrowser)
+  console.warn(`skipping GraphiQL browser tests: no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 let hub: TestHub;
 let browser: Browser;
@@ -19,7 +22,15 @@ describe.skipIf(!hasBrowser)('GraphiQL in headless Chromium, offline', () => {
     hub = await startTestHub({ provinces: ['40', '96'] });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -50,7 +61,11 @@ describe.skipIf(!hasBrowser)('GraphiQL in headless Chromium, offline', () => {
     expect(await tabs.count()).toBeGreaterThanOrEqual(4);
     await tabs.nth(2).click();
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('legalBasis'), null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelector('.graphiql-response')?.textContent?.includes('legalBasis'),
+      null,
+      { timeout: 20_000 },
+    );
     const response = (await page.textContent('.graphiql-response')) ?? '';
     expect(response).toContain('Đăng ký khai sinh');
     expect(response).toContain('numberSymbol');

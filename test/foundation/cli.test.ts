@@ -8,7 +8,12 @@ const run = promisify(execFile);
 async function cli(argv: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), env: { ...env }, isTTY: false });
+  const code = await main(argv, {
+    stdout: (s) => out.push(s),
+    stderr: (s) => err.push(s),
+    env: { ...env },
+    isTTY: false,
+  });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
@@ -49,7 +54,9 @@ describe('lienthong CLI', () => {
   });
 
   it('the real binary reports an unknown command without a stack trace', async () => {
-    const err = await run(process.execPath, ['src/cli/lienthong.mjs', 'nope']).catch((e: { code: number; stderr: string }) => e);
+    const err = await run(process.execPath, ['src/cli/lienthong.mjs', 'nope']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((err as { code: number }).code).toBe(1);
     expect((err as { stderr: string }).stderr).toMatch(/^error: unknown command "nope"/);
   });

@@ -29,10 +29,19 @@ describe('configuration', () => {
     [{ PORT: '70000' }, /^Invalid PORT="70000": expected a port between 0 and 65535$/],
     [{ PORT: '1.5' }, /^Invalid PORT="1.5": expected an integer TCP port$/],
     [{ LOG_LEVEL: 'loud' }, /^Invalid LOG_LEVEL="loud": expected one of debug, info, warn, error, silent$/],
-    [{ DATABASE_URL: 'mysql://x' }, /^Invalid DATABASE_URL="mysql:\/\/x": expected a postgres:\/\/ connection URL$/],
-    [{ DATABASE_URL: 'postgres://u@h/db' }, /^Invalid DATABASE_URL: external PostgreSQL needs a sources file/],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      /^Invalid DATABASE_URL="mysql:\/\/x": expected a postgres:\/\/ connection URL$/,
+    ],
+    [
+      { DATABASE_URL: 'postgres://u@h/db' },
+      /^Invalid DATABASE_URL: external PostgreSQL needs a sources file/,
+    ],
     [{ LIENTHONG_SOURCES: 'x.json' }, /^Invalid LIENTHONG_SOURCES: a sources file needs DATABASE_URL/],
-    [{ SOURCE_STATEMENT_TIMEOUT_MS: '-5' }, /^Invalid SOURCE_STATEMENT_TIMEOUT_MS="-5": expected a positive number of milliseconds$/],
+    [
+      { SOURCE_STATEMENT_TIMEOUT_MS: '-5' },
+      /^Invalid SOURCE_STATEMENT_TIMEOUT_MS="-5": expected a positive number of milliseconds$/,
+    ],
     [{ PORTAL_URL: 'not a url' }, /^Invalid PORTAL_URL="not a url": expected an http\(s\) URL$/],
   ])('%j is refused with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env, { exists: () => false })).toThrow(ConfigError);

@@ -37,7 +37,10 @@ describe('embedded PostgreSQL', () => {
     const a = await startEmbeddedPostgres(dir, log);
     expect(a.owned).toBe(true);
     await query(a.url('postgres'), 'CREATE DATABASE kept');
-    const ext = await query(a.url('kept'), `CREATE EXTENSION unaccent; CREATE EXTENSION pg_trgm; SELECT unaccent('Đắk Nông') AS v`);
+    const ext = await query(
+      a.url('kept'),
+      `CREATE EXTENSION unaccent; CREATE EXTENSION pg_trgm; SELECT unaccent('Đắk Nông') AS v`,
+    );
     expect(ext.at(-1)?.v ?? ext[0]?.v).toBeDefined();
     await a.stop();
     expect(readPidFile(path.join(dir, 'pg'))).toBeUndefined();
@@ -82,8 +85,12 @@ describe('embedded PostgreSQL', () => {
       await startEmbeddedPostgres(${JSON.stringify(dir)}, createLogger('silent'));
       console.log('up');
       setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout!.on('data', (c: Buffer) => c.toString().includes('up') && resolve()));
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) =>
+      child.stdout!.on('data', (c: Buffer) => c.toString().includes('up') && resolve()),
+    );
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
     const b = await startEmbeddedPostgres(dir, log);

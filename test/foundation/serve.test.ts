@@ -14,7 +14,14 @@ afterAll(async () => {
 function serve(): Promise<{ child: ChildProcess; url: string; ms: number; logs: () => string }> {
   const t0 = Date.now();
   const child = spawn(process.execPath, ['src/cli/lienthong.mjs', 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LIENTHONG_DATA_DIR: dataDir, LIENTHONG_DEMO_DOSSIERS: '300', LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LIENTHONG_DATA_DIR: dataDir,
+      LIENTHONG_DEMO_DOSSIERS: '300',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -24,19 +31,30 @@ function serve(): Promise<{ child: ChildProcess; url: string; ms: number; logs: 
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /lienthong ready: (http:\/\/\S+)\/graphql/.exec(out);
-      if (m) resolve({ child, url: m[1]!.replace('localhost', '127.0.0.1'), ms: Date.now() - t0, logs: () => err });
+      if (m)
+        resolve({
+          child,
+          url: m[1]!.replace('localhost', '127.0.0.1'),
+          ms: Date.now() - t0,
+          logs: () => err,
+        });
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
   });
 }
 
-const exitCode = (child: ChildProcess) => new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+const exitCode = (child: ChildProcess) =>
+  new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
 
 describe('lienthong serve (what npm start runs)', () => {
   it('first start: embedded PostgreSQL, five demo provinces migrated and seeded, GraphQL served; SIGTERM exits 0', async () => {
     const first = await serve();
-    const provinces = await fetch(`${first.url}/graphql?query=${encodeURIComponent('{ provinces { code name status } }')}`);
-    const body = (await provinces.json()) as { data: { provinces: { code: string; name: string; status: string }[] } };
+    const provinces = await fetch(
+      `${first.url}/graphql?query=${encodeURIComponent('{ provinces { code name status } }')}`,
+    );
+    const body = (await provinces.json()) as {
+      data: { provinces: { code: string; name: string; status: string }[] };
+    };
     expect(body.data.provinces.map((p) => p.code)).toEqual(['40', '17', '67', '30', '96']);
     expect(body.data.provinces.every((p) => p.status === 'UP')).toBe(true);
     expect(body.data.provinces.map((p) => p.name)).toContain('Đắk Nông');
@@ -63,7 +81,9 @@ describe('lienthong serve (what npm start runs)', () => {
     const slow = fetch(`${first.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ dossiers(first: 500) { totalCount nodes { code events { status } } } }' }),
+      body: JSON.stringify({
+        query: '{ dossiers(first: 500) { totalCount nodes { code events { status } } } }',
+      }),
     });
     await new Promise((r) => setTimeout(r, 20));
     first.child.kill('SIGTERM');

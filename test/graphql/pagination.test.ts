@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startTestHub, type GraphQLResponse, type TestHub } from '../helpers/hub.ts';
+
+type BackPage = {
+  dossiers: {
+    edges: { node: { id: string } }[];
+    pageInfo: { hasPreviousPage: boolean; startCursor: string };
+  };
+};
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -23,7 +30,7 @@ async function walk(field: string, args: string, pageSize: number, filterVars: R
   let after: string | null = null;
   let total = -1;
   for (let i = 0; i < 1000; i++) {
-    const res = await hub.gql<Record<string, Page>>(
+    const res: GraphQLResponse<Record<string, Page>> = await hub.gql<Record<string, Page>>(
       `query($after: String, $filter: ${filterType(field)}) {
         list: ${field}(first: ${pageSize}, after: $after, filter: $filter, ${args}) {
           totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor hasPreviousPage startCursor }
@@ -32,7 +39,7 @@ async function walk(field: string, args: string, pageSize: number, filterVars: R
       { after, ...filterVars },
     );
     expect(res.errors).toBeUndefined();
-    const page = res.data!.list!;
+    const page: Page = res.data!.list!;
     total = page.totalCount;
     seen.push(...page.edges.map((e) => e.node.id));
     if (after) expect(page.pageInfo.hasPreviousPage).toBe(true);
@@ -106,12 +113,7 @@ describe('cross-province pagination', () => {
     const back: string[] = [];
     let before: string | null = null;
     for (let i = 0; i < 1000; i++) {
-      const res = await hub.gql<{
-        dossiers: {
-          edges: { node: { id: string } }[];
-          pageInfo: { hasPreviousPage: boolean; startCursor: string };
-        };
-      }>(q, { before });
+      const res: GraphQLResponse<BackPage> = await hub.gql<BackPage>(q, { before });
       expect(res.errors).toBeUndefined();
       back.unshift(...res.data!.dossiers.edges.map((e) => e.node.id));
       if (!res.data!.dossiers.pageInfo.hasPreviousPage) break;
@@ -139,9 +141,9 @@ describe('cross-province pagination', () => {
     let after: string | null = null;
     let total = 0;
     for (let i = 0; i < 100; i++) {
-      const res = await hub.gql<R>(q, { after });
+      const res: GraphQLResponse<R> = await hub.gql<R>(q, { after });
       expect(res.errors).toBeUndefined();
-      const c = res.data!.units.nodes[0]!.children;
+      const c: Page = res.data!.units.nodes[0]!.children;
       total = c.totalCount;
       seen.push(...c.edges.map((e) => e.node.id));
       if (!c.pageInfo.hasNextPage) break;

@@ -5,6 +5,7 @@ import { createLogger } from '../../logger.ts';
 import { openRuntime } from '../../runtime.ts';
 import { createGraphQLRoute } from '../../server/graphql-route.ts';
 import { createHttpServer } from '../../server/http-server.ts';
+import { startSyncSchedule } from '../../sync/schedule.ts';
 import { provinceInfo } from '../../sources/demo.ts';
 import { parseFlags, type Command } from '../command.ts';
 
@@ -34,6 +35,7 @@ Environment: PORT, HOST, DATABASE_URL, LIENTHONG_SOURCES, LIENTHONG_DATA_DIR, LO
       httpServer = createHttpServer(rt, { graphql: await createGraphQLRoute(rt) });
       const port = await httpServer.listen(config.port, config.host);
       rt.health.start(5000);
+      const schedule = startSyncSchedule(rt);
       log.info('ready', { port, startupMs: Math.round(performance.now() - t0) });
       io.stdout(`lienthong ready: http://localhost:${port}/graphql`);
       await new Promise<void>((resolve) => {
@@ -44,7 +46,8 @@ Environment: PORT, HOST, DATABASE_URL, LIENTHONG_SOURCES, LIENTHONG_DATA_DIR, LO
         process.once('SIGTERM', () => stop('SIGTERM'));
         process.once('SIGINT', () => stop('SIGINT'));
       });
-      await httpServer.close();
+      schedule?.stop();
+      await Promise.all([httpServer.close(), schedule?.drain()]);
     } finally {
       await rt.close();
     }

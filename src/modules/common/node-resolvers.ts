@@ -11,9 +11,15 @@ const typeOf = new WeakMap<object, NodeType>();
 async function resolveNode(id: string, ctx: GraphQLContext): Promise<object | null> {
   const d = decodeId(id);
   if (!d) throw new BadUserInputError(`Argument "id" is not a valid id: "${id}"`, { argument: 'id' });
+  let found: object | null = null;
+  // hub objects carry `hub` where others carry their province
+  if (d.type === 'SyncRun') {
+    found = d.province === 'hub' ? await ctx.sync.load(d.localId) : null;
+    if (found) typeOf.set(found, d.type);
+    return found;
+  }
   if (!ctx.fed.source(d.province)) return null;
   const key = { province: d.province, id: d.localId };
-  let found: object | null = null;
   switch (d.type) {
     case 'Province':
       found = ctx.provinces.byCode(d.province);

@@ -1,0 +1,60 @@
+import type { Knex } from 'knex';
+import type { ProvinceInfo } from '../src/sources/demo.ts';
+import { FIELDS } from './data/procedures.ts';
+import { seedDocuments, seedLineage, seedProcedures, seedUnits } from './catalogue.ts';
+import { seedDossierRange } from './dossiers.ts';
+import { Rng } from './random.ts';
+
+export interface SeedOptions {
+  /** Dossiers to generate (default 20,000 per province). */
+  dossiers: number;
+}
+
+export interface SeedCounts {
+  units: number;
+  procedures: number;
+  documents: number;
+  dossiers: number;
+  dossierEvents: number;
+}
+
+/**
+ * Seeds an empty, migrated province database with the demo catalogue and dossiers. Deterministic: the
+ * same province and options give the same rows on every machine.
+ */
+export async function seedProvince(db: Knex, province: ProvinceInfo, opts: SeedOptions): Promise<SeedCounts> {
+  const before = await countRows(db);
+  if (before.units > 0)
+    throw new Error(`Province ${province.code} already has data; seed only empty databases`);
+  const rng = new Rng(`${province.code}:catalogue`);
+  await db.transaction(async (trx) => {
+    const units = await seedUnits(trx, province, rng);
+    const docs = await seedDocuments(
+      trx,
+      province,
+      units,
+      rng,
+      FIELDS.map((f) => f.field),
+    );
+    await seedProcedures(trx, province, units, docs, rng);
+    await seedLineage(trx, province, units, docs);
+  });
+  if (opts.dossiers > 0) await seedDossierRange(db, province, opts.dossiers);
+  await db.raw('ANALYZE');
+  return countRows(db);
+}
+
+/** Appends `count` dossiers (with events, supplements and links), continuing the same numbering. */
+export async function seedMoreDossiers(db: Knex, province: ProvinceInfo, count: number): Promise<number> {
+  await seedDossierRange(db, province, count);
+  await db.raw('ANALYZE dossiers, dossier_events, dossier_supplements, dossier_documents');
+  return (await countRows(db)).dossiers;
+}
+
+export async function countRows(db: Knex): Promise<SeedCounts> {
+  const res = await db.raw<{ rows: Record<keyof SeedCounts, number>[] }>(`
+    SELECT (SELECT count(*) FROM units)::int AS units, (SELECT count(*) FROM procedures)::int AS procedures,
+           (SELECT count(*) FROM documents)::int AS documents, (SELECT count(*) FROM dossiers)::int AS dossiers,
+           (SELECT count(*) FROM dossier_events)::int AS "dossierEvents"`);
+  return res.rows[0]!;
+}

@@ -1,0 +1,229 @@
+import type { Knex } from 'knex';
+import { applyAfter, orderBy, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import type { Connection, Edge, FetchPage, Sorted } from '../../server/connection.ts';
+import type {
+  SyncCounts,
+  SyncItemOutcome,
+  SyncMode,
+  SyncRunStatus,
+  SyncTrigger,
+} from '../../sync/sync-store.ts';
+
+/** Hub SQL behind the sync part of the API: runs, their rejected items, and the portal state of procedures. */
+
+/** A run of the portal sync job. */
+export interface SyncRunEntity {
+  id: number;
+  province: string;
+  trigger: SyncTrigger;
+  mode: SyncMode;
+  status: SyncRunStatus;
+  startedAt: Date;
+  finishedAt: Date | null;
+  counts: SyncCounts;
+  error: string | null;
+}
+
+/** One procedure pushed by a run. */
+export interface SyncItemEntity {
+  runId: number;
+  nationalCode: string;
+  revision: number;
+  contentHash: string;
+  outcome: SyncItemOutcome;
+  reason: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** What the portal last acknowledged for a procedure of a province. */
+export interface PortalStatusEntity {
+  province: string;
+  nationalCode: string;
+  acknowledgedHash: string | null;
+  acknowledgedRevision: number | null;
+  acknowledgedAt: Date | null;
+  status: 'ACTIVE' | 'ABOLISHED' | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+}
+
+export interface SyncRunFilter {
+  provinces?: readonly string[] | undefined;
+  status?: SyncRunStatus | null | undefined;
+}
+
+/** Newest first: ids grow with start time, and compare exactly (timestamps lose microseconds in cursors). */
+export const SYNC_RUN_ORDER: SortSpec = {
+  key: 'syncRun.id',
+  expr: 'r.id',
+  idExpr: 'r.id',
+  kind: 'number',
+  direction: 'desc',
+};
+
+interface RunRow {
+  id: number;
+  province: string;
+  trigger: SyncTrigger;
+  mode: SyncMode;
+  status: SyncRunStatus;
+  started_at: Date;
+  finished_at: Date | null;
+  planned: number;
+  accepted: number;
+  unchanged: number;
+  rejected: number;
+  failed: number;
+  error: string | null;
+  _sort?: unknown;
+}
+
+interface ItemRow {
+  run_id: number;
+  national_code: string;
+  revision: number;
+  content_hash: string;
+  outcome: SyncItemOutcome;
+  reason: string | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+interface PortalStateRow {
+  province: string;
+  national_code: string;
+  content_hash: string | null;
+  revision: number | null;
+  acknowledged_at: Date | null;
+  status: 'ACTIVE' | 'ABOLISHED' | null;
+  last_error: string | null;
+  last_error_at: Date | null;
+}
+
+const RUN_COLUMNS = [
+  'r.id',
+  'r.province',
+  'r.trigger',
+  'r.mode',
+  'r.status',
+  'r.started_at',
+  'r.finished_at',
+  'r.planned',
+  'r.accepted',
+  'r.unchanged',
+  'r.rejected',
+  'r.failed',
+  'r.error',
+];
+
+const run = (r: RunRow): SyncRunEntity => ({
+  id: r.id,
+  province: r.province,
+  trigger: r.trigger,
+  mode: r.mode,
+  status: r.status,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  counts: {
+    planned: r.planned,
+    accepted: r.accepted,
+    unchanged: r.unchanged,
+    rejected: r.rejected,
+    failed: r.failed,
+  },
+  error: r.error,
+});
+
+export function syncRunStore(hub: Knex) {
+  const filtered = (f: SyncRunFilter) => {
+    const qb = hub('sync_runs as r');
+    if (f.provinces) qb.whereRaw('r.province = ANY(?)', [[...f.provinces]]);
+    if (f.status) qb.where('r.status', f.status);
+    return qb;
+  };
+  return {
+    async list(f: SyncRunFilter, q: FetchPage): Promise<Sorted<SyncRunEntity>[]> {
+      const qb = filtered(f)
+        .select(RUN_COLUMNS)
+        .select(hub.raw(sortSelect(q.spec)))
+        .limit(q.limit);
+      applyAfter(qb, q.spec, q.from, 'hub');
+      orderBy(qb, q.spec);
+      return ((await qb) as RunRow[]).map((r) => ({ entity: run(r), sort: r._sort, id: r.id }));
+    },
+    async count(f: SyncRunFilter): Promise<number> {
+      const row = (await filtered(f).count({ n: '*' }).first()) as { n: number | string } | undefined;
+      return Number(row?.n ?? 0);
+    },
+    async byIds(ids: readonly number[]): Promise<SyncRunEntity[]> {
+      return (
+        (await hub('sync_runs as r')
+          .select(RUN_COLUMNS)
+          .whereRaw('r.id = ANY(?)', [[...ids]])) as RunRow[]
+      ).map(run);
+    },
+    /** Rejected items of many runs in one statement, in the order they were sent. */
+    async rejectedItems(runIds: readonly number[]): Promise<SyncItemEntity[]> {
+      const rows = (await hub('sync_items')
+        .select(
+          'run_id',
+          'national_code',
+          'revision',
+          'content_hash',
+          'outcome',
+          'reason',
+          'attempts',
+          'last_error',
+        )
+        .whereRaw('run_id = ANY(?)', [[...runIds]])
+        .where('outcome', 'REJECTED')
+        .orderBy(['run_id', 'batch_id', 'position'])) as ItemRow[];
+      return rows.map((r) => ({
+        runId: r.run_id,
+        nationalCode: r.national_code,
+        revision: r.revision,
+        contentHash: r.content_hash,
+        outcome: r.outcome,
+        reason: r.reason,
+        attempts: r.attempts,
+        lastError: r.last_error,
+      }));
+    },
+    /** Portal state of many (province, national code) pairs in one statement. */
+    async portalStates(
+      keys: readonly { province: string; nationalCode: string }[],
+    ): Promise<PortalStatusEntity[]> {
+      const rows = (await hub('portal_state as s')
+        .select(
+          's.province',
+          's.national_code',
+          's.content_hash',
+          's.revision',
+          's.acknowledged_at',
+          's.status',
+          's.last_error',
+          's.last_error_at',
+        )
+        .whereRaw('(s.province, s.national_code) IN (SELECT * FROM unnest(?::text[], ?::text[]))', [
+          keys.map((k) => k.province),
+          keys.map((k) => k.nationalCode),
+        ])) as PortalStateRow[];
+      return rows.map((r) => ({
+        province: r.province,
+        nationalCode: r.national_code,
+        acknowledgedHash: r.content_hash,
+        acknowledgedRevision: r.revision,
+        acknowledgedAt: r.acknowledged_at,
+        status: r.status,
+        lastError: r.last_error,
+        lastErrorAt: r.last_error_at,
+      }));
+    },
+  };
+}
+export type SyncRunStore = ReturnType<typeof syncRunStore>;
+
+/** Codegen mappers: the connection types of the sync API are backed by these. */
+export type SyncRunConnectionModel = Connection<SyncRunEntity>;
+export type SyncRunEdgeModel = Edge<SyncRunEntity>;
