@@ -20,6 +20,10 @@ export function createHttpServer(rt: Runtime, routes: { graphql?: RouteHandler }
       if (url.pathname === '/readyz') return readyz(rt, res);
       if (url.pathname === '/metrics') return metricsRoute(rt, res);
       if (url.pathname === '/graphql' && routes.graphql) return routes.graphql(req, res, url);
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204);
+        return void res.end();
+      }
       if (url.pathname === '/') {
         res.writeHead(302, { location: '/graphql' });
         return void res.end();

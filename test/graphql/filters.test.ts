@@ -104,7 +104,7 @@ describe('procedure filters', () => {
 
   it('unit filter matches the implementing links', async () => {
     const res = await hub.gql<{ units: { nodes: { id: string; procedures: { totalCount: number } }[] } }>(
-      `{ units(first: 1, filter: { provinces: ["96"], kind: DEPARTMENT, search: "tu phap" }) { nodes { id procedures { totalCount } } } }`,
+      `{ units(first: 1, filter: { provinces: ["96"], kind: DEPARTMENT, search: "xay dung" }) { nodes { id procedures { totalCount } } } }`,
     );
     const unit = res.data!.units.nodes[0]!;
     expect(unit.procedures.totalCount).toBeGreaterThan(0);
@@ -200,7 +200,7 @@ describe('document filters', () => {
 
   it('finds 5849/UBND-NCKSTT by number/symbol with its procedures', async () => {
     const res = await hub.gql<{ document: { numberSymbol: string; type: string } | null }>(
-      `{ document(numberSymbol: "5849/UBND-NCKSTT", province: "40") { numberSymbol type } }`,
+      `{ document(numberSymbol: "5849/UBND-NCKSTT", province: "67") { numberSymbol type } }`,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.document).toEqual({ numberSymbol: '5849/UBND-NCKSTT', type: 'OFFICIAL_LETTER' });

@@ -60,7 +60,7 @@ const filterType = (field: string) =>
 
 describe('cross-province pagination', () => {
   const cases: [string, string, number, Record<string, unknown>][] = [
-    ['units', 'orderBy: { field: NAME, direction: ASC }', 97, { filter: { level: 'DISTRICT' } }],
+    ['units', 'orderBy: { field: NAME, direction: ASC }', 17, { filter: { level: 'DISTRICT' } }],
     ['units', 'orderBy: { field: CODE, direction: DESC }', 50, { filter: { kind: 'DEPARTMENT' } }],
     [
       'procedures',
@@ -73,13 +73,13 @@ describe('cross-province pagination', () => {
     [
       'dossiers',
       'orderBy: { field: DUE_AT, direction: ASC }',
-      499,
+      31,
       { filter: { status: ['IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'RECEIVED'] } },
     ],
     [
       'dossiers',
       'orderBy: { field: CODE, direction: ASC }',
-      200,
+      40,
       { filter: { provinces: ['40', '96'], channel: 'POSTAL' } },
     ],
     ['documents', 'orderBy: { field: ISSUED_ON, direction: DESC }', 100, {}],

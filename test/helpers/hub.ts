@@ -90,7 +90,7 @@ export async function startTestHub(
     LIENTHONG_SOURCES: sourcesFile,
     LOG_LEVEL: 'silent',
     SOURCE_STATEMENT_TIMEOUT_MS: '3000',
-    SOURCE_CONNECT_TIMEOUT_MS: '1000',
+    SOURCE_CONNECT_TIMEOUT_MS: '3000',
     ...opts.env,
   });
   const rt = await openRuntime(config, createLogger(config.logLevel));
