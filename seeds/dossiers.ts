@@ -102,6 +102,7 @@ async function withSecondaryIndexesDropped(
     await fn();
   } finally {
     await db.transaction(async (trx) => {
+      await trx.raw(`SET LOCAL statement_timeout = 0`);
       await trx.raw(`SET LOCAL maintenance_work_mem = '512MB'`);
       for (const r of rows) await trx.raw(r.def);
     });
@@ -118,7 +119,8 @@ async function batch(
   const S = sqlSalt(province.code, 'dossiers');
   const own = province.code.padStart(3, '0');
   const surnames = weightedArray([...SURNAMES, ...(LOCAL_SURNAMES[province.code] ?? [])]);
-  const birth = [...Array<string>(18).fill(own), ...OTHER_BIRTH_PROVINCES];
+  // most applicants were born in the province (the first 3 digits of the personal ID)
+  const birth = [...Array<string>(110).fill(own), ...OTHER_BIRTH_PROVINCES];
   await prepareSession(trx);
   await trx.raw(`
     CREATE TEMP TABLE sp ON COMMIT DROP AS
@@ -378,6 +380,8 @@ async function insertEvents(
 }
 
 async function prepareSession(trx: Knex.Transaction): Promise<void> {
+  // bulk statements run longer than a source's request timeout allows
+  await trx.raw(`SET LOCAL statement_timeout = 0`);
   await trx.raw(`SET LOCAL synchronous_commit = off`);
   // generated rows are consistent by construction: skip per-row foreign-key triggers when allowed (superuser)
   await trx.raw(

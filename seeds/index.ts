@@ -28,6 +28,7 @@ export async function seedProvince(db: Knex, province: ProvinceInfo, opts: SeedO
     throw new Error(`Province ${province.code} already has data; seed only empty databases`);
   const rng = new Rng(`${province.code}:catalogue`);
   await db.transaction(async (trx) => {
+    await trx.raw('SET LOCAL statement_timeout = 0');
     const units = await seedUnits(trx, province, rng);
     const docs = await seedDocuments(
       trx,
@@ -40,21 +41,32 @@ export async function seedProvince(db: Knex, province: ProvinceInfo, opts: SeedO
     await seedLineage(trx, province, units, docs);
   });
   if (opts.dossiers > 0) await seedDossierRange(db, province, opts.dossiers);
-  await db.raw('ANALYZE');
+  await analyze(db, '');
   return countRows(db);
 }
 
 /** Appends `count` dossiers (with events, supplements and links), continuing the same numbering. */
 export async function seedMoreDossiers(db: Knex, province: ProvinceInfo, count: number): Promise<number> {
   await seedDossierRange(db, province, count);
-  await db.raw('ANALYZE dossiers, dossier_events, dossier_supplements, dossier_documents');
+  await analyze(db, 'dossiers, dossier_events, dossier_supplements, dossier_documents');
   return (await countRows(db)).dossiers;
 }
 
 export async function countRows(db: Knex): Promise<SeedCounts> {
-  const res = await db.raw<{ rows: Record<keyof SeedCounts, number>[] }>(`
+  const res = await db.transaction(async (trx) => {
+    await trx.raw('SET LOCAL statement_timeout = 0');
+    return trx.raw<{ rows: Record<keyof SeedCounts, number>[] }>(`
     SELECT (SELECT count(*) FROM units)::int AS units, (SELECT count(*) FROM procedures)::int AS procedures,
            (SELECT count(*) FROM documents)::int AS documents, (SELECT count(*) FROM dossiers)::int AS dossiers,
            (SELECT count(*) FROM dossier_events)::int AS "dossierEvents"`);
+  });
   return res.rows[0]!;
+}
+
+/** Fresh planner statistics after a bulk load (no statement timeout: large tables take a while). */
+async function analyze(db: Knex, tables: string): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx.raw('SET LOCAL statement_timeout = 0');
+    await trx.raw(`ANALYZE ${tables}`);
+  });
 }

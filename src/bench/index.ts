@@ -38,7 +38,6 @@ for (const source of rt.sources.all) {
     await seedMoreDossiers(source.db, provinceInfo(source), DOSSIERS - before.dossiers);
   const after = await countRows(source.db);
   if (after.dossiers !== before.dossiers) {
-    await source.db.raw('ANALYZE');
     console.log(
       `  seeded ${source.code} ${source.name}: ${after.dossiers.toLocaleString('en')} dossiers in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );

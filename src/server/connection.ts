@@ -51,15 +51,27 @@ function build<T>(
   const more = merged.length > page.limit;
   const rows = merged.slice(0, page.limit);
   if (page.backward) rows.reverse();
-  const edges = rows.map((r) => ({ cursor: encodeCursor(spec.key, r.pos), node: r.entity }));
+  // cursors are encoded only when a query asks for them (most ask for nodes alone)
+  const edges = rows.map((r) => ({
+    get cursor() {
+      return encodeCursor(spec.key, r.pos);
+    },
+    node: r.entity,
+  }));
+  const first = rows[0];
+  const last = rows.at(-1);
   return {
     edges,
-    nodes: edges.map((e) => e.node),
+    nodes: rows.map((r) => r.entity),
     pageInfo: {
       hasNextPage: page.backward ? page.hasCursor : more,
       hasPreviousPage: page.backward ? more : page.hasCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return first ? encodeCursor(spec.key, first.pos) : null;
+      },
+      get endCursor() {
+        return last ? encodeCursor(spec.key, last.pos) : null;
+      },
     },
     totalCount,
   };

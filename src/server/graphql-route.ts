@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { withStatementTally, type StatementTally } from '../db/statement-counter.ts';
 import { ErrorCode } from '../errors.ts';
@@ -69,7 +69,10 @@ export async function createGraphQLRoute(rt: Runtime) {
     csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), partialResultsPlugin],
+    // no HTTP caching of API responses; its per-field hook costs time on large lists
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), partialResultsPlugin],
+    // compact JSON: Apollo pretty-prints by default, which doubles the bytes of a page of dossiers
+    stringifyResult: (result) => JSON.stringify(result),
     formatError: (formatted, error) => {
       const code = formatted.extensions?.code;
       if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;

@@ -26,7 +26,7 @@ export function sortSpec<K extends string>(
   fallback: { field: K; direction: 'ASC' | 'DESC' },
 ): SortSpec {
   const field = order?.field ?? fallback.field;
-  const direction = order?.direction ?? (order ? fallback.direction : fallback.direction);
+  const direction = order?.direction ?? fallback.direction;
   return { ...sorts[field], direction: direction === 'ASC' ? 'asc' : 'desc' };
 }
 

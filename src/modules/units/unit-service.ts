@@ -26,7 +26,6 @@ const DEFAULT_ORDER = { field: 'NAME', direction: 'ASC' } as const;
 
 /** Units: rules and validation over the unit store, with this request's loaders. */
 export function createUnitService(fed: Federation) {
-  const store = (code: string) => unitStore(fed.source(code)!.db, code);
   const byId = entityLoader(fed, (s, ids) => unitStore(s.db, s.code).byIds(ids));
   const adminCodes = listLoader(
     fed,
@@ -121,8 +120,6 @@ export function createUnitService(fed: Federation) {
       ofProcedure.load({ province: p.province, id: p.id }),
     isActive: (u: UnitEntity, today = new Date().toISOString().slice(0, 10)) =>
       u.validTo == null || u.validTo >= today,
-    /** Lets other modules build per-source unit queries through the same loaders. */
-    store,
   };
 }
 export type UnitService = ReturnType<typeof createUnitService>;

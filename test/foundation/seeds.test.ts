@@ -1,0 +1,145 @@
+import type { Knex } from 'knex';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createKnex, dropDatabase, ensureDatabase } from '../../src/db/knex.ts';
+import { migrateLatest } from '../../src/db/migrate.ts';
+import { TIMELINESS_SQL } from '../../src/modules/dossiers/dossier-store.ts';
+import { DEMO_PROVINCES } from '../../src/sources/demo.ts';
+import { countRows, seedMoreDossiers, seedProvince } from '../../seeds/index.ts';
+import { adminUrl, dbUrl } from '../helpers/hub.ts';
+import { templateName } from '../helpers/templates.ts';
+
+const opened: Knex[] = [];
+const created: string[] = [];
+const template = (code: string) => {
+  const db = createKnex(dbUrl(templateName(code)));
+  opened.push(db);
+  return db;
+};
+afterAll(async () => {
+  await Promise.all(opened.map((db) => db.destroy()));
+  for (const name of created) await dropDatabase(adminUrl(), name);
+});
+
+const rows = async <T>(db: Knex, sql: string) => (await db.raw<{ rows: T[] }>(sql)).rows;
+
+describe('demo seeds follow the articles', () => {
+  it('Nghệ An: 21 departments, 21 district-level units, 460 communes, about 1,841 procedures', async () => {
+    const db = template('40');
+    const kinds = await rows<{ kind: string; n: number }>(db, `SELECT kind, count(*)::int n FROM units GROUP BY kind`);
+    const n = Object.fromEntries(kinds.map((k) => [k.kind, k.n]));
+    expect((n.DEPARTMENT ?? 0) + (n.SECTOR_AGENCY ?? 0)).toBe(21);
+    expect(n.DISTRICT).toBe(21);
+    expect(n.COMMUNE).toBe(460);
+    expect((await countRows(db)).procedures).toBe(1841);
+    const [root] = await rows<{ code: string; name: string }>(db, `SELECT code, name FROM units WHERE kind = 'PEOPLES_COMMITTEE'`);
+    expect(root).toEqual({ code: '000.00.00.H41', name: 'UBND tỉnh Nghệ An' });
+    const [vinh] = await rows<{ code: string }>(db, `SELECT c.code FROM units u JOIN unit_admin_codes c ON c.unit_id = u.id WHERE u.name = 'UBND thành phố Vinh'`);
+    expect(vinh).toEqual({ code: '412' });
+  });
+
+  it('Cà Mau: 465 fully-online and 997 partially-online procedures in force', async () => {
+    const db = template('96');
+    const kinds = await rows<{ online_service: string; n: number }>(
+      db,
+      `SELECT online_service, count(*)::int n FROM procedures WHERE status = 'ACTIVE' GROUP BY 1`,
+    );
+    const n = Object.fromEntries(kinds.map((k) => [k.online_service, k.n]));
+    expect(n.FULL).toBe(465);
+    expect(n.PARTIAL).toBe(997);
+  });
+
+  it('real national codes, the documents the articles name, and the 2025 reorganisation', async () => {
+    for (const p of DEMO_PROVINCES) {
+      const db = template(p.code);
+      const codes = await rows<{ national_code: string; name: string }>(
+        db,
+        `SELECT national_code, name FROM procedures WHERE national_code IN ('1.001193', '1.000894', '2.000815') ORDER BY 1`,
+      );
+      expect(codes.map((c) => c.name)).toEqual(['Đăng ký kết hôn', 'Đăng ký khai sinh', 'Chứng thực bản sao từ bản chính giấy tờ, văn bản']);
+      const docs = await rows<{ number_symbol: string; linked: boolean }>(
+        db,
+        `SELECT number_symbol, EXISTS (SELECT 1 FROM procedure_documents pd WHERE pd.document_id = d.id) OR number_symbol IN ('76/NQ-CP', '68/NQ-CP', '23/CT-TTg', '202/2025/QH15') AS linked
+           FROM documents d WHERE number_symbol IN ('76/NQ-CP', '68/NQ-CP', '23/CT-TTg', '60/2014/QH13', '202/2025/QH15')`,
+      );
+      expect(docs).toHaveLength(5);
+      const lineage = await rows<{ n: number }>(
+        db,
+        `SELECT count(*)::int n FROM unit_lineage l JOIN units u ON u.id = l.predecessor_id WHERE u.kind = 'DISTRICT' AND l.effective_on = '2025-07-01'`,
+      );
+      const districts = await rows<{ n: number }>(db, `SELECT count(*)::int n FROM units WHERE kind = 'DISTRICT' AND valid_to = '2025-06-30'`);
+      expect(lineage[0]!.n).toBe(districts[0]!.n);
+    }
+    const dn = template('67');
+    const letter = await rows<{ type: string; type_code: string | null; issuer_symbol: string; drafting_unit: string }>(
+      dn,
+      `SELECT type, type_code, issuer_symbol, drafting_unit FROM documents WHERE number_symbol = '5849/UBND-NCKSTT'`,
+    );
+    expect(letter).toEqual([{ type: 'OFFICIAL_LETTER', type_code: null, issuer_symbol: 'UBND', drafting_unit: 'NCKSTT' }]);
+    const hb = template('17');
+    expect(await rows(hb, `SELECT number_symbol FROM documents WHERE number_symbol = '1315/UBND-NVK'`)).toHaveLength(1);
+  });
+
+  it('dossiers look like the articles: codes, on-time rate, events, applicants', async () => {
+    const db = template('40');
+    const [shape] = await rows<{ bad_codes: number; total: number; min_ev: number; max_ev: number; bad_ids: number; d_names: number }>(
+      db,
+      `SELECT
+         count(*) FILTER (WHERE code !~ '^\\d{3}\\.\\d{2}\\.\\d{2}\\.H\\d{2}-\\d{6}-\\d{4}$')::int bad_codes,
+         count(*)::int total,
+         (SELECT min(n) FROM (SELECT count(*) n FROM dossier_events GROUP BY dossier_id) e)::int min_ev,
+         (SELECT max(n) FROM (SELECT count(*) n FROM dossier_events GROUP BY dossier_id) e)::int max_ev,
+         count(*) FILTER (WHERE applicant_type = 'CITIZEN' AND applicant_id_number !~ '^\\d{12}$')::int bad_ids,
+         count(*) FILTER (WHERE applicant_name ~ '[đĐ]')::int d_names
+       FROM dossiers`,
+    );
+    expect(shape).toMatchObject({ bad_codes: 0, min_ev: 5, max_ev: 20, bad_ids: 0 });
+    expect(shape!.d_names).toBeGreaterThan(0);
+    const [rate] = await rows<{ on_time: number }>(
+      db,
+      `SELECT avg(CASE WHEN t IN ('EARLY', 'ON_TIME') THEN 1.0 ELSE 0 END)::float8 on_time
+         FROM (SELECT ${TIMELINESS_SQL} t FROM dossiers d WHERE finished_at IS NOT NULL) x`,
+    );
+    expect(rate!.on_time).toBeGreaterThan(0.96);
+    expect(rate!.on_time).toBeLessThan(0.995);
+    const [births] = await rows<{ own: number }>(
+      db,
+      `SELECT avg(CASE WHEN left(applicant_id_number, 3) = '040' THEN 1.0 ELSE 0 END)::float8 own FROM dossiers WHERE applicant_type = 'CITIZEN'`,
+    );
+    expect(births!.own).toBeGreaterThan(0.6);
+    const [apology] = await rows<{ share: number }>(
+      db,
+      `SELECT avg(CASE WHEN apology_issued THEN 1.0 ELSE 0 END)::float8 share FROM dossiers d WHERE ${TIMELINESS_SQL} = 'LATE'`,
+    );
+    expect(apology!.share).toBeGreaterThan(0.6);
+  });
+
+  it('is deterministic, and topping up adds exactly N dossiers with unique codes', async () => {
+    const p = DEMO_PROVINCES.find((x) => x.code === '67')!;
+    const sums: string[] = [];
+    for (const run of [1, 2]) {
+      const name = `seedcheck_${process.pid}_${run}`;
+      await ensureDatabase(adminUrl(), name);
+      created.push(name);
+      const db = createKnex(dbUrl(name));
+      opened.push(db);
+      await migrateLatest(db, 'province');
+      const counts = await seedProvince(db, p, { dossiers: 400 });
+      expect(counts.dossiers).toBe(400);
+      const [sum] = await rows<{ md5: string }>(
+        db,
+        `SELECT md5(string_agg(code || applicant_name || coalesce(applicant_id_number, '') || status, ',' ORDER BY code)) ||
+                (SELECT md5(string_agg(national_code || name || online_service, ',' ORDER BY national_code, id)) FROM procedures) ||
+                (SELECT md5(string_agg(code || name, ',' ORDER BY code)) FROM units) AS md5
+           FROM dossiers`,
+      );
+      sums.push(sum!.md5);
+      if (run === 2) {
+        expect(await seedMoreDossiers(db, p, 250)).toBe(650);
+        const [u] = await rows<{ n: number; d: number }>(db, `SELECT count(*)::int n, count(DISTINCT code)::int d FROM dossiers`);
+        expect(u).toEqual({ n: 650, d: 650 });
+        await expect(seedProvince(db, p, { dossiers: 1 })).rejects.toThrow(/already has data/);
+      }
+    }
+    expect(sums[0]).toBe(sums[1]);
+  });
+});
