@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { withStatementTally, type StatementTally } from '../db/statement-counter.ts';
 import { ErrorCode } from '../errors.ts';
@@ -70,7 +73,11 @@ export async function createGraphQLRoute(rt: Runtime) {
     includeStacktraceInErrorResponses: false,
     introspection: true,
     // no HTTP caching of API responses; its per-field hook costs time on large lists
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), partialResultsPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      partialResultsPlugin,
+    ],
     // compact JSON: Apollo pretty-prints by default, which doubles the bytes of a page of dossiers
     stringifyResult: (result) => JSON.stringify(result),
     formatError: (formatted, error) => {

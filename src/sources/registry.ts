@@ -11,6 +11,8 @@ export interface SourceInfo {
   slug: string;
   name: string;
   url: string;
+  /** The H-group of the province's agency identifiers (QCVN 102, e.g. H41), when known. */
+  agencySuffix?: string | undefined;
 }
 
 export interface Source extends SourceInfo {
@@ -24,6 +26,10 @@ const SourcesFile = z
       slug: z.string().regex(/^[a-z0-9-]+$/, 'a lowercase slug'),
       name: z.string().min(1),
       url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL'),
+      agencySuffix: z
+        .string()
+        .regex(/^[A-Z]\d{2}$/, 'an agency-code group such as H41')
+        .optional(),
     }),
   )
   .min(1, 'at least one source');
@@ -55,6 +61,7 @@ export function demoSources(urlFor: (db: string) => string): SourceInfo[] {
     slug: p.slug,
     name: p.name,
     url: urlFor(provinceDatabase(p.code)),
+    agencySuffix: p.agencySuffix,
   }));
 }
 

@@ -14,32 +14,37 @@ const tables = async (db: ReturnType<typeof createKnex>) =>
   ).rows.map((r) => r.tablename);
 
 describe('migrations', () => {
-  it.each(['province', 'hub'] as const)('%s schema migrates up, all the way down, and up again on an empty database', async (kind) => {
-    await ensureDatabase(adminUrl(), `${name}_${kind}`);
-    const db = createKnex(dbUrl(`${name}_${kind}`));
-    try {
-      const applied = await migrateLatest(db, kind);
-      expect(applied.length).toBeGreaterThan(0);
-      const up = await tables(db);
-      expect(up.length).toBeGreaterThan(kind === 'province' ? 10 : 3);
-      expect(await migrateLatest(db, kind)).toEqual([]);
-      const rolled = await migrateRollbackAll(db, kind);
-      expect(rolled).toEqual([...applied].reverse());
-      expect(await tables(db)).toEqual([]);
-      expect(await migrateLatest(db, kind)).toEqual(applied);
-      expect(await tables(db)).toEqual(up);
-    } finally {
-      await db.destroy();
-      await dropDatabase(adminUrl(), `${name}_${kind}`);
-    }
-  });
+  it.each(['province', 'hub'] as const)(
+    '%s schema migrates up, all the way down, and up again on an empty database',
+    async (kind) => {
+      await ensureDatabase(adminUrl(), `${name}_${kind}`);
+      const db = createKnex(dbUrl(`${name}_${kind}`));
+      try {
+        const applied = await migrateLatest(db, kind);
+        expect(applied.length).toBeGreaterThan(0);
+        const up = await tables(db);
+        expect(up.length).toBeGreaterThan(kind === 'province' ? 10 : 3);
+        expect(await migrateLatest(db, kind)).toEqual([]);
+        const rolled = await migrateRollbackAll(db, kind);
+        expect(rolled).toEqual([...applied].reverse());
+        expect(await tables(db)).toEqual([]);
+        expect(await migrateLatest(db, kind)).toEqual(applied);
+        expect(await tables(db)).toEqual(up);
+      } finally {
+        await db.destroy();
+        await dropDatabase(adminUrl(), `${name}_${kind}`);
+      }
+    },
+  );
 
   it('folds Vietnamese for search, đ and Đ included, and keeps dossier history append-only', async () => {
     await ensureDatabase(adminUrl(), name);
     const db = createKnex(dbUrl(name));
     try {
       await migrateLatest(db, 'province');
-      const { rows } = await db.raw<{ rows: { f: string }[] }>(`SELECT lt_fold('Đắk Nông — HỘ TỊCH đăng ký') AS f`);
+      const { rows } = await db.raw<{ rows: { f: string }[] }>(
+        `SELECT lt_fold('Đắk Nông — HỘ TỊCH đăng ký') AS f`,
+      );
       expect(rows[0]!.f).toBe('dak nong - ho tich dang ky');
       await db.raw(`
         INSERT INTO units (code, name, kind, level) VALUES ('000.00.00.H63', 'UBND tỉnh Đắk Nông', 'PEOPLES_COMMITTEE', 'PROVINCE');

@@ -25,15 +25,24 @@ const rows = async <T>(db: Knex, sql: string) => (await db.raw<{ rows: T[] }>(sq
 describe('demo seeds follow the articles', () => {
   it('Nghệ An: 21 departments, 21 district-level units, 460 communes, about 1,841 procedures', async () => {
     const db = template('40');
-    const kinds = await rows<{ kind: string; n: number }>(db, `SELECT kind, count(*)::int n FROM units GROUP BY kind`);
+    const kinds = await rows<{ kind: string; n: number }>(
+      db,
+      `SELECT kind, count(*)::int n FROM units GROUP BY kind`,
+    );
     const n = Object.fromEntries(kinds.map((k) => [k.kind, k.n]));
     expect((n.DEPARTMENT ?? 0) + (n.SECTOR_AGENCY ?? 0)).toBe(21);
     expect(n.DISTRICT).toBe(21);
     expect(n.COMMUNE).toBe(460);
     expect((await countRows(db)).procedures).toBe(1841);
-    const [root] = await rows<{ code: string; name: string }>(db, `SELECT code, name FROM units WHERE kind = 'PEOPLES_COMMITTEE'`);
+    const [root] = await rows<{ code: string; name: string }>(
+      db,
+      `SELECT code, name FROM units WHERE kind = 'PEOPLES_COMMITTEE'`,
+    );
     expect(root).toEqual({ code: '000.00.00.H41', name: 'UBND tỉnh Nghệ An' });
-    const [vinh] = await rows<{ code: string }>(db, `SELECT c.code FROM units u JOIN unit_admin_codes c ON c.unit_id = u.id WHERE u.name = 'UBND thành phố Vinh'`);
+    const [vinh] = await rows<{ code: string }>(
+      db,
+      `SELECT c.code FROM units u JOIN unit_admin_codes c ON c.unit_id = u.id WHERE u.name = 'UBND thành phố Vinh'`,
+    );
     expect(vinh).toEqual({ code: '412' });
   });
 
@@ -55,7 +64,11 @@ describe('demo seeds follow the articles', () => {
         db,
         `SELECT national_code, name FROM procedures WHERE national_code IN ('1.001193', '1.000894', '2.000815') ORDER BY 1`,
       );
-      expect(codes.map((c) => c.name)).toEqual(['Đăng ký kết hôn', 'Đăng ký khai sinh', 'Chứng thực bản sao từ bản chính giấy tờ, văn bản']);
+      expect(codes.map((c) => c.name)).toEqual([
+        'Đăng ký kết hôn',
+        'Đăng ký khai sinh',
+        'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
+      ]);
       const docs = await rows<{ number_symbol: string; linked: boolean }>(
         db,
         `SELECT number_symbol, EXISTS (SELECT 1 FROM procedure_documents pd WHERE pd.document_id = d.id) OR number_symbol IN ('76/NQ-CP', '68/NQ-CP', '23/CT-TTg', '202/2025/QH15') AS linked
@@ -66,22 +79,41 @@ describe('demo seeds follow the articles', () => {
         db,
         `SELECT count(*)::int n FROM unit_lineage l JOIN units u ON u.id = l.predecessor_id WHERE u.kind = 'DISTRICT' AND l.effective_on = '2025-07-01'`,
       );
-      const districts = await rows<{ n: number }>(db, `SELECT count(*)::int n FROM units WHERE kind = 'DISTRICT' AND valid_to = '2025-06-30'`);
+      const districts = await rows<{ n: number }>(
+        db,
+        `SELECT count(*)::int n FROM units WHERE kind = 'DISTRICT' AND valid_to = '2025-06-30'`,
+      );
       expect(lineage[0]!.n).toBe(districts[0]!.n);
     }
     const dn = template('67');
-    const letter = await rows<{ type: string; type_code: string | null; issuer_symbol: string; drafting_unit: string }>(
+    const letter = await rows<{
+      type: string;
+      type_code: string | null;
+      issuer_symbol: string;
+      drafting_unit: string;
+    }>(
       dn,
       `SELECT type, type_code, issuer_symbol, drafting_unit FROM documents WHERE number_symbol = '5849/UBND-NCKSTT'`,
     );
-    expect(letter).toEqual([{ type: 'OFFICIAL_LETTER', type_code: null, issuer_symbol: 'UBND', drafting_unit: 'NCKSTT' }]);
+    expect(letter).toEqual([
+      { type: 'OFFICIAL_LETTER', type_code: null, issuer_symbol: 'UBND', drafting_unit: 'NCKSTT' },
+    ]);
     const hb = template('17');
-    expect(await rows(hb, `SELECT number_symbol FROM documents WHERE number_symbol = '1315/UBND-NVK'`)).toHaveLength(1);
+    expect(
+      await rows(hb, `SELECT number_symbol FROM documents WHERE number_symbol = '1315/UBND-NVK'`),
+    ).toHaveLength(1);
   });
 
   it('dossiers look like the articles: codes, on-time rate, events, applicants', async () => {
     const db = template('40');
-    const [shape] = await rows<{ bad_codes: number; total: number; min_ev: number; max_ev: number; bad_ids: number; d_names: number }>(
+    const [shape] = await rows<{
+      bad_codes: number;
+      total: number;
+      min_ev: number;
+      max_ev: number;
+      bad_ids: number;
+      d_names: number;
+    }>(
       db,
       `SELECT
          count(*) FILTER (WHERE code !~ '^\\d{3}\\.\\d{2}\\.\\d{2}\\.H\\d{2}-\\d{6}-\\d{4}$')::int bad_codes,
@@ -135,7 +167,10 @@ describe('demo seeds follow the articles', () => {
       sums.push(sum!.md5);
       if (run === 2) {
         expect(await seedMoreDossiers(db, p, 250)).toBe(650);
-        const [u] = await rows<{ n: number; d: number }>(db, `SELECT count(*)::int n, count(DISTINCT code)::int d FROM dossiers`);
+        const [u] = await rows<{ n: number; d: number }>(
+          db,
+          `SELECT count(*)::int n, count(DISTINCT code)::int d FROM dossiers`,
+        );
         expect(u).toEqual({ n: 650, d: 650 });
         await expect(seedProvince(db, p, { dossiers: 1 })).rejects.toThrow(/already has data/);
       }

@@ -67,13 +67,15 @@ describe('lienthong serve (what npm start runs)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'query CountUnits { units(first: 1) { totalCount } }' }),
     });
-    await new Promise((r) => setTimeout(r, 200));
-    const line = first
-      .logs()
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .find((l) => l.operation === 'CountUnits');
+    const findLine = () =>
+      first
+        .logs()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.operation === 'CountUnits');
+    for (let i = 0; i < 50 && !findLine(); i++) await new Promise((r) => setTimeout(r, 100));
+    const line = findLine();
     expect(line).toMatchObject({ msg: 'graphql request', sqlStatements: 10, status: 200 });
     expect(typeof line!.durationMs).toBe('number');
 

@@ -125,3 +125,32 @@ describe('unexpected errors are masked', () => {
     }
   });
 });
+
+describe('lookups by natural key', () => {
+  it('unit(code:) asks only the province its agency identifier names', async () => {
+    const res = await hub.gql<{ unit: { name: string; province: { code: string } } }>(
+      `{ unit(code: "000.00.00.H41") { name province { code } } }`,
+      {},
+      { debugSql: true },
+    );
+    expect(res.data!.unit).toEqual({ name: 'UBND tỉnh Nghệ An', province: { code: '40' } });
+    expect(Object.keys(res.extensions!.sqlStatements!.bySource)).toEqual(['40']);
+  });
+
+  it('a dossier is found by its code and by an older alias', async () => {
+    const db = hub.rt.sources.byCode('17')!.db;
+    const row = (await db('dossier_code_aliases as a')
+      .join('dossiers as d', 'd.id', 'a.dossier_id')
+      .select('a.alias', 'd.code')
+      .first()) as {
+      alias: string;
+      code: string;
+    };
+    const res = await hub.gql<{ a: { code: string; aliases: string[] }; b: { code: string } }>(
+      `query($alias: String!, $code: String!) { a: dossier(code: $alias) { code aliases } b: dossier(code: $code) { code } }`,
+      { alias: row.alias, code: row.code },
+    );
+    expect(res.data!.a).toEqual({ code: row.code, aliases: [row.alias] });
+    expect(res.data!.b.code).toBe(row.code);
+  });
+});

@@ -79,7 +79,7 @@ export async function startTestHub(
     const name = `${tag}_${code}`;
     await cloneDatabase(templateName(code), name);
     dbs.push(name);
-    sources.push({ code, slug: p.slug, name: p.name, url: dbUrl(name) });
+    sources.push({ code, slug: p.slug, name: p.name, url: dbUrl(name), agencySuffix: p.agencySuffix });
   }
   if (opts.mutateSources) sources = opts.mutateSources(sources);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-hub-'));

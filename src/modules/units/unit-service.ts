@@ -87,7 +87,13 @@ export function createUnitService(fed: Federation) {
         return byId.load({ province: d.province, id: d.localId });
       }
       const code = args.code!.trim();
-      const found = await fed.each(fed.select(null), (s) => unitStore(s.db, s.code).byCodes([code]));
+      // the identifier's last group names the province (H41 is Nghệ An): ask only that source when known
+      const suffix = code.split('.').at(-1);
+      const all = fed.select(null);
+      const owner = all.filter((s) => s.agencySuffix === suffix);
+      const found = await fed.each(owner.length ? owner : all, (s) =>
+        unitStore(s.db, s.code).byCodes([code]),
+      );
       return found.flatMap((r) => r.value)[0] ?? null;
     },
     load: (key: LocalKey) => byId.load(key),
