@@ -1,6 +1,9 @@
 import { BadUserInputError } from '../../errors.ts';
 import type { SortSpec } from '../../db/keyset.ts';
-import { requireId, type NodeType } from '../../server/ids.ts';
+import { decodeId, requireId, type NodeType } from '../../server/ids.ts';
+import type { LocalKey } from '../../server/loaders.ts';
+import type { Federation } from '../../sources/federation.ts';
+import type { Source } from '../../sources/registry.ts';
 
 export const MAX_SEARCH_LENGTH = 200;
 
@@ -51,13 +54,24 @@ export function dateRange(
   }
 }
 
-/** Sources narrowed by an id filter pointing at one province. */
-export function narrow(
+/**
+ * The sources a list asks: those of the `provinces` filter (validated), narrowed to the province of any
+ * id filter (a unit or procedure lives in exactly one source).
+ */
+export function sourcesFor(
+  fed: Federation,
   provinces: readonly string[] | null | undefined,
-  ...ids: ({ province: string } | undefined)[]
-) {
-  const pinned = ids.filter((x): x is { province: string } => x !== undefined).map((x) => x.province);
-  if (!pinned.length) return provinces;
-  const base = provinces ?? pinned;
-  return base.filter((p) => pinned.every((q) => q === p));
+  ...pins: ({ province: string } | undefined)[]
+): Source[] {
+  const selected = fed.select(provinces);
+  const pinned = pins.filter((x): x is { province: string } => x !== undefined).map((x) => x.province);
+  return selected.filter((s) => pinned.every((p) => p === s.code));
+}
+
+/** Resolves an `id` argument of a single-object field: malformed is the caller's error, unknown is null. */
+export function localKeyOf(fed: Federation, id: string, type: NodeType): LocalKey | null {
+  const d = decodeId(id);
+  if (!d) throw new BadUserInputError(`Argument "id" is not a valid id: "${id}"`, { argument: 'id' });
+  if (d.type !== type || !fed.source(d.province)) return null;
+  return { province: d.province, id: d.localId };
 }

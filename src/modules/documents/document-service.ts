@@ -5,7 +5,7 @@ import { entityLoader, listLoader, type LocalKey } from '../../server/loaders.ts
 import { nestedConnections } from '../../server/nested.ts';
 import { pageRequest, type PageArgs } from '../../server/pagination.ts';
 import type { Federation } from '../../sources/federation.ts';
-import { dateRange, narrow, searchText, sortSpec } from '../common/args.ts';
+import { dateRange, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
 import type { UnitEntity } from '../units/unit-store.ts';
 import { DOCUMENT_SORTS, documentStore, type DocumentEntity, type DocumentType } from './document-store.ts';
 
@@ -68,12 +68,7 @@ export function createDocumentService(fed: Federation) {
           },
         );
       }
-      const selected = fed.select(f.provinces);
-      const codes = narrow(
-        selected.map((s) => s.code),
-        issuerUnit,
-      );
-      const sources = selected.filter((s) => codes?.includes(s.code));
+      const sources = sourcesFor(fed, f.provinces, issuerUnit);
       const filter = {
         type: f.type,
         issuerUnitId: issuerUnit?.localId,
@@ -99,11 +94,8 @@ export function createDocumentService(fed: Federation) {
       if (args.id != null) {
         if (args.numberSymbol != null)
           throw new BadUserInputError('Give either "id" or "numberSymbol" with "province", not both');
-        const d = decodeId(args.id);
-        if (!d)
-          throw new BadUserInputError(`Argument "id" is not a valid id: "${args.id}"`, { argument: 'id' });
-        if (d.type !== 'Document' || !fed.source(d.province)) return null;
-        return byId.load({ province: d.province, id: d.localId });
+        const key = localKeyOf(fed, args.id, 'Document');
+        return key && byId.load(key);
       }
       if (args.numberSymbol == null)
         throw new BadUserInputError('Give "id", or "numberSymbol" with "province"');

@@ -1,13 +1,12 @@
 import { BadUserInputError } from '../../errors.ts';
 import { federatedConnection, type Connection } from '../../server/connection.ts';
-import { decodeId } from '../../server/ids.ts';
 import { entityLoader, listLoader, type LocalKey } from '../../server/loaders.ts';
 import { nestedConnections } from '../../server/nested.ts';
 import { pageRequest, type PageArgs } from '../../server/pagination.ts';
 import { hasScope, type Viewer } from '../../server/viewer.ts';
 import type { Federation } from '../../sources/federation.ts';
 import type { Source } from '../../sources/registry.ts';
-import { dateRange, idFilter, narrow, searchText, sortSpec } from '../common/args.ts';
+import { dateRange, idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
 import type { Channel } from '../procedures/procedure-store.ts';
 import { maskIdNumber, maskName, maskPhone } from './personal-data.ts';
 import {
@@ -136,13 +135,7 @@ export function createDossierService(fed: Federation, viewer: Viewer) {
       const page = pageRequest(args, spec);
       const procedure = idFilter(f.procedure, 'Procedure', 'filter.procedure');
       const unit = idFilter(f.unit, 'Unit', 'filter.unit');
-      const selected = fed.select(f.provinces);
-      const codes = narrow(
-        selected.map((s) => s.code),
-        procedure,
-        unit,
-      );
-      const sources = selected.filter((s) => codes?.includes(s.code));
+      const sources = sourcesFor(fed, f.provinces, procedure, unit);
       const filter = storeFilter(f, { procedureId: procedure?.localId, unitId: unit?.localId });
       return federatedConnection(
         fed,
@@ -157,11 +150,8 @@ export function createDossierService(fed: Federation, viewer: Viewer) {
       if ((args.id == null) === (args.code == null))
         throw new BadUserInputError('Give exactly one of "id" or "code"');
       if (args.id != null) {
-        const d = decodeId(args.id);
-        if (!d)
-          throw new BadUserInputError(`Argument "id" is not a valid id: "${args.id}"`, { argument: 'id' });
-        if (d.type !== 'Dossier' || !fed.source(d.province)) return null;
-        return byId.load({ province: d.province, id: d.localId });
+        const key = localKeyOf(fed, args.id, 'Dossier');
+        return key && byId.load(key);
       }
       const code = args.code!.trim();
       const found = await fed.each(fed.select(null), (s) =>

@@ -1,11 +1,10 @@
 import { BadUserInputError } from '../../errors.ts';
 import { federatedConnection, type Connection } from '../../server/connection.ts';
-import { decodeId } from '../../server/ids.ts';
 import { entityLoader, listLoader, type LocalKey } from '../../server/loaders.ts';
 import { nestedConnections } from '../../server/nested.ts';
 import { pageRequest, type PageArgs } from '../../server/pagination.ts';
 import type { Federation } from '../../sources/federation.ts';
-import { idFilter, narrow, searchText, sortSpec } from '../common/args.ts';
+import { idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
 import type { UnitEntity, UnitLevel } from '../units/unit-store.ts';
 import {
   PROCEDURE_SORTS,
@@ -63,12 +62,7 @@ export function createProcedureService(fed: Federation) {
       const spec = sortSpec(PROCEDURE_SORTS, args.orderBy, DEFAULT_ORDER);
       const page = pageRequest(args, spec);
       const unit = idFilter(f.unit, 'Unit', 'filter.unit');
-      const selected = fed.select(f.provinces);
-      const codes = narrow(
-        selected.map((s) => s.code),
-        unit,
-      );
-      const sources = selected.filter((s) => codes?.includes(s.code));
+      const sources = sourcesFor(fed, f.provinces, unit);
       const filter = {
         field: searchText(f.field, 'filter.field'),
         level: f.level,
@@ -94,11 +88,8 @@ export function createProcedureService(fed: Federation) {
       if (args.id != null) {
         if (args.nationalCode != null)
           throw new BadUserInputError('Give either "id" or "nationalCode" with "province", not both');
-        const d = decodeId(args.id);
-        if (!d)
-          throw new BadUserInputError(`Argument "id" is not a valid id: "${args.id}"`, { argument: 'id' });
-        if (d.type !== 'Procedure' || !fed.source(d.province)) return null;
-        return byId.load({ province: d.province, id: d.localId });
+        const key = localKeyOf(fed, args.id, 'Procedure');
+        return key && byId.load(key);
       }
       if (args.nationalCode == null)
         throw new BadUserInputError('Give "id", or "nationalCode" with "province"');

@@ -1,13 +1,12 @@
 import { BadUserInputError } from '../../errors.ts';
 import type { Connection } from '../../server/connection.ts';
 import { federatedConnection } from '../../server/connection.ts';
-import { decodeId } from '../../server/ids.ts';
 import { entityLoader, listLoader, type LocalKey } from '../../server/loaders.ts';
 import { nestedConnections } from '../../server/nested.ts';
 import { pageRequest, type PageArgs } from '../../server/pagination.ts';
 import type { AdministrativeCodeModel, UnitLineageModel } from '../../server/graphql-models.ts';
 import type { Federation } from '../../sources/federation.ts';
-import { idFilter, narrow, searchText, sortSpec } from '../common/args.ts';
+import { idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
 import { UNIT_SORTS, unitStore, type UnitEntity, type UnitKind, type UnitLevel } from './unit-store.ts';
 
 export interface UnitListArgs extends PageArgs {
@@ -54,12 +53,7 @@ export function createUnitService(fed: Federation) {
       const spec = sortSpec(UNIT_SORTS, args.orderBy, DEFAULT_ORDER);
       const page = pageRequest(args, spec);
       const parent = idFilter(f.parent, 'Unit', 'filter.parent');
-      const selected = fed.select(f.provinces);
-      const codes = narrow(
-        selected.map((s) => s.code),
-        parent,
-      );
-      const sources = selected.filter((s) => codes?.includes(s.code));
+      const sources = sourcesFor(fed, f.provinces, parent);
       const filter = {
         level: f.level,
         kind: f.kind,
@@ -80,11 +74,8 @@ export function createUnitService(fed: Federation) {
       if ((args.id == null) === (args.code == null))
         throw new BadUserInputError('Give exactly one of "id" or "code"');
       if (args.id != null) {
-        const d = decodeId(args.id);
-        if (!d)
-          throw new BadUserInputError(`Argument "id" is not a valid id: "${args.id}"`, { argument: 'id' });
-        if (d.type !== 'Unit' || !fed.source(d.province)) return null;
-        return byId.load({ province: d.province, id: d.localId });
+        const key = localKeyOf(fed, args.id, 'Unit');
+        return key && byId.load(key);
       }
       const code = args.code!.trim();
       // the identifier's last group names the province (H41 is Nghệ An): ask only that source when known
