@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { TIMELINESS_SQL } from '../modules/dossiers/dossier-store.ts';
+import { statusName } from '../modules/dossiers/dossier-service.ts';
 import type { SourceInfo } from '../sources/registry.ts';
 
 /**
@@ -26,10 +28,12 @@ export async function startBaseline(
       due_at: Date;
       procedure_id: number;
       receiving_unit_id: number;
+      timeliness: string;
     }>(
       code,
-      `select id, code, status, received_at, due_at, procedure_id, receiving_unit_id from dossiers
-        order by coalesce(received_at, submitted_at) desc, id desc limit $1`,
+      // the same answer as the hub's: timeliness by the national rules, status by name
+      `select id, code, status, received_at, due_at, procedure_id, receiving_unit_id, ${TIMELINESS_SQL} as timeliness
+         from dossiers d order by coalesce(received_at, submitted_at) desc, id desc limit $1`,
       [first],
     );
     const ids = ds.map((d) => d.id);
@@ -69,14 +73,15 @@ export async function startBaseline(
         dossiers: {
           nodes: ds.map((d) => ({
             code: d.code,
-            status: d.status,
+            status: statusName(d.status),
+            timeliness: d.timeliness,
             receivedAt: d.received_at,
             dueAt: d.due_at,
             procedure: procById.get(d.procedure_id),
             receivingUnit: unitById.get(d.receiving_unit_id),
             events: (ev.get(d.id) ?? []).map((e) => ({
               occurredAt: e.occurred_at,
-              status: e.status,
+              status: statusName(e.status),
               note: e.note,
             })),
             documents: (dc.get(d.id) ?? []).map((x) => ({
