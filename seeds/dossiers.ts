@@ -58,6 +58,8 @@ function weightedArray(items: readonly (readonly [string, number])[]): string[] 
 }
 
 export async function seedDossierRange(db: Knex, province: ProvinceInfo, count: number): Promise<void> {
+  await restoreDroppedIndexes(db);
+  await repairMissingEvents(db, province);
   const existing = (await db('dossiers').count({ n: '*' }).first()) as { n: number };
   const first = Number(existing.n) + 1;
   const load = async () => {
@@ -85,28 +87,67 @@ const DOSSIER_TABLES = [
   'dossier_code_aliases',
 ];
 
-/** Drops the plain (non-constraint) indexes of `tables`, runs `fn`, and recreates them from their definitions. */
+/**
+ * Drops the plain (non-constraint) indexes of `tables`, runs `fn`, and recreates them. The definitions
+ * are written to a table first, so a load killed half-way gets its indexes back on the next seed run.
+ */
 async function withSecondaryIndexesDropped(
   db: Knex,
   tables: string[],
   fn: () => Promise<void>,
 ): Promise<void> {
-  const { rows } = await db.raw<{ rows: { name: string; def: string }[] }>(
-    `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
-      WHERE i.schemaname = current_schema() AND i.tablename = ANY(?)
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-    [tables],
-  );
-  for (const r of rows) await db.raw(`DROP INDEX IF EXISTS ??`, [r.name]);
+  await db.transaction(async (trx) => {
+    await trx.raw(
+      `CREATE TABLE IF NOT EXISTS lienthong_dropped_indexes (name text PRIMARY KEY, def text NOT NULL)`,
+    );
+    await trx.raw(
+      `INSERT INTO lienthong_dropped_indexes (name, def)
+       SELECT i.indexname, i.indexdef FROM pg_indexes i
+        WHERE i.schemaname = current_schema() AND i.tablename = ANY(?)
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+       ON CONFLICT (name) DO NOTHING`,
+      [tables],
+    );
+    const { rows } = await trx.raw<{ rows: { name: string }[] }>(
+      `SELECT name FROM lienthong_dropped_indexes`,
+    );
+    for (const r of rows) await trx.raw(`DROP INDEX IF EXISTS ??`, [r.name]);
+  });
   try {
     await fn();
   } finally {
-    await db.transaction(async (trx) => {
-      await trx.raw(`SET LOCAL statement_timeout = 0`);
-      await trx.raw(`SET LOCAL maintenance_work_mem = '512MB'`);
-      for (const r of rows) await trx.raw(r.def);
-    });
+    await restoreDroppedIndexes(db);
   }
+}
+
+/** Recreates indexes a bulk load dropped (also those of a load that was killed). */
+export async function restoreDroppedIndexes(db: Knex): Promise<void> {
+  await db.transaction(async (trx) => {
+    const exists = await trx.raw<{ rows: { t: string | null }[] }>(
+      `SELECT to_regclass('lienthong_dropped_indexes')::text AS t`,
+    );
+    if (!exists.rows[0]?.t) return;
+    await trx.raw(`SET LOCAL statement_timeout = 0`);
+    await trx.raw(`SET LOCAL maintenance_work_mem = '512MB'`);
+    const { rows } = await trx.raw<{ rows: { name: string; def: string }[] }>(
+      `SELECT name, def FROM lienthong_dropped_indexes`,
+    );
+    for (const r of rows)
+      await trx.raw(r.def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
+    await trx.raw(`DROP TABLE lienthong_dropped_indexes`);
+  });
+}
+
+/** Events of dossiers whose event sessions did not commit (a seed killed between its transactions). */
+async function repairMissingEvents(db: Knex, province: ProvinceInfo): Promise<void> {
+  const { rows } = await db.raw<{ rows: { lo: number | null; hi: number | null }[] }>(
+    `SELECT min(d.id)::int AS lo, max(d.id)::int AS hi FROM dossiers d
+      WHERE d.id > (SELECT coalesce(max(dossier_id), 0) FROM dossier_events) - ${BATCH}
+        AND NOT EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id)`,
+  );
+  const { lo, hi } = rows[0] ?? {};
+  if (lo == null || hi == null) return;
+  await db.transaction((trx) => insertEvents(trx, province, lo, hi, true));
 }
 
 async function batch(
@@ -336,6 +377,7 @@ async function insertEvents(
   province: ProvinceInfo,
   lo: number,
   hi: number,
+  onlyMissing = false,
 ): Promise<void> {
   const S = sqlSalt(province.code, 'dossiers');
   const surnames = weightedArray([...SURNAMES, ...(LOCAL_SURNAMES[province.code] ?? [])]);
@@ -366,7 +408,7 @@ async function insertEvents(
         END AS status
       FROM generate_series(1, c.n) k
     ) e
-    WHERE d.id BETWEEN ${lo} AND ${hi}`,
+    WHERE d.id BETWEEN ${lo} AND ${hi}${onlyMissing ? ' AND NOT EXISTS (SELECT 1 FROM dossier_events x WHERE x.dossier_id = d.id)' : ''}`,
     [
       ANCHOR,
       surnames,

@@ -177,4 +177,31 @@ describe('demo seeds follow the articles', () => {
     }
     expect(sums[0]).toBe(sums[1]);
   });
+
+  it('a bulk load killed half-way is repaired by the next seed run: indexes and events come back', async () => {
+    const p = DEMO_PROVINCES.find((x) => x.code === '67')!;
+    const name = `seedrepair_${process.pid}`;
+    await ensureDatabase(adminUrl(), name);
+    created.push(name);
+    const db = createKnex(dbUrl(name));
+    opened.push(db);
+    await migrateLatest(db, 'province');
+    await seedProvince(db, p, { dossiers: 300 });
+    // what a kill -9 during `seed --dossiers N` leaves: an index dropped for the load, events not written
+    await db.raw(`
+      CREATE TABLE lienthong_dropped_indexes (name text PRIMARY KEY, def text NOT NULL);
+      INSERT INTO lienthong_dropped_indexes SELECT indexname, indexdef FROM pg_indexes WHERE indexname = 'dossiers_search_idx';
+      DROP INDEX dossiers_search_idx;
+      ALTER TABLE dossier_events DISABLE TRIGGER dossier_events_append_only;
+      DELETE FROM dossier_events WHERE dossier_id > 280;
+      ALTER TABLE dossier_events ENABLE TRIGGER dossier_events_append_only;`);
+    expect(await seedMoreDossiers(db, p, 10)).toBe(310);
+    const [state] = await rows<{ idx: number; bare: number; pending: string | null }>(
+      db,
+      `SELECT (SELECT count(*) FROM pg_indexes WHERE indexname = 'dossiers_search_idx')::int idx,
+              (SELECT count(*) FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id))::int bare,
+              to_regclass('lienthong_dropped_indexes')::text pending`,
+    );
+    expect(state).toEqual({ idx: 1, bare: 0, pending: null });
+  });
 });
