@@ -37,7 +37,7 @@ export function orderBy(qb: Knex.QueryBuilder, spec: SortSpec): void {
   qb.orderByRaw(`${sqlValue(spec)} ${dir}, ${spec.idExpr} ${dir}`);
 }
 
-export const orderClause = (spec: SortSpec) => {
+const orderClause = (spec: SortSpec) => {
   const dir = spec.direction === 'asc' ? 'ASC' : 'DESC';
   return `${sqlValue(spec)} ${dir}, ${spec.idExpr} ${dir}`;
 };
@@ -93,4 +93,31 @@ export function comparePositions(spec: SortSpec, a: Position, b: Position): numb
 
 export function reversed(spec: SortSpec): SortSpec {
   return { ...spec, direction: spec.direction === 'asc' ? 'desc' : 'asc' };
+}
+
+/**
+ * Nested lists for many parents in one statement: `inner` selects the rows of every parent; a window
+ * numbers them per parent in the list's order, after the cursor, and the first `limit` of each are kept.
+ * Rows come back with `_sort` and `_parent`, grouped by parent.
+ */
+export async function firstPerParent<R>(
+  db: Knex,
+  inner: Knex.QueryBuilder,
+  parentExpr: string,
+  page: { spec: SortSpec; from: Position | undefined; limit: number },
+  sourceCode: string,
+): Promise<R[]> {
+  inner
+    .select(db.raw(sortSelect(page.spec)))
+    .select(
+      db.raw(
+        `${parentExpr} AS _parent, row_number() OVER (PARTITION BY ${parentExpr} ORDER BY ${orderClause(page.spec)}) AS _rn`,
+      ),
+    );
+  applyAfter(inner, page.spec, page.from, sourceCode);
+  return (await db
+    .select('*')
+    .from(inner.as('x'))
+    .where('_rn', '<=', page.limit)
+    .orderBy(['_parent', '_rn'])) as R[];
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { applyAfter, orderBy, orderClause, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../server/connection.ts';
 import { whereFolded } from '../common/sql.ts';
 
@@ -178,21 +178,8 @@ export function documentStore(db: Knex, province: string) {
       unitIds: number[],
       q: FetchPage,
     ): Promise<(Sorted<DocumentEntity> & { parent: number })[]> {
-      const inner = db('documents as dc')
-        .select(COLUMNS)
-        .select(db.raw(sortSelect(q.spec)))
-        .select(
-          db.raw(
-            `dc.issuer_unit_id AS _parent, row_number() OVER (PARTITION BY dc.issuer_unit_id ORDER BY ${orderClause(q.spec)}) AS _rn`,
-          ),
-        )
-        .whereRaw('dc.issuer_unit_id = ANY(?)', [unitIds]);
-      applyAfter(inner, q.spec, q.from, province);
-      const rows = (await db
-        .select('*')
-        .from(inner.as('x'))
-        .where('_rn', '<=', q.limit)
-        .orderBy(['_parent', '_rn'])) as DocumentRow[];
+      const inner = db('documents as dc').select(COLUMNS).whereRaw('dc.issuer_unit_id = ANY(?)', [unitIds]);
+      const rows = await firstPerParent<DocumentRow>(db, inner, 'dc.issuer_unit_id', q, province);
       return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
     },
     async countIssuedByUnits(unitIds: number[]): Promise<Map<number, number>> {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { applyAfter, orderBy, orderClause, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../server/connection.ts';
 import { whereFolded } from '../common/sql.ts';
 import type { Channel } from '../procedures/procedure-store.ts';
@@ -216,20 +216,8 @@ export function dossierStore(db: Knex, province: string) {
     f: DossierListFilter,
     q: FetchPage,
   ) => {
-    const inner = select(from(db.queryBuilder()))
-      .select(db.raw(sortSelect(q.spec)))
-      .select(
-        db.raw(
-          `${parentExpr} AS _parent, row_number() OVER (PARTITION BY ${parentExpr} ORDER BY ${orderClause(q.spec)}) AS _rn`,
-        ),
-      );
-    applyFilter(inner, f);
-    applyAfter(inner, q.spec, q.from, province);
-    const rows = (await db
-      .select('*')
-      .from(inner.as('x'))
-      .where('_rn', '<=', q.limit)
-      .orderBy(['_parent', '_rn'])) as DossierRow[];
+    const inner = applyFilter(select(from(db.queryBuilder())), f);
+    const rows = await firstPerParent<DossierRow>(db, inner, parentExpr, q, province);
     return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
   };
   return {

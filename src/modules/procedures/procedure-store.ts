@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { applyAfter, orderBy, orderClause, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../server/connection.ts';
 import { whereFolded } from '../common/sql.ts';
 import type { UnitLevel } from '../units/unit-store.ts';
@@ -163,20 +163,9 @@ export function procedureStore(db: Knex, province: string) {
       const inner = db('procedure_units as pu')
         .join('procedures as p', 'p.id', 'pu.procedure_id')
         .select(COLUMNS)
-        .select(db.raw(sortSelect(q.spec)))
-        .select(
-          db.raw(
-            `pu.unit_id AS _parent, row_number() OVER (PARTITION BY pu.unit_id ORDER BY ${orderClause(q.spec)}) AS _rn`,
-          ),
-        )
         .whereRaw('pu.unit_id = ANY(?)', [unitIds])
         .where('pu.role', 'IMPLEMENTING');
-      applyAfter(inner, q.spec, q.from, province);
-      const rows = (await db
-        .select('*')
-        .from(inner.as('x'))
-        .where('_rn', '<=', q.limit)
-        .orderBy(['_parent', '_rn'])) as ProcedureRow[];
+      const rows = await firstPerParent<ProcedureRow>(db, inner, 'pu.unit_id', q, province);
       return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
     },
     async countOfUnits(unitIds: number[]): Promise<Map<number, number>> {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { applyAfter, orderBy, orderClause, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../server/connection.ts';
 import { whereFolded } from '../common/sql.ts';
 
@@ -110,21 +110,8 @@ export function unitStore(db: Knex, province: string) {
       parentIds: number[],
       q: FetchPage,
     ): Promise<(Sorted<UnitEntity> & { parent: number })[]> {
-      const inner = db('units as u')
-        .select(COLUMNS)
-        .select(db.raw(sortSelect(q.spec)))
-        .select(
-          db.raw(
-            `u.parent_id AS _parent, row_number() OVER (PARTITION BY u.parent_id ORDER BY ${orderClause(q.spec)}) AS _rn`,
-          ),
-        )
-        .whereRaw('u.parent_id = ANY(?)', [parentIds]);
-      applyAfter(inner, q.spec, q.from, province);
-      const rows = (await db
-        .select('*')
-        .from(inner.as('x'))
-        .where('_rn', '<=', q.limit)
-        .orderBy(['_parent', '_rn'])) as UnitRow[];
+      const inner = db('units as u').select(COLUMNS).whereRaw('u.parent_id = ANY(?)', [parentIds]);
+      const rows = await firstPerParent<UnitRow>(db, inner, 'u.parent_id', q, province);
       return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
     },
     async countChildren(parentIds: number[]): Promise<Map<number, number>> {
