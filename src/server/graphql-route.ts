@@ -71,6 +71,8 @@ export async function createGraphQLRoute(rt: Runtime) {
     // API keys travel in headers, never cookies, so browser CSRF does not apply; GET queries must work from curl.
     csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
+    // serve owns shutdown (finish in-flight requests, close pools, exit 0); Apollo would re-raise SIGTERM
+    stopOnTerminationSignals: false,
     introspection: true,
     // no HTTP caching of API responses; its per-field hook costs time on large lists
     plugins: [
