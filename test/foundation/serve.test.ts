@@ -44,7 +44,9 @@ function serve(): Promise<{ child: ChildProcess; url: string; ms: number; logs: 
 }
 
 const exitCode = (child: ChildProcess) =>
-  new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  new Promise<string>((r) =>
+    child.on('exit', (code, signal) => r(code === null ? `signal ${signal}` : String(code))),
+  );
 
 describe('lienthong serve (what npm start runs)', () => {
   it('first start: embedded PostgreSQL, five demo provinces migrated and seeded, GraphQL served; SIGTERM exits 0', async () => {
@@ -91,13 +93,13 @@ describe('lienthong serve (what npm start runs)', () => {
     first.child.kill('SIGTERM');
     const res = await slow;
     expect(res.status).toBe(200);
-    expect(await exitCode(first.child)).toBe(0);
+    expect(await exitCode(first.child), first.logs()).toBe('0');
 
     // second start reuses the data: no seeding, ready quickly
     const second = await serve();
     expect(second.ms).toBeLessThan(15_000);
     expect(second.logs()).not.toMatch(/seeding demo province/);
     second.child.kill('SIGTERM');
-    expect(await exitCode(second.child)).toBe(0);
+    expect(await exitCode(second.child), second.logs()).toBe('0');
   });
 });

@@ -22,6 +22,11 @@ Environment: PORT, HOST, DATABASE_URL, LIENTHONG_SOURCES, LIENTHONG_DATA_DIR, LO
     const config = loadConfig(io.env, { exists: fs.existsSync });
     const log = createLogger(config.logLevel, {}, io.stderr);
     const t0 = performance.now();
+    // listen for signals before anything else: one that arrives before a handler exists kills the process
+    const stopped = new Promise<string>((resolve) => {
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+      process.once('SIGINT', () => resolve('SIGINT'));
+    });
     const rt = await openRuntime(config, log, { migrate: true });
     let httpServer;
     try {
@@ -38,14 +43,7 @@ Environment: PORT, HOST, DATABASE_URL, LIENTHONG_SOURCES, LIENTHONG_DATA_DIR, LO
       const schedule = startSyncSchedule(rt);
       log.info('ready', { port, startupMs: Math.round(performance.now() - t0) });
       io.stdout(`lienthong ready: http://localhost:${port}/graphql`);
-      await new Promise<void>((resolve) => {
-        const stop = (signal: string) => {
-          log.info('shutting down', { signal });
-          resolve();
-        };
-        process.once('SIGTERM', () => stop('SIGTERM'));
-        process.once('SIGINT', () => stop('SIGINT'));
-      });
+      log.info('shutting down', { signal: await stopped });
       schedule?.stop();
       await Promise.all([httpServer.close(), schedule?.drain()]);
     } finally {
