@@ -4,9 +4,6 @@ import { GraphQLError } from 'graphql';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
-  NOT_FOUND: 'NOT_FOUND',
-  FORBIDDEN: 'FORBIDDEN',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -30,10 +27,4 @@ export class SourceUnavailableError extends GraphQLError {
 /** A CLI usage error: printed as one line plus usage, exit code 1. */
 export class UsageError extends Error {
   override name = 'UsageError';
-}
-
-export function isExpectedGraphQLError(err: unknown): err is GraphQLError {
-  if (!(err instanceof GraphQLError)) return false;
-  const code = err.extensions?.code;
-  return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Knex } from 'knex';
 import type { Config } from './config.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded-postgres.ts';
@@ -95,5 +94,3 @@ export async function openRuntime(config: Config, log: Logger, opts: OpenOptions
   }
   return runtime;
 }
-
-export const fileExists = (p: string) => fs.existsSync(p);

@@ -4,21 +4,9 @@
  * where the signing office is certain (laws are signed by the Chairman of the National Assembly).
  */
 
-export type DocumentType =
-  | 'RESOLUTION'
-  | 'DECISION'
-  | 'DIRECTIVE'
-  | 'PLAN'
-  | 'NOTICE'
-  | 'REPORT'
-  | 'SUBMISSION'
-  | 'GUIDANCE'
-  | 'PROGRAMME'
-  | 'REGULATION'
-  | 'OFFICIAL_LETTER'
-  | 'LAW'
-  | 'DECREE'
-  | 'CIRCULAR';
+import type { DocumentType } from '../../src/modules/documents/document-store.ts';
+
+export type { DocumentType };
 
 export interface NationalDocument {
   numberSymbol: string;

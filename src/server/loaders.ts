@@ -84,16 +84,3 @@ export function countLoader(
     { cacheKeyFn: keyString, maxBatchSize: 1000 },
   );
 }
-
-/**
- * Loaders that depend on arguments (a nested connection's page and order): one loader per distinct
- * argument set, created on first use within the request.
- */
-export function keyedLoaders<L>(make: (signature: string) => L): (signature: string) => L {
-  const cache = new Map<string, L>();
-  return (signature) => {
-    let loader = cache.get(signature);
-    if (!loader) cache.set(signature, (loader = make(signature)));
-    return loader;
-  };
-}

@@ -10,6 +10,7 @@ import {
 import type { CircuitBreakerPolicy, IRetryBackoffContext } from 'cockatiel';
 import type { Knex } from 'knex';
 import type { Config } from '../config.ts';
+import type { Runtime } from '../runtime.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../server/metrics.ts';
 import type { Source } from '../sources/registry.ts';
@@ -554,3 +555,17 @@ export const portalClientFor = (portal: Config['portal']): PortalClient =>
     clientSecret: portal.clientSecret,
     timeoutMs: portal.timeoutMs,
   });
+
+/** The job's dependencies as a hub process has them (the CLI, serve's schedule). */
+export const syncDepsFor = (
+  rt: Pick<Runtime, 'hub' | 'log' | 'config' | 'metrics'>,
+  source: Source,
+  portal: PortalClient,
+): SyncJobDeps => ({
+  hub: rt.hub,
+  source,
+  portal,
+  log: rt.log,
+  concurrency: rt.config.sync.concurrency,
+  metrics: rt.metrics,
+});

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { Runtime } from '../runtime.ts';
-import { portalClientFor, runSync, SyncAlreadyRunningError } from './job.ts';
+import { portalClientFor, runSync, syncDepsFor, SyncAlreadyRunningError } from './job.ts';
 
 export interface SyncSchedule {
   /** No further ticks; a run in progress finishes its province, and the tick ends there. */
@@ -26,17 +26,7 @@ export function startSyncSchedule(rt: Runtime): SyncSchedule | undefined {
     for (const source of rt.sources.all) {
       if (stopped) return;
       try {
-        await runSync(
-          {
-            hub: rt.hub,
-            source,
-            portal,
-            log: rt.log,
-            concurrency: rt.config.sync.concurrency,
-            metrics: rt.metrics,
-          },
-          { trigger: 'SCHEDULE' },
-        );
+        await runSync(syncDepsFor(rt, source, portal), { trigger: 'SCHEDULE' });
       } catch (err) {
         if (err instanceof SyncAlreadyRunningError) {
           log.info('scheduled sync skipped: another run holds the province', { province: source.code });

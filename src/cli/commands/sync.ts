@@ -1,7 +1,13 @@
 import cliProgress from 'cli-progress';
 import { UsageError } from '../../errors.ts';
 import type { Runtime } from '../../runtime.ts';
-import { exitCodeOf, portalClientFor, runSync, SyncAlreadyRunningError } from '../../sync/job.ts';
+import {
+  exitCodeOf,
+  portalClientFor,
+  runSync,
+  syncDepsFor,
+  SyncAlreadyRunningError,
+} from '../../sync/job.ts';
 import type { SyncEvent, SyncResult } from '../../sync/job.ts';
 import { hasDrift, verifyProvince } from '../../sync/verify.ts';
 import type { Drift } from '../../sync/verify.ts';
@@ -107,17 +113,12 @@ async function syncProcedures(
     const source = rt.sources.byCode(code)!;
     const t0 = performance.now();
     try {
-      const result = await runSync(
-        {
-          hub: rt.hub,
-          source,
-          portal,
-          log: rt.log,
-          concurrency: rt.config.sync.concurrency,
-          metrics: rt.metrics,
-        },
-        { full: flags.full, dryRun: flags.dryRun, trigger: 'CLI', onProgress: (e) => reporter.onEvent(e) },
-      );
+      const result = await runSync(syncDepsFor(rt, source, portal), {
+        full: flags.full,
+        dryRun: flags.dryRun,
+        trigger: 'CLI',
+        onProgress: (e) => reporter.onEvent(e),
+      });
       rows.push({
         province: code,
         result,

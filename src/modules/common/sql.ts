@@ -19,6 +19,3 @@ export function groupBy<R, K>(keys: readonly K[], rows: R[], keyOf: (r: R) => K)
   }
   return keys.map((k) => map.get(k) ?? []);
 }
-
-export const toIso = (d: Date | string | null): string | null =>
-  d == null ? null : d instanceof Date ? d.toISOString() : d;
