@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   LIENTHONG_SOURCES: z.string().min(1).optional(),
   LIENTHONG_DATA_DIR: z.string().min(1).default('.lienthong'),
+  LIENTHONG_SYSTEM_DIR: z.string().min(1).default('/var/lib/lienthong'),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { errorMap: () => ({ message: `one of ${LOG_LEVELS.join(', ')}` }) })
     .default('info'),
@@ -59,6 +60,11 @@ export interface Config {
   /** Path of the sources JSON file, when one is configured or `sources.json` exists. */
   sourcesFile: string | undefined;
   dataDir: string;
+  /**
+   * As root only: where the PostgreSQL binaries are copied and clusters are kept when the
+   * unprivileged `postgres` user cannot reach the clone or the data directory.
+   */
+  systemDir: string;
   logLevel: LogLevel;
   sourceStatementTimeoutMs: number;
   sourceConnectTimeoutMs: number;
@@ -108,6 +114,7 @@ export function loadConfig(
     databaseUrl: e.DATABASE_URL,
     sourcesFile,
     dataDir: path.resolve(cwd, e.LIENTHONG_DATA_DIR),
+    systemDir: path.resolve(cwd, e.LIENTHONG_SYSTEM_DIR),
     logLevel: e.LOG_LEVEL,
     sourceStatementTimeoutMs: e.SOURCE_STATEMENT_TIMEOUT_MS,
     sourceConnectTimeoutMs: e.SOURCE_CONNECT_TIMEOUT_MS,

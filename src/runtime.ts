@@ -43,7 +43,7 @@ export async function openRuntime(config: Config, log: Logger, opts: OpenOptions
     hubUrl = config.databaseUrl;
     infos = readSourcesFile(config.sourcesFile);
   } else {
-    embedded = await startEmbeddedPostgres(config.dataDir, log);
+    embedded = await startEmbeddedPostgres(config.dataDir, log, { systemDir: config.systemDir });
     hubUrl = embedded.url(HUB_DATABASE);
     infos = demoSources(embedded.url);
     const admin = embedded.url('postgres');

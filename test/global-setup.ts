@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { countRows, seedProvince } from '../seeds/index.ts';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres.ts';
+import {
+  removeEmbeddedData,
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from '../src/db/embedded-postgres.ts';
 import { createKnex, ensureDatabase } from '../src/db/knex.ts';
 import { migrateLatest } from '../src/db/migrate.ts';
 import { createLogger } from '../src/logger.ts';
@@ -50,5 +54,6 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await server?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  // the cluster may live outside dataDir (root, private temp dir): remove it wherever it is
+  if (dataDir) await removeEmbeddedData(dataDir);
 }

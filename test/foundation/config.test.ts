@@ -9,6 +9,7 @@ describe('configuration', () => {
       databaseUrl: undefined,
       sourcesFile: undefined,
       dataDir: '/srv/hub/.lienthong',
+      systemDir: '/var/lib/lienthong',
       logLevel: 'info',
       portal: { url: 'http://127.0.0.1:4100', clientId: 'sandbox', clientSecret: 'sandbox' },
     });

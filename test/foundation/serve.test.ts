@@ -3,12 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stopEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
+import { removeEmbeddedData } from '../../src/db/embedded-postgres.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-serve-'));
 afterAll(async () => {
-  await stopEmbeddedPostgres(dataDir);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await removeEmbeddedData(dataDir);
 });
 
 function serve(): Promise<{ child: ChildProcess; url: string; ms: number; logs: () => string }> {
