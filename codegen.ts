@@ -1,44 +1,59 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-const models = '../server/graphql-models.ts';
+// Generated code is part of the GraphQL plumbing layer (src/graphql): the schema's types with no
+// imports, and the resolver types, whose parents are the entity models and whose context is the
+// GraphQLContext of that layer. Paths below are relative to the generated files.
+const models = '../models.ts';
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {
-    'src/generated/graphql.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
+    'src/graphql/generated/schema-types.ts': {
+      plugins: ['typescript'],
       config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { DateTime: 'Date | string', Date: 'string', ID: 'string' },
+      },
+    },
+    'src/graphql/generated/resolvers.ts': {
+      plugins: [
+        { add: { content: "import type * as Types from './schema-types.ts';" } },
+        'typescript-resolvers',
+      ],
+      config: {
+        namespacedImportName: 'Types',
         useTypeImports: true,
         useIndexSignature: true,
         enumsAsTypes: true,
-        contextType: '../server/context.ts#GraphQLContext',
+        contextType: '../context.ts#GraphQLContext',
         scalars: { DateTime: 'Date | string', Date: 'string', ID: 'string' },
         mappers: {
           Province: `${models}#ProvinceModel`,
-          Unit: '../modules/units/unit-store.ts#UnitEntity',
+          Unit: `${models}#UnitEntity`,
           UnitLineage: `${models}#UnitLineageModel`,
           AdministrativeCode: `${models}#AdministrativeCodeModel`,
           UnitConnection: `${models}#UnitConnectionModel`,
           UnitEdge: `${models}#UnitEdgeModel`,
-          Procedure: '../modules/procedures/procedure-store.ts#ProcedureEntity',
-          ProcedureChannel: '../modules/procedures/procedure-store.ts#ProcedureChannelEntity',
-          ProcedureRequirement: '../modules/procedures/procedure-store.ts#ProcedureRequirementEntity',
+          Procedure: `${models}#ProcedureEntity`,
+          ProcedureChannel: `${models}#ProcedureChannelEntity`,
+          ProcedureRequirement: `${models}#ProcedureRequirementEntity`,
           ProcedureConnection: `${models}#ProcedureConnectionModel`,
           ProcedureEdge: `${models}#ProcedureEdgeModel`,
-          Dossier: '../modules/dossiers/dossier-store.ts#DossierEntity',
-          DossierEvent: '../modules/dossiers/dossier-store.ts#DossierEventEntity',
-          SupplementRequest: '../modules/dossiers/dossier-store.ts#SupplementEntity',
+          Dossier: `${models}#DossierEntity`,
+          DossierEvent: `${models}#DossierEventEntity`,
+          SupplementRequest: `${models}#SupplementEntity`,
           DossierConnection: `${models}#DossierConnectionModel`,
           DossierEdge: `${models}#DossierEdgeModel`,
-          Document: '../modules/documents/document-store.ts#DocumentEntity',
-          Attachment: '../modules/documents/document-store.ts#AttachmentEntity',
+          Document: `${models}#DocumentEntity`,
+          Attachment: `${models}#AttachmentEntity`,
           DocumentConnection: `${models}#DocumentConnectionModel`,
           DocumentEdge: `${models}#DocumentEdgeModel`,
-          SyncRun: '../modules/sync/sync-store.ts#SyncRunEntity',
-          SyncItem: '../modules/sync/sync-store.ts#SyncItemEntity',
-          SyncRunConnection: '../modules/sync/sync-store.ts#SyncRunConnectionModel',
-          SyncRunEdge: '../modules/sync/sync-store.ts#SyncRunEdgeModel',
-          PortalStatus: '../modules/sync/sync-store.ts#PortalStatusEntity',
+          SyncRun: '../../modules/sync/sync-store.ts#SyncRunEntity',
+          SyncItem: '../../modules/sync/sync-store.ts#SyncItemEntity',
+          SyncRunConnection: '../../modules/sync/sync-store.ts#SyncRunConnectionModel',
+          SyncRunEdge: '../../modules/sync/sync-store.ts#SyncRunEdgeModel',
+          PortalStatus: '../../modules/sync/sync-store.ts#PortalStatusEntity',
         },
       },
     },

@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.lienthong/', 'src/generated/', 'test-results/', 'coverage/'] },
+  { ignores: ['node_modules/', '.lienthong/', 'src/graphql/generated/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,6 @@ import {
   ARTICLE_DOCUMENTS,
   NATIONAL_DOCUMENTS,
   TYPE_CODES,
-  type DocumentType,
   type NationalDocument,
 } from './data/documents.ts';
 import { FEMALE_GIVEN, MALE_GIVEN, MALE_MIDDLE, SURNAMES } from './data/people.ts';
@@ -19,6 +18,7 @@ import {
   type ProvinceDef,
 } from './data/units.ts';
 import type { Rng } from './random.ts';
+import type { DocumentType } from '../src/graphql/generated/schema-types.ts';
 
 /** Units, documents and the procedure catalogue of one demo province, generated deterministically. */
 

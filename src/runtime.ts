@@ -5,7 +5,7 @@ import { createKnex, ensureDatabase } from './db/knex.ts';
 import { migrateLatest } from './db/migrate.ts';
 import { recordStatement } from './db/statement-counter.ts';
 import type { Logger } from './logger.ts';
-import { createMetrics, type Metrics } from './server/metrics.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { DEMO_PROVINCES, HUB_DATABASE, provinceDatabase } from './sources/demo.ts';
 import { createSourceHealth, type SourceHealth } from './sources/health.ts';
 import {

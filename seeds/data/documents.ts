@@ -1,10 +1,9 @@
+import type { DocumentType } from '../../src/graphql/generated/schema-types.ts';
 /**
  * Real national legal documents (laws, decrees, circulars, Government resolutions) used as legal basis
  * and named in the seed articles. Dates and summaries follow the published texts; signers are given only
  * where the signing office is certain (laws are signed by the Chairman of the National Assembly).
  */
-
-import type { DocumentType } from '../../src/modules/documents/document-store.ts';
 
 export type { DocumentType };
 

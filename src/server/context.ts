@@ -5,21 +5,9 @@ import { createProvinceService } from '../modules/provinces/province-service.ts'
 import { createSyncService } from '../modules/sync/sync-service.ts';
 import { createUnitService } from '../modules/units/unit-service.ts';
 import type { Runtime } from '../runtime.ts';
-import { createFederation, type Federation } from '../sources/federation.ts';
-import type { Viewer } from './viewer.ts';
-
-/** Everything a resolver may use, created fresh for every request (so loaders never leak across users). */
-export interface GraphQLContext {
-  requestId: string;
-  viewer: Viewer;
-  fed: Federation;
-  provinces: ReturnType<typeof createProvinceService>;
-  units: ReturnType<typeof createUnitService>;
-  procedures: ReturnType<typeof createProcedureService>;
-  dossiers: ReturnType<typeof createDossierService>;
-  documents: ReturnType<typeof createDocumentService>;
-  sync: ReturnType<typeof createSyncService>;
-}
+import { createFederation } from '../sources/federation.ts';
+import type { GraphQLContext } from '../graphql/context.ts';
+import type { Viewer } from '../graphql/viewer.ts';
 
 export function createContext(rt: Runtime, requestId: string, viewer: Viewer): GraphQLContext {
   const fed = createFederation(rt.sources, rt.health, {

@@ -9,11 +9,12 @@ import type { GraphQLFormattedError } from 'graphql';
 import { withStatementTally, type StatementTally } from '../db/statement-counter.ts';
 import { ErrorCode } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
-import { createContext, type GraphQLContext } from './context.ts';
+import type { GraphQLContext } from '../graphql/context.ts';
+import { createContext } from './context.ts';
 import { graphiqlAsset, graphiqlPage } from './graphiql.ts';
 import { sendJson } from './health-routes.ts';
 import { buildSchema } from './schema.ts';
-import { ANONYMOUS } from './viewer.ts';
+import { ANONYMOUS } from '../graphql/viewer.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
 

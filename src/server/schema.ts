@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
-import type { Resolvers } from '../generated/graphql.ts';
+import type { Resolvers } from '../graphql/generated/resolvers.ts';
 import { nodeResolvers } from '../modules/common/node-resolvers.ts';
 import { documentResolvers } from '../modules/documents/document-resolvers.ts';
 import { dossierResolvers } from '../modules/dossiers/dossier-resolvers.ts';
@@ -11,7 +11,7 @@ import { procedureResolvers } from '../modules/procedures/procedure-resolvers.ts
 import { provinceResolvers } from '../modules/provinces/province-resolvers.ts';
 import { syncResolvers } from '../modules/sync/sync-resolvers.ts';
 import { unitResolvers } from '../modules/units/unit-resolvers.ts';
-import { DateScalar, DateTimeScalar } from './scalars.ts';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars.ts';
 
 export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
 

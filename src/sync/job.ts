@@ -12,7 +12,7 @@ import type { Knex } from 'knex';
 import type { Config } from '../config.ts';
 import type { Runtime } from '../runtime.ts';
 import type { Logger } from '../logger.ts';
-import type { Metrics } from '../server/metrics.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Source } from '../sources/registry.ts';
 import { catalogueStore } from './catalogue-store.ts';
 import { toProcedurePayload } from './payload.ts';

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../errors.ts';
 import type { SortSpec } from '../../db/keyset.ts';
-import { decodeId, requireId, type NodeType } from '../../server/ids.ts';
-import type { LocalKey } from '../../server/loaders.ts';
+import { decodeId, requireId, type NodeType } from '../../graphql/ids.ts';
+import type { LocalKey } from '../../graphql/loaders.ts';
 import type { Federation } from '../../sources/federation.ts';
 import type { Source } from '../../sources/registry.ts';
 

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../errors.ts';
-import type { Resolvers } from '../../generated/graphql.ts';
-import type { GraphQLContext } from '../../server/context.ts';
-import { decodeId, type NodeType } from '../../server/ids.ts';
+import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import type { GraphQLContext } from '../../graphql/context.ts';
+import { decodeId, type NodeType } from '../../graphql/ids.ts';
 
 const MAX_NODES = 500;
 

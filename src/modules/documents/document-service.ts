@@ -1,13 +1,14 @@
 import { BadUserInputError } from '../../errors.ts';
-import { federatedConnection, type Connection } from '../../server/connection.ts';
-import { decodeId } from '../../server/ids.ts';
-import { entityLoader, listLoader, type LocalKey } from '../../server/loaders.ts';
-import { nestedConnections } from '../../server/nested.ts';
-import { pageRequest, type PageArgs } from '../../server/pagination.ts';
+import { federatedConnection, type Connection } from '../../graphql/connection.ts';
+import { decodeId } from '../../graphql/ids.ts';
+import { entityLoader, listLoader, type LocalKey } from '../../graphql/loaders.ts';
+import { nestedConnections } from '../../graphql/nested.ts';
+import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
 import type { Federation } from '../../sources/federation.ts';
 import { dateRange, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
-import type { UnitEntity } from '../units/unit-store.ts';
-import { DOCUMENT_SORTS, documentStore, type DocumentEntity, type DocumentType } from './document-store.ts';
+import { DOCUMENT_SORTS, documentStore } from './document-store.ts';
+import type { DocumentEntity, UnitEntity } from '../../graphql/models.ts';
+import type { DocumentType } from '../../graphql/generated/schema-types.ts';
 
 export interface DocumentListArgs extends PageArgs {
   filter?: {
@@ -130,3 +131,9 @@ export function createDocumentService(fed: Federation) {
   };
 }
 export type DocumentService = ReturnType<typeof createDocumentService>;
+
+declare module '../../graphql/context.ts' {
+  interface Services {
+    documents: DocumentService;
+  }
+}

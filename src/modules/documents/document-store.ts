@@ -1,50 +1,9 @@
 import type { Knex } from 'knex';
 import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
-import type { FetchPage, Sorted } from '../../server/connection.ts';
-import { whereFolded } from '../common/sql.ts';
-
-export type DocumentType =
-  | 'RESOLUTION'
-  | 'DECISION'
-  | 'DIRECTIVE'
-  | 'PLAN'
-  | 'NOTICE'
-  | 'REPORT'
-  | 'SUBMISSION'
-  | 'GUIDANCE'
-  | 'PROGRAMME'
-  | 'REGULATION'
-  | 'OFFICIAL_LETTER'
-  | 'LAW'
-  | 'DECREE'
-  | 'CIRCULAR';
-
-/** An official document (văn bản) held by one province. */
-export interface DocumentEntity {
-  province: string;
-  id: number;
-  numberSymbol: string;
-  number: number;
-  year: number | null;
-  type: DocumentType;
-  issuerSymbol: string;
-  issuerUnitId: number | null;
-  issuerName: string;
-  place: string;
-  issuedOn: string;
-  summary: string;
-  signer: { name: string | null; position: string | null; authority: string | null };
-  urgency: string | null;
-  confidentiality: string | null;
-}
-
-export interface AttachmentEntity {
-  documentId: number;
-  name: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-}
+import type { FetchPage, Sorted } from '../../graphql/connection.ts';
+import { whereFolded } from '../../db/sql.ts';
+import type { AttachmentEntity, DocumentEntity } from '../../graphql/models.ts';
+import type { DocumentType } from '../../graphql/generated/schema-types.ts';
 
 interface DocumentRow {
   id: number;

@@ -1,5 +1,5 @@
-import type { Resolvers } from '../../generated/graphql.ts';
-import { encodeId } from '../../server/ids.ts';
+import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import { encodeId } from '../../graphql/ids.ts';
 import { statusName } from './dossier-service.ts';
 
 export const dossierResolvers: Resolvers = {

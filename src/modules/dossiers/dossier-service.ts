@@ -1,21 +1,16 @@
 import { BadUserInputError } from '../../errors.ts';
-import { federatedConnection, type Connection } from '../../server/connection.ts';
-import { entityLoader, listLoader, type LocalKey } from '../../server/loaders.ts';
-import { nestedConnections } from '../../server/nested.ts';
-import { pageRequest, type PageArgs } from '../../server/pagination.ts';
-import { hasScope, type Viewer } from '../../server/viewer.ts';
+import { federatedConnection, type Connection } from '../../graphql/connection.ts';
+import { entityLoader, listLoader, type LocalKey } from '../../graphql/loaders.ts';
+import { nestedConnections } from '../../graphql/nested.ts';
+import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
+import { hasScope, type Viewer } from '../../graphql/viewer.ts';
 import type { Federation } from '../../sources/federation.ts';
 import type { Source } from '../../sources/registry.ts';
 import { dateRange, idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
-import type { Channel } from '../procedures/procedure-store.ts';
 import { maskIdNumber, maskName, maskPhone } from './personal-data.ts';
-import {
-  DOSSIER_SORTS,
-  dossierStore,
-  type DossierEntity,
-  type DossierListFilter,
-  type Timeliness,
-} from './dossier-store.ts';
+import { DOSSIER_SORTS, dossierStore, type DossierListFilter } from './dossier-store.ts';
+import type { DossierEntity } from '../../graphql/models.ts';
+import type { Channel, Timeliness } from '../../graphql/generated/schema-types.ts';
 
 /** National status codes 1–10 and their names in the API. */
 export const DOSSIER_STATUSES = [
@@ -192,3 +187,9 @@ export function createDossierService(fed: Federation, viewer: Viewer) {
   };
 }
 export type DossierService = ReturnType<typeof createDossierService>;
+
+declare module '../../graphql/context.ts' {
+  interface Services {
+    dossiers: DossierService;
+  }
+}

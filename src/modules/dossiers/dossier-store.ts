@@ -1,56 +1,9 @@
 import type { Knex } from 'knex';
 import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
-import type { FetchPage, Sorted } from '../../server/connection.ts';
-import { whereFolded } from '../common/sql.ts';
-import type { Channel } from '../procedures/procedure-store.ts';
-
-export type Timeliness = 'EARLY' | 'ON_TIME' | 'LATE' | 'PENDING' | 'OVERDUE';
-export type ApplicantType = 'CITIZEN' | 'BUSINESS' | 'STATE_AGENCY' | 'ORGANISATION';
-
-/** A dossier (hồ sơ) as stored; personal data is masked later, by the service, per viewer. */
-export interface DossierEntity {
-  province: string;
-  id: number;
-  code: string;
-  procedureId: number;
-  receivingUnitId: number;
-  handlingUnitId: number | null;
-  applicant: { type: ApplicantType; name: string; idNumber: string | null; phone: string | null };
-  channel: Channel;
-  statusCode: number;
-  submittedAt: Date;
-  receivedAt: Date | null;
-  dueAt: Date | null;
-  resolvedAt: Date | null;
-  returnedAt: Date | null;
-  timeliness: Timeliness;
-  apologyIssued: boolean;
-  satisfaction: number | null;
-  indicators: {
-    digitised: boolean;
-    electronicResult: boolean;
-    paidOnline: boolean;
-    vneidVerified: boolean;
-    dataReused: boolean;
-  };
-}
-
-export interface DossierEventEntity {
-  province: string;
-  dossierId: number;
-  occurredAt: Date;
-  statusCode: number;
-  unitId: number | null;
-  actor: string | null;
-  note: string | null;
-}
-
-export interface SupplementEntity {
-  dossierId: number;
-  requestedAt: Date;
-  answeredAt: Date | null;
-  reason: string | null;
-}
+import type { FetchPage, Sorted } from '../../graphql/connection.ts';
+import { whereFolded } from '../../db/sql.ts';
+import type { DossierEntity, DossierEventEntity, SupplementEntity } from '../../graphql/models.ts';
+import type { ApplicantType, Channel, Timeliness } from '../../graphql/generated/schema-types.ts';
 
 interface DossierRow {
   id: number;

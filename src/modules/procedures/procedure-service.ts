@@ -1,19 +1,13 @@
 import { BadUserInputError } from '../../errors.ts';
-import { federatedConnection, type Connection } from '../../server/connection.ts';
-import { entityLoader, listLoader, type LocalKey } from '../../server/loaders.ts';
-import { nestedConnections } from '../../server/nested.ts';
-import { pageRequest, type PageArgs } from '../../server/pagination.ts';
+import { federatedConnection, type Connection } from '../../graphql/connection.ts';
+import { entityLoader, listLoader, type LocalKey } from '../../graphql/loaders.ts';
+import { nestedConnections } from '../../graphql/nested.ts';
+import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
 import type { Federation } from '../../sources/federation.ts';
 import { idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
-import type { UnitEntity, UnitLevel } from '../units/unit-store.ts';
-import {
-  PROCEDURE_SORTS,
-  procedureStore,
-  type OnlineService,
-  type ProcedureChannelEntity,
-  type ProcedureEntity,
-  type ProcedureStatus,
-} from './procedure-store.ts';
+import { PROCEDURE_SORTS, procedureStore } from './procedure-store.ts';
+import type { ProcedureChannelEntity, ProcedureEntity, UnitEntity } from '../../graphql/models.ts';
+import type { OnlineService, ProcedureStatus, UnitLevel } from '../../graphql/generated/schema-types.ts';
 
 export interface ProcedureListArgs extends PageArgs {
   filter?: {
@@ -135,3 +129,9 @@ export function createProcedureService(fed: Federation) {
   };
 }
 export type ProcedureService = ReturnType<typeof createProcedureService>;
+
+declare module '../../graphql/context.ts' {
+  interface Services {
+    procedures: ProcedureService;
+  }
+}

@@ -1,49 +1,18 @@
 import type { Knex } from 'knex';
 import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
-import type { FetchPage, Sorted } from '../../server/connection.ts';
-import { whereFolded } from '../common/sql.ts';
-import type { UnitLevel } from '../units/unit-store.ts';
-
-export type OnlineService = 'FULL' | 'PARTIAL' | 'NONE';
-export type ProcedureStatus = 'ACTIVE' | 'ABOLISHED';
-export type Channel = 'DIRECT' | 'ONLINE' | 'POSTAL';
-
-/** An administrative procedure (thủ tục hành chính) in one province's catalogue. */
-export interface ProcedureEntity {
-  province: string;
-  id: number;
-  nationalCode: string;
-  name: string;
-  field: string;
-  level: UnitLevel;
-  onlineService: OnlineService;
-  applicants: string;
-  result: string;
-  cases: string[];
-  status: ProcedureStatus;
-  revision: number;
-  updatedAt: Date;
-}
-
-export interface ProcedureChannelEntity {
-  procedureId: number;
-  channel: Channel;
-  case: string;
-  processingTime: number;
-  timeUnit: 'WORKING_DAY' | 'DAY' | 'HOUR';
-  feeVnd: number;
-  feeNote: string | null;
-}
-
-export interface ProcedureRequirementEntity {
-  procedureId: number;
-  case: string;
-  position: number;
-  name: string;
-  form: string | null;
-  originals: number;
-  copies: number;
-}
+import type { FetchPage, Sorted } from '../../graphql/connection.ts';
+import { whereFolded } from '../../db/sql.ts';
+import type {
+  ProcedureChannelEntity,
+  ProcedureEntity,
+  ProcedureRequirementEntity,
+} from '../../graphql/models.ts';
+import type {
+  Channel,
+  OnlineService,
+  ProcedureStatus,
+  UnitLevel,
+} from '../../graphql/generated/schema-types.ts';
 
 interface ProcedureRow {
   id: number;

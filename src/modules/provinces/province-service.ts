@@ -1,5 +1,5 @@
 import type { Runtime } from '../../runtime.ts';
-import type { ProvinceModel } from '../../server/graphql-models.ts';
+import type { ProvinceModel } from '../../graphql/models.ts';
 
 /** Provinces are the sources themselves; their status comes from the health monitor. */
 export function createProvinceService(rt: Pick<Runtime, 'sources' | 'health'>) {
@@ -14,4 +14,12 @@ export function createProvinceService(rt: Pick<Runtime, 'sources' | 'health'>) {
     of: (entity: { province: string }): ProvinceModel => model(entity.province)!,
     status: (p: ProvinceModel) => rt.health.status(p.code),
   };
+}
+
+export type ProvinceService = ReturnType<typeof createProvinceService>;
+
+declare module '../../graphql/context.ts' {
+  interface Services {
+    provinces: ProvinceService;
+  }
 }

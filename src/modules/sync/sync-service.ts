@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
 import { BadUserInputError } from '../../errors.ts';
 import type { Runtime } from '../../runtime.ts';
-import { singleSourceConnection, type Connection } from '../../server/connection.ts';
-import type { ProvinceModel } from '../../server/graphql-models.ts';
-import { pageRequest, type PageArgs } from '../../server/pagination.ts';
-import type { Viewer } from '../../server/viewer.ts';
+import { singleSourceConnection, type Connection } from '../../graphql/connection.ts';
+import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
+import type { Viewer } from '../../graphql/viewer.ts';
 import type { SyncRunStatus } from '../../sync/sync-store.ts';
 import { SYNC_RUN_ORDER, syncRunStore } from './sync-store.ts';
 import type { PortalStatusEntity, SyncItemEntity, SyncRunEntity } from './sync-store.ts';
+import type { ProvinceModel } from '../../graphql/models.ts';
 
 export interface SyncRunListArgs extends PageArgs {
   filter?: { provinces?: string[] | null; status?: SyncRunStatus | null } | null;
@@ -85,3 +85,9 @@ export function createSyncService(rt: Pick<Runtime, 'hub' | 'sources'>, viewer: 
   };
 }
 export type SyncService = ReturnType<typeof createSyncService>;
+
+declare module '../../graphql/context.ts' {
+  interface Services {
+    sync: SyncService;
+  }
+}

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { applyAfter, orderBy, sortSelect, type SortSpec } from '../../db/keyset.ts';
-import type { Connection, Edge, FetchPage, Sorted } from '../../server/connection.ts';
+import type { Connection, Edge, FetchPage, Sorted } from '../../graphql/connection.ts';
 import type {
   SyncCounts,
   SyncItemOutcome,

@@ -1,13 +1,14 @@
 import { BadUserInputError } from '../../errors.ts';
-import type { Connection } from '../../server/connection.ts';
-import { federatedConnection } from '../../server/connection.ts';
-import { entityLoader, listLoader, type LocalKey } from '../../server/loaders.ts';
-import { nestedConnections } from '../../server/nested.ts';
-import { pageRequest, type PageArgs } from '../../server/pagination.ts';
-import type { AdministrativeCodeModel, UnitLineageModel } from '../../server/graphql-models.ts';
+import type { Connection } from '../../graphql/connection.ts';
+import { federatedConnection } from '../../graphql/connection.ts';
+import { entityLoader, listLoader, type LocalKey } from '../../graphql/loaders.ts';
+import { nestedConnections } from '../../graphql/nested.ts';
+import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
 import type { Federation } from '../../sources/federation.ts';
 import { idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
-import { UNIT_SORTS, unitStore, type UnitEntity, type UnitKind, type UnitLevel } from './unit-store.ts';
+import { UNIT_SORTS, unitStore } from './unit-store.ts';
+import type { AdministrativeCodeModel, UnitEntity, UnitLineageModel } from '../../graphql/models.ts';
+import type { UnitKind, UnitLevel } from '../../graphql/generated/schema-types.ts';
 
 export interface UnitListArgs extends PageArgs {
   filter?: {
@@ -120,3 +121,9 @@ export function createUnitService(fed: Federation) {
   };
 }
 export type UnitService = ReturnType<typeof createUnitService>;
+
+declare module '../../graphql/context.ts' {
+  interface Services {
+    units: UnitService;
+  }
+}

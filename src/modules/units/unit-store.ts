@@ -1,24 +1,9 @@
 import type { Knex } from 'knex';
 import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
-import type { FetchPage, Sorted } from '../../server/connection.ts';
-import { whereFolded } from '../common/sql.ts';
-
-export type UnitKind =
-  'PEOPLES_COMMITTEE' | 'DEPARTMENT' | 'SECTOR_AGENCY' | 'DISTRICT' | 'COMMUNE' | 'DIVISION' | 'CENTRE';
-export type UnitLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
-
-/** A unit (cơ quan, đơn vị) of one province. */
-export interface UnitEntity {
-  province: string;
-  id: number;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  level: UnitLevel;
-  parentId: number | null;
-  validFrom: string;
-  validTo: string | null;
-}
+import type { FetchPage, Sorted } from '../../graphql/connection.ts';
+import { whereFolded } from '../../db/sql.ts';
+import type { UnitEntity } from '../../graphql/models.ts';
+import type { UnitKind, UnitLevel } from '../../graphql/generated/schema-types.ts';
 
 interface UnitRow {
   id: number;

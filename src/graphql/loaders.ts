@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Federation } from '../sources/federation.ts';
 import type { Source } from '../sources/registry.ts';
-import { groupBy } from '../modules/common/sql.ts';
+import { groupBy } from '../db/sql.ts';
 
 /** A row of some province, addressed by its local id. */
 export interface LocalKey {

@@ -1,0 +1,17 @@
+import type { Federation } from '../sources/federation.ts';
+import type { Viewer } from './viewer.ts';
+
+/**
+ * The services of the domain modules, one property each. Each module adds its own by declaration
+ * merging (`declare module '…/graphql/context.ts' { interface Services { units: UnitService } }`),
+ * so this layer never imports the modules built on it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Services {}
+
+/** Everything a resolver may use, created fresh for every request (so loaders never leak across users). */
+export interface GraphQLContext extends Services {
+  requestId: string;
+  viewer: Viewer;
+  fed: Federation;
+}

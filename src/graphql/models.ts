@@ -1,0 +1,165 @@
+import type {
+  ApplicantType,
+  Channel,
+  DocumentType,
+  OnlineService,
+  ProcedureStatus,
+  Timeliness,
+  UnitKind,
+  UnitLevel,
+} from './generated/schema-types.ts';
+import type { Connection, Edge } from './connection.ts';
+
+/** Parent types of resolvers (codegen `mappers`): what each GraphQL type is backed by. */
+
+/** A unit (cơ quan, đơn vị) of one province. */
+export interface UnitEntity {
+  province: string;
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  level: UnitLevel;
+  parentId: number | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** An administrative procedure (thủ tục hành chính) in one province's catalogue. */
+export interface ProcedureEntity {
+  province: string;
+  id: number;
+  nationalCode: string;
+  name: string;
+  field: string;
+  level: UnitLevel;
+  onlineService: OnlineService;
+  applicants: string;
+  result: string;
+  cases: string[];
+  status: ProcedureStatus;
+  revision: number;
+  updatedAt: Date;
+}
+
+export interface ProcedureChannelEntity {
+  procedureId: number;
+  channel: Channel;
+  case: string;
+  processingTime: number;
+  timeUnit: 'WORKING_DAY' | 'DAY' | 'HOUR';
+  feeVnd: number;
+  feeNote: string | null;
+}
+
+export interface ProcedureRequirementEntity {
+  procedureId: number;
+  case: string;
+  position: number;
+  name: string;
+  form: string | null;
+  originals: number;
+  copies: number;
+}
+
+/** A dossier (hồ sơ) as stored; personal data is masked later, by the service, per viewer. */
+export interface DossierEntity {
+  province: string;
+  id: number;
+  code: string;
+  procedureId: number;
+  receivingUnitId: number;
+  handlingUnitId: number | null;
+  applicant: { type: ApplicantType; name: string; idNumber: string | null; phone: string | null };
+  channel: Channel;
+  statusCode: number;
+  submittedAt: Date;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  resolvedAt: Date | null;
+  returnedAt: Date | null;
+  timeliness: Timeliness;
+  apologyIssued: boolean;
+  satisfaction: number | null;
+  indicators: {
+    digitised: boolean;
+    electronicResult: boolean;
+    paidOnline: boolean;
+    vneidVerified: boolean;
+    dataReused: boolean;
+  };
+}
+
+export interface DossierEventEntity {
+  province: string;
+  dossierId: number;
+  occurredAt: Date;
+  statusCode: number;
+  unitId: number | null;
+  actor: string | null;
+  note: string | null;
+}
+
+export interface SupplementEntity {
+  dossierId: number;
+  requestedAt: Date;
+  answeredAt: Date | null;
+  reason: string | null;
+}
+
+/** An official document (văn bản) held by one province. */
+export interface DocumentEntity {
+  province: string;
+  id: number;
+  numberSymbol: string;
+  number: number;
+  year: number | null;
+  type: DocumentType;
+  issuerSymbol: string;
+  issuerUnitId: number | null;
+  issuerName: string;
+  place: string;
+  issuedOn: string;
+  summary: string;
+  signer: { name: string | null; position: string | null; authority: string | null };
+  urgency: string | null;
+  confidentiality: string | null;
+}
+
+export interface AttachmentEntity {
+  documentId: number;
+  name: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export interface ProvinceModel {
+  code: string;
+  slug: string;
+  name: string;
+}
+
+export interface UnitLineageModel {
+  province: string;
+  kind: string;
+  successorId: number;
+  effectiveOn: string;
+  documentId: number | null;
+}
+
+export interface AdministrativeCodeModel {
+  system: string;
+  code: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export type UnitConnectionModel = Connection<UnitEntity>;
+export type UnitEdgeModel = Edge<UnitEntity>;
+export type ProcedureConnectionModel = Connection<ProcedureEntity>;
+export type ProcedureEdgeModel = Edge<ProcedureEntity>;
+export type DossierConnectionModel = Connection<DossierEntity>;
+export type DossierEdgeModel = Edge<DossierEntity>;
+export type DocumentConnectionModel = Connection<DocumentEntity>;
+export type DocumentEdgeModel = Edge<DocumentEntity>;
