@@ -214,6 +214,7 @@ function printPlan(io: CliIO, rows: Row[], portalUrl: string): void {
   const byChange = new Map<string, number>();
   for (const [, p] of planned) byChange.set(p.change, (byChange.get(p.change) ?? 0) + 1);
   const ok = rows.filter((r) => r.result);
+  if (ok.length === 0) return; // every province failed: the errors on stderr say why
   const where = ok.length === 1 ? describeProvince(ok[0]!.province) : `${ok.length} provinces`;
   const what =
     planned.length === 0
