@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stopEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
+import { removeEmbeddedData } from '../../src/db/embedded-postgres.ts';
 import { DEMO_PROVINCES } from '../../src/sources/demo.ts';
 
 /** First start, `serve --port/--host` and `seed` on seeded data, as a new user runs them (embedded mode). */
@@ -14,8 +14,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-cli-serve-'));
 const DOSSIERS = 300;
 
 afterAll(async () => {
-  await stopEmbeddedPostgres(dataDir);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await removeEmbeddedData(dataDir);
 });
 
 const env = (extra: Record<string, string> = {}) => {
