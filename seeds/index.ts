@@ -8,7 +8,18 @@ import { Rng } from './random.ts';
 export interface SeedOptions {
   /** Dossiers to generate (default 20,000 per province). */
   dossiers: number;
+  /** Called when the catalogue is in (dossiers 0) and as dossiers load. */
+  onProgress?: (progress: SeedProgress) => void;
 }
+
+export interface SeedProgress {
+  dossiers: number;
+  total: number;
+}
+
+/** Dossiers per progress step; loads from BULK_LOAD_DOSSIERS on stay one call (seedDossierRange's bulk path). */
+const PROGRESS_STEP = 5_000;
+const BULK_LOAD_DOSSIERS = 100_000;
 
 export interface SeedCounts {
   units: number;
@@ -40,7 +51,14 @@ export async function seedProvince(db: Knex, province: ProvinceInfo, opts: SeedO
     await seedProcedures(trx, province, units, docs, rng);
     await seedLineage(trx, province, units, docs);
   });
-  if (opts.dossiers > 0) await seedDossierRange(db, province, opts.dossiers);
+  const total = opts.dossiers;
+  opts.onProgress?.({ dossiers: 0, total });
+  // numbering continues across calls, so loading in steps gives the same rows as one call
+  const step = opts.onProgress && total < BULK_LOAD_DOSSIERS ? PROGRESS_STEP : total;
+  for (let done = 0; done < total; done += step) {
+    await seedDossierRange(db, province, Math.min(step, total - done));
+    opts.onProgress?.({ dossiers: Math.min(done + step, total), total });
+  }
   await analyze(db, '');
   return countRows(db);
 }

@@ -75,6 +75,12 @@ export interface Config {
   demoDossiers: number;
 }
 
+/** Values given on the command line (e.g. `serve --port`); they win over the environment. */
+export interface ConfigOverrides {
+  port?: number | undefined;
+  host?: string | undefined;
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -82,7 +88,7 @@ export class ConfigError extends Error {
 /** Parses the environment once; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
-  opts: { cwd?: string; exists?: (p: string) => boolean } = {},
+  opts: { cwd?: string; exists?: (p: string) => boolean; overrides?: ConfigOverrides } = {},
 ): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
@@ -109,8 +115,8 @@ export function loadConfig(
     );
   }
   return {
-    port: e.PORT,
-    host: e.HOST,
+    port: opts.overrides?.port ?? e.PORT,
+    host: opts.overrides?.host ?? e.HOST,
     databaseUrl: e.DATABASE_URL,
     sourcesFile,
     dataDir: path.resolve(cwd, e.LIENTHONG_DATA_DIR),

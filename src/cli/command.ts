@@ -1,11 +1,12 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../errors.ts';
-
 export interface CliIO {
+  /** Receives whole lines (a missing trailing newline is added). */
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   env: Record<string, string | undefined>;
-  isTTY: boolean;
+  /** stdout when it is a terminal: progress draws there, updated in place; otherwise progress is plain lines. */
+  terminal?: NodeJS.WriteStream | undefined;
+  /** Stops a long-running command (serve, portal-sandbox) as SIGTERM would; for tests and embedding. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface Command {
@@ -15,67 +16,21 @@ export interface Command {
   run(argv: string[], io: CliIO): Promise<number>;
 }
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** parseArgs with strict flags; any mistake becomes a one-line UsageError. */
-export function parseFlags<O extends Options>(argv: string[], options: O, allowPositionals = false) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals,
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, ''));
-  }
-}
-
-export function intFlag(
-  name: string,
-  raw: string | undefined,
-  def: number,
-  min = 0,
-  max = Number.MAX_SAFE_INTEGER,
-): number {
-  if (raw === undefined) return def;
-  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} expects a whole number, got "${raw}"`);
-  const n = Number(raw);
-  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
-export function floatFlag(
-  name: string,
-  raw: string | undefined,
-  def: number,
-  min: number,
-  max: number,
-): number {
-  if (raw === undefined) return def;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || raw.trim() === '')
-    throw new UsageError(`--${name} expects a number, got "${raw}"`);
-  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
-/** --source CODE | --all, resolved against the known province codes. */
-export function pickSources(
-  flags: { source?: string | undefined; all?: boolean | undefined; province?: string | undefined },
-  known: readonly string[],
-  opts: { flag?: 'source' | 'province'; defaultAll?: boolean } = {},
-): string[] {
-  const flag = opts.flag ?? 'source';
-  const one = flag === 'source' ? flags.source : flags.province;
-  if (one && flags.all) throw new UsageError(`use either --${flag} CODE or --all, not both`);
-  if (one) {
-    const codes = one.split(',').map((c) => c.trim());
-    for (const c of codes) {
-      if (!known.includes(c)) throw new UsageError(`unknown province "${c}" (known: ${known.join(', ')})`);
-    }
-    return codes;
-  }
-  if (flags.all || opts.defaultAll) return [...known];
-  throw new UsageError(`missing --${flag} CODE or --all`);
+/** Resolves with the reason when SIGINT, SIGTERM or io.signal asks a long-running command to stop. */
+export function untilStopped(signal: AbortSignal | undefined): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (reason: string) => {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(reason);
+    };
+    const onSigint = () => stop('SIGINT');
+    const onSigterm = () => stop('SIGTERM');
+    const onAbort = () => stop('abort');
+    process.once('SIGINT', onSigint);
+    process.once('SIGTERM', onSigterm);
+    if (signal?.aborted) stop('abort');
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -25,7 +25,7 @@ const defaultIO = (): CliIO => ({
   stdout: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
   stderr: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
   env: process.env,
-  isTTY: Boolean(process.stdout.isTTY),
+  terminal: process.stdout.isTTY ? process.stdout : undefined,
 });
 
 /** Runs one CLI invocation; returns the exit code (0 ok, 1 failure, 2 partial). Never throws. */

@@ -39,7 +39,11 @@ interface Exit {
 function start(
   args: string[],
   env: Record<string, string> = {},
-): { child: ChildProcess; exit: Promise<Exit> } {
+): {
+  child: ChildProcess;
+  exit: Promise<Exit>;
+  stderrUntil: (done: (stderr: string) => boolean) => Promise<void>;
+} {
   const t0 = Date.now();
   const child = spawn(process.execPath, ['src/cli/lienthong.mjs', ...args], {
     cwd: ROOT,
@@ -62,7 +66,19 @@ function start(
   const exit = new Promise<Exit>((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: Date.now() - t0 })),
   );
-  return { child, exit };
+  /** Resolves once stderr so far satisfies `done`; rejects if the process ends first. */
+  const stderrUntil = (done: (stderr: string) => boolean) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!done(stderr)) return;
+        child.stderr!.off('data', check);
+        resolve();
+      };
+      child.stderr!.on('data', check);
+      void exit.then((e) => reject(new Error(`exited ${e.code} before the expected output: ${e.stderr}`)));
+      check();
+    });
+  return { child, exit, stderrUntil };
 }
 
 const lienthong = (args: string[], env?: Record<string, string>) => start(args, env).exit;
@@ -76,11 +92,13 @@ const activeProcedures = async () =>
       }
     ).n,
   );
-const jsonLines = (stdout: string) =>
-  stdout
+/** Progress events: JSON lines on stderr when stdout is not a terminal. */
+const progressEvents = (stderr: string) =>
+  stderr
     .split('\n')
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as { event: string; [k: string]: unknown });
+const lines = (stdout: string) => stdout.trimEnd().split('\n');
 
 describe('lienthong sync (CLI)', () => {
   it('bad arguments give a one-line error and the usage', async () => {
@@ -92,25 +110,56 @@ describe('lienthong sync (CLI)', () => {
     const noTarget = await lienthong(['sync', 'procedures', '--dry-run']);
     expect(noTarget.code).toBe(1);
     expect(noTarget.stderr.split('\n')[0]).toBe('error: missing --province CODE or --all');
-    const unknown = await lienthong(['sync', 'verify', '--province', '99']);
+    const unknown = await lienthong(['sync', 'verify', '--province', 'Nghệ An']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr.split('\n')[0]).toBe(`error: unknown province "99" (known: ${PROVINCE})`);
+    // the sources file names one province: that list, with its name, is what the error offers
+    expect(unknown.stderr.split('\n')[0]).toBe(
+      `error: unknown province "Nghệ An" (known: ${PROVINCE} Hòa Bình)`,
+    );
     expect(unknown.stderr).not.toMatch(/\bat \S+\.ts:\d+/);
   });
 
-  it('--dry-run prints what would be sent and why, and records and sends nothing', async () => {
+  it('--dry-run prints one headed table and a summary line, and records and sends nothing', async () => {
     const active = await activeProcedures();
-    const out = await lienthong(['sync', 'procedures', '--province', PROVINCE, '--dry-run']);
+    const out = await lienthong(['sync', 'procedures', '--province', 'hoa-binh', '--dry-run']);
     expect(out.code).toBe(0);
-    expect(
-      out.stdout.match(new RegExp(`^${PROVINCE}\\s+NEW\\s+\\d\\.\\d{6}\\s+r\\d+\\s+\\S`, 'gm')),
-    ).toHaveLength(active);
-    expect(out.stdout).toMatch(
-      /province\s+planned\s+accepted\s+unchanged\s+rejected\s+failed\s+seconds\s+status/,
+    expect(out.stderr).toBe('');
+    const [header, ...rest] = lines(out.stdout);
+    expect(header).toMatch(/^province\s+change\s+national code\s+revision\s+status\s+name$/);
+    const rows = rest.slice(0, -1);
+    expect(rows).toHaveLength(active);
+    for (const row of rows)
+      expect(row).toMatch(new RegExp(`^${PROVINCE}\\s+NEW\\s+\\d\\.\\d{6}\\s+\\d+\\s+ACTIVE\\s+\\S`));
+    expect(rest.at(-1)).toBe(
+      `dry run: would send ${active.toLocaleString('en-US')} procedures for ${PROVINCE} Hòa Bình to ${portalUrl} ` +
+        `(${active.toLocaleString('en-US')} NEW); nothing was sent or recorded`,
     );
-    expect(out.stdout).toMatch(
-      new RegExp(`${PROVINCE}\\s+${active}\\s+0\\s+0\\s+0\\s+0\\s+[\\d.]+\\s+DRY RUN`),
-    );
+    expect(out.stdout).not.toMatch(/^\{|SUCCEEDED/m);
+    expect(await hub.rt.hub('sync_runs').count({ n: '*' }).first()).toEqual({ n: 0 });
+    expect(sandbox.stats().requests).toBe(0);
+  });
+
+  it('--dry-run --json prints one JSON document and nothing else', async () => {
+    const active = await activeProcedures();
+    const out = await lienthong(['sync', 'procedures', '--province', 'HÒA BÌNH', '--dry-run', '--json']);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toBe('');
+    const doc = JSON.parse(out.stdout) as {
+      dryRun: boolean;
+      exitCode: number;
+      portal: string;
+      provinces: {
+        province: string;
+        name: string;
+        status: string;
+        plan: { change: string; nationalCode: string }[];
+      }[];
+    };
+    expect(doc).toMatchObject({ dryRun: true, exitCode: 0, portal: portalUrl });
+    expect(doc.provinces).toHaveLength(1);
+    expect(doc.provinces[0]).toMatchObject({ province: PROVINCE, name: 'Hòa Bình', status: 'DRY_RUN' });
+    expect(doc.provinces[0]!.plan).toHaveLength(active);
+    expect(new Set(doc.provinces[0]!.plan.map((p) => p.change))).toEqual(new Set(['NEW']));
     expect(await hub.rt.hub('sync_runs').count({ n: '*' }).first()).toEqual({ n: 0 });
     expect(sandbox.stats().requests).toBe(0);
   });
@@ -130,24 +179,32 @@ describe('lienthong sync (CLI)', () => {
     const active = await activeProcedures();
     expect(active).toBeGreaterThan(300);
     const first = start(['sync', 'procedures', '--province', PROVINCE]);
-    for (let i = 0; sandbox.stats().accepted < 200; i++) {
-      if (i > 1500) throw new Error('the first run never got going');
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    // progress events on stderr say how far it got: kill it once two batches are acknowledged
+    await first.stderrUntil(
+      (stderr) => progressEvents(stderr).filter((e) => e.event === 'batch').length >= 2,
+    );
     first.child.kill('SIGKILL');
     const killed = await first.exit;
     expect(killed.signal).toBe('SIGKILL');
     expect(sandbox.stats().accepted).toBeLessThan(active);
 
-    const second = await lienthong(['sync', 'procedures', '--province', PROVINCE], { SYNC_CONCURRENCY: '4' });
-    expect(second.stderr).toBe('');
+    const second = await lienthong(['sync', 'procedures', '--province', 'Hoà Bình'], {
+      SYNC_CONCURRENCY: '4',
+    });
     expect(second.code).toBe(0);
-    const events = jsonLines(second.stdout);
+    const events = progressEvents(second.stderr);
     expect(events.map((e) => e.event)).toContain('resume');
     expect(events.at(-1)).toMatchObject({ event: 'finish', status: 'SUCCEEDED' });
-    expect(second.stdout).toMatch(
-      new RegExp(`\\n${PROVINCE}\\s+\\d+\\s+\\d+\\s+\\d+\\s+0\\s+0\\s+[\\d.]+\\s+SUCCEEDED`),
-    );
+    expect(second.stderr.trimEnd().split('\n')).toHaveLength(events.length);
+    // stdout is the summary table alone
+    expect(lines(second.stdout)).toEqual([
+      expect.stringMatching(
+        /^province\s+planned\s+accepted\s+unchanged\s+rejected\s+failed\s+seconds\s+status$/,
+      ),
+      expect.stringMatching(
+        new RegExp(`^${PROVINCE}\\s+\\d+\\s+\\d+\\s+\\d+\\s+0\\s+0\\s+[\\d.]+\\s+SUCCEEDED$`),
+      ),
+    ]);
 
     expect(sandbox.stats()).toMatchObject({ accepted: active, stored: active, stale: 0, rejected: 0 });
     const runs = (await hub.rt.hub('sync_runs').orderBy('id').select('status', 'error')) as {
@@ -162,11 +219,17 @@ describe('lienthong sync (CLI)', () => {
       n: 0,
     });
 
-    const verify = await lienthong(['sync', 'verify', '--province', PROVINCE]);
+    const verify = await lienthong(['sync', 'verify', '--province', 'hoa binh']);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(
-      new RegExp(`^${PROVINCE} .*: no drift \\(${active} procedures in force, ${active} held`),
+      new RegExp(`^${PROVINCE} Hòa Bình: no drift \\(${active} procedures in force, ${active} held`),
     );
+    const json = await lienthong(['sync', 'verify', '--province', PROVINCE, '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      exitCode: 0,
+      provinces: [{ province: PROVINCE, name: 'Hòa Bình', drift: false, expected: active, held: active }],
+    });
   });
 
   it('exits 2 and lists the reasons when the portal rejects items; verify then reports the drift', async () => {

@@ -1,6 +1,8 @@
 import { migrateLatest } from '../../db/migrate.ts';
-import { parseFlags, pickSources, type Command } from '../command.ts';
-import { withRuntime } from '../context.ts';
+import type { Command } from '../command.ts';
+import { cliConfig, withRuntime } from '../context.ts';
+import { parseFlags } from '../flags.ts';
+import { describeProvince, knownProvinces, pickProvinces } from '../provinces.ts';
 
 export const migrateCommand: Command = {
   name: 'migrate',
@@ -8,23 +10,24 @@ export const migrateCommand: Command = {
   usage: `Usage: lienthong migrate [--source CODE | --all]
 
 Applies pending knex migrations. Without options: the hub database and every source.
-  --source CODE   only this province's database (comma-separated codes allowed)
+  --source CODE   only this province's database, by code, slug or name (40, nghe-an, "Nghệ An");
+                  comma-separated for several
   --all           the hub and every provincial source`,
   async run(argv, io) {
     const { values } = parseFlags(argv, { source: { type: 'string' }, all: { type: 'boolean' } });
-    return withRuntime(io, {}, async (rt) => {
-      const codes = pickSources(
-        values,
-        rt.sources.all.map((s) => s.code),
-        { defaultAll: true },
-      );
-      if (!values.source) {
+    const config = cliConfig(io);
+    const provinces = pickProvinces(values.source, values.all, knownProvinces(config), {
+      flag: 'source',
+      defaultAll: true,
+    });
+    return withRuntime(io, config, { createCluster: true }, async (rt) => {
+      if (values.source === undefined) {
         const applied = await migrateLatest(rt.hub, 'hub');
         io.stdout(`hub: ${applied.length ? applied.join(', ') : 'up to date'}`);
       }
-      for (const code of codes) {
-        const applied = await migrateLatest(rt.sources.byCode(code)!.db, 'province');
-        io.stdout(`${code}: ${applied.length ? applied.join(', ') : 'up to date'}`);
+      for (const province of provinces) {
+        const applied = await migrateLatest(rt.sources.byCode(province.code)!.db, 'province');
+        io.stdout(`${describeProvince(province)}: ${applied.length ? applied.join(', ') : 'up to date'}`);
       }
       return 0;
     });

@@ -1,7 +1,10 @@
 import { countRows, seedMoreDossiers, seedProvince } from '../../../seeds/index.ts';
 import { provinceInfo } from '../../sources/demo.ts';
-import { intFlag, parseFlags, pickSources, type Command } from '../command.ts';
-import { table, withRuntime } from '../context.ts';
+import type { Command } from '../command.ts';
+import { cliConfig, count, withRuntime } from '../context.ts';
+import { intFlag, parseFlags } from '../flags.ts';
+import { describeProvince, knownProvinces, pickProvinces } from '../provinces.ts';
+import { seedReporter } from '../seed-progress.ts';
 
 export const DEFAULT_DOSSIERS = 20_000;
 
@@ -12,7 +15,8 @@ export const seedCommand: Command = {
 
 Seeds the demo catalogue (units, procedures, documents) and dossiers into provinces that are empty.
 With --dossiers N, a province that already has data is topped up to at least N dossiers.
-  --source CODE   one province (comma-separated codes allowed); default: all
+  --source CODE   one province by code, slug or name (40, nghe-an, "Nghệ An"); comma-separated
+                  for several; default: all
   --all           every provincial source
   --dossiers N    dossiers per province (default ${DEFAULT_DOSSIERS}; millions load in minutes)`,
   async run(argv, io) {
@@ -21,39 +25,43 @@ With --dossiers N, a province that already has data is topped up to at least N d
       all: { type: 'boolean' },
       dossiers: { type: 'string' },
     });
-    const target = intFlag('dossiers', values.dossiers, DEFAULT_DOSSIERS, 0, 100_000_000);
-    return withRuntime(io, { migrate: true }, async (rt) => {
-      const codes = pickSources(
-        values,
-        rt.sources.all.map((s) => s.code),
-        { defaultAll: true },
-      );
-      const rows: (string | number)[][] = [
-        ['province', 'units', 'procedures', 'documents', 'dossiers', 'events', 'seconds'],
-      ];
-      for (const code of codes) {
-        const source = rt.sources.byCode(code)!;
+    const topUp = intFlag('dossiers', values.dossiers, { min: 0, max: 100_000_000 });
+    const target = topUp ?? DEFAULT_DOSSIERS;
+    const config = cliConfig(io);
+    const provinces = pickProvinces(values.source, values.all, knownProvinces(config), {
+      flag: 'source',
+      defaultAll: true,
+    });
+    return withRuntime(io, config, { migrate: true, createCluster: true }, async (rt) => {
+      const reporter = seedReporter(io);
+      for (const province of provinces) {
+        const source = rt.sources.byCode(province.code)!;
         const info = provinceInfo(source);
-        const t0 = performance.now();
         const before = await countRows(source.db);
         if (before.units === 0) {
-          await seedProvince(source.db, info, { dossiers: target });
-        } else if (values.dossiers !== undefined && before.dossiers < target) {
-          await seedMoreDossiers(source.db, info, target - before.dossiers);
+          await reporter.province(province, target, (onProgress) =>
+            seedProvince(source.db, info, { dossiers: target, onProgress }),
+          );
+        } else if (topUp !== undefined && before.dossiers < topUp) {
+          await reporter.province(
+            province,
+            topUp - before.dossiers,
+            async () => {
+              await seedMoreDossiers(source.db, info, topUp - before.dossiers);
+              return countRows(source.db);
+            },
+            `adding to ${count(before.dossiers)}`,
+          );
+        } else {
+          const why = topUp === undefined ? '' : `, at least --dossiers ${count(topUp)}`;
+          io.stdout(
+            `province ${describeProvince(province)} already seeded (${count(before.dossiers)} dossiers${why}); nothing to do`,
+          );
         }
-        const after = await countRows(source.db);
-        const secs = ((performance.now() - t0) / 1000).toFixed(1);
-        rows.push([
-          `${code} ${source.name}`,
-          after.units,
-          after.procedures,
-          after.documents,
-          after.dossiers,
-          after.dossierEvents,
-          secs,
-        ]);
       }
-      io.stdout(table(rows));
+      const summary = reporter.summary();
+      if (summary) io.stdout(summary);
+      else if (provinces.length > 1) io.stdout(`nothing to do: all ${provinces.length} provinces are seeded`);
       return 0;
     });
   },

@@ -1,48 +1,70 @@
-import fs from 'node:fs';
 import { countRows, seedProvince } from '../../../seeds/index.ts';
-import { loadConfig } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
-import { openRuntime } from '../../runtime.ts';
+import { openRuntime, type Runtime } from '../../runtime.ts';
 import { createGraphQLRoute } from '../../server/graphql-route.ts';
 import { createHttpServer } from '../../server/http-server.ts';
 import { startSyncSchedule } from '../../sync/schedule.ts';
 import { provinceInfo } from '../../sources/demo.ts';
-import { parseFlags, type Command } from '../command.ts';
+import { untilStopped, type CliIO, type Command } from '../command.ts';
+import { cliConfig, count } from '../context.ts';
+import { intFlag, parseFlags, textFlag } from '../flags.ts';
+import { seedReporter } from '../seed-progress.ts';
+
+/** Loopback and wildcard binds are reached as localhost; any other address as itself. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']);
+const urlHost = (host: string) =>
+  LOCAL_HOSTS.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+
+/** First start of the demo set: seeds the empty provinces, with progress by name and one summary line. */
+async function seedDemoProvinces(rt: Runtime, io: CliIO): Promise<void> {
+  const empty = [];
+  for (const source of rt.sources.all) if ((await countRows(source.db)).units === 0) empty.push(source);
+  if (empty.length === 0) return;
+  const dossiers = rt.config.demoDossiers;
+  io.stdout(
+    `first start: seeding ${empty.length} demo ${empty.length === 1 ? 'province' : 'provinces'} ` +
+      `(${count(dossiers)} dossiers each) into ${rt.config.dataDir}`,
+  );
+  const reporter = seedReporter(io);
+  for (const source of empty) {
+    rt.log.debug('seeding demo province (first start)', { province: source.code });
+    await reporter.province(source, dossiers, (onProgress) =>
+      seedProvince(source.db, provinceInfo(source), { dossiers, onProgress }),
+    );
+  }
+  io.stdout(`first start: ${reporter.summary()!}`);
+}
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve GraphQL + GraphiQL, health and metrics (what `npm start` runs)',
-  usage: `Usage: lienthong serve
+  usage: `Usage: lienthong serve [--port N] [--host HOST]
 
 Starts the hub: embedded PostgreSQL when DATABASE_URL is unset, migrations, demo data on first
-start, then GraphQL and GraphiQL at http://localhost:$PORT/graphql (PORT defaults to 4000).
-Environment: PORT, HOST, DATABASE_URL, LIENTHONG_SOURCES, LIENTHONG_DATA_DIR, LOG_LEVEL, SYNC_CRON.`,
+start, then GraphQL and GraphiQL at http://localhost:4000/graphql.
+  --port N      TCP port (default: PORT, else 4000; 0 picks a free one)
+  --host HOST   address to bind (default: HOST, else 0.0.0.0)
+Environment: PORT, HOST, DATABASE_URL, LIENTHONG_SOURCES, LIENTHONG_DATA_DIR, LIENTHONG_DEMO_DOSSIERS,
+LOG_LEVEL, SYNC_CRON.`,
   async run(argv, io) {
-    parseFlags(argv, {});
-    const config = loadConfig(io.env, { exists: fs.existsSync });
+    const { values } = parseFlags(argv, { port: { type: 'string' }, host: { type: 'string' } });
+    const config = cliConfig(io, {
+      port: intFlag('port', values.port, { min: 0, max: 65535 }),
+      host: textFlag('host', values.host),
+    });
+    // listen for signals before anything else: one that arrives before a handler exists kills the process
+    const stopped = untilStopped(io.signal);
     const log = createLogger(config.logLevel, {}, io.stderr);
     const t0 = performance.now();
-    // listen for signals before anything else: one that arrives before a handler exists kills the process
-    const stopped = new Promise<string>((resolve) => {
-      process.once('SIGTERM', () => resolve('SIGTERM'));
-      process.once('SIGINT', () => resolve('SIGINT'));
-    });
     const rt = await openRuntime(config, log, { migrate: true });
-    let httpServer;
     try {
-      if (rt.demo) {
-        for (const source of rt.sources.all) {
-          if ((await countRows(source.db)).units > 0) continue;
-          log.info('seeding demo province (first start)', { province: source.code });
-          await seedProvince(source.db, provinceInfo(source), { dossiers: config.demoDossiers });
-        }
-      }
-      httpServer = createHttpServer(rt, { graphql: await createGraphQLRoute(rt) });
+      if (rt.demo) await seedDemoProvinces(rt, io);
+      const httpServer = createHttpServer(rt, { graphql: await createGraphQLRoute(rt) });
       const port = await httpServer.listen(config.port, config.host);
       rt.health.start(5000);
       const schedule = startSyncSchedule(rt);
-      log.info('ready', { port, startupMs: Math.round(performance.now() - t0) });
-      io.stdout(`lienthong ready: http://localhost:${port}/graphql`);
+      log.info('ready', { port, host: config.host, startupMs: Math.round(performance.now() - t0) });
+      io.stdout(`lienthong ready: http://${urlHost(config.host)}:${port}/graphql`);
       log.info('shutting down', { signal: await stopped });
       schedule?.stop();
       await Promise.all([httpServer.close(), schedule?.drain()]);
