@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { dropDatabase, ensureDatabase } from '../../src/db/knex.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
-import { createGraphQLRoute } from '../../src/server/graphql-route.ts';
-import { createHttpServer } from '../../src/server/http-server.ts';
 import { DEMO_PROVINCES } from '../../src/sources/demo.ts';
 import type { SourceInfo } from '../../src/sources/registry.ts';
 import { templateName } from './templates.ts';
@@ -93,9 +92,10 @@ export async function startTestHub(
     SOURCE_CONNECT_TIMEOUT_MS: '3000',
     ...opts.env,
   });
-  const rt = await openRuntime(config, createLogger(config.logLevel));
-  const server = createHttpServer(rt, { graphql: await createGraphQLRoute(rt) });
-  const port = await server.listen(0, '127.0.0.1');
+  // the same assembly `serve` runs (health checks and schedule included), over external databases
+  const app = await createApp(await openRuntime(config, createLogger(config.logLevel)));
+  const rt = app.rt;
+  const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
@@ -115,8 +115,7 @@ export async function startTestHub(
       return { status: res.status, ...body } as GraphQLResponse<never>;
     },
     async close() {
-      await server.close(1000);
-      await rt.close();
+      await app.close(1000);
       for (const db of dbs) await dropDatabase(adminUrl(), db);
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -1,9 +1,7 @@
 import { countRows, seedProvince } from '../../../seeds/index.ts';
+import { createApp } from '../../app.ts';
 import { createLogger } from '../../logger.ts';
 import { openRuntime, type Runtime } from '../../runtime.ts';
-import { createGraphQLRoute } from '../../server/graphql-route.ts';
-import { createHttpServer } from '../../server/http-server.ts';
-import { startSyncSchedule } from '../../sync/schedule.ts';
 import { provinceInfo } from '../../sources/demo.ts';
 import { untilStopped, type CliIO, type Command } from '../command.ts';
 import { cliConfig, count } from '../context.ts';
@@ -57,19 +55,21 @@ LOG_LEVEL, SYNC_CRON.`,
     const log = createLogger(config.logLevel, {}, io.stderr);
     const t0 = performance.now();
     const rt = await openRuntime(config, log, { migrate: true });
+    let app;
     try {
       if (rt.demo) await seedDemoProvinces(rt, io);
-      const httpServer = createHttpServer(rt, { graphql: await createGraphQLRoute(rt) });
-      const port = await httpServer.listen(config.port, config.host);
-      rt.health.start(5000);
-      const schedule = startSyncSchedule(rt);
+      app = await createApp(rt);
+    } catch (err) {
+      await rt.close();
+      throw err;
+    }
+    try {
+      const port = await app.listen(config.port, config.host);
       log.info('ready', { port, host: config.host, startupMs: Math.round(performance.now() - t0) });
       io.stdout(`lienthong ready: http://${urlHost(config.host)}:${port}/graphql`);
       log.info('shutting down', { signal: await stopped });
-      schedule?.stop();
-      await Promise.all([httpServer.close(), schedule?.drain()]);
     } finally {
-      await rt.close();
+      await app.close();
     }
     return 0;
   },
