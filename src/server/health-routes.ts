@@ -1,3 +1,4 @@
+import { timeout, TimeoutStrategy } from 'cockatiel';
 import type { ServerResponse } from 'node:http';
 import type { Runtime } from '../runtime.ts';
 
@@ -17,21 +18,12 @@ export function healthz(res: ServerResponse): void {
 
 /** GET /readyz: 200 when the hub database answers, 503 otherwise; each source's status alongside. */
 export async function readyz(rt: Runtime, res: ServerResponse): Promise<void> {
-  const timeoutMs = rt.config.sourceConnectTimeoutMs;
-  const hubCheck = (async () => {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        rt.hub.raw('select 1'),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
-      ]);
-      return 'UP' as const;
-    } catch {
-      return 'DOWN' as const;
-    } finally {
-      clearTimeout(timer);
-    }
-  })();
+  const hubCheck = timeout(rt.config.sourceConnectTimeoutMs, TimeoutStrategy.Aggressive)
+    .execute(() => rt.hub.raw('select 1'))
+    .then(
+      () => 'UP' as const,
+      () => 'DOWN' as const,
+    );
   const [hub, sources] = await Promise.all([hubCheck, rt.health.checkAll()]);
   const byCode = Object.fromEntries(
     rt.sources.all.map((s) => [s.code, { name: s.name, ...sources[s.code] }]),

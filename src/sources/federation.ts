@@ -1,3 +1,4 @@
+import { TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
 import { BadUserInputError, SourceUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { SourceHealth } from './health.ts';
@@ -30,27 +31,15 @@ export function createFederation(
   const fail = (code: string, reason: string) => {
     if (!errors.has(code)) errors.set(code, new SourceUnavailableError(code, reason));
   };
+  // one timeout for everything a request asks of a source; on expiry cockatiel rejects with TaskCancelledError
+  const deadline = timeout(opts.timeoutMs, TimeoutStrategy.Aggressive);
   const one = async <T>(source: Source, fn: (s: Source) => Promise<T>): Promise<T | undefined> => {
     if (health.isOpen(source.code)) {
       fail(source.code, 'skipped while its health check fails');
       return undefined;
     }
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const value = await Promise.race([
-        fn(source),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                Object.assign(new Error(`no answer within ${opts.timeoutMs} ms`), {
-                  name: 'SourceTimeoutError',
-                }),
-              ),
-            opts.timeoutMs,
-          );
-        }),
-      ]);
+      const value = await deadline.execute(() => fn(source));
       health.reportSuccess(source.code);
       return value;
     } catch (err) {
@@ -60,8 +49,6 @@ export function createFederation(
       health.reportFailure(source.code);
       fail(source.code, reason);
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   };
   return {
@@ -114,13 +101,14 @@ export function isSourceFailure(err: unknown): boolean {
     (/^57(014|P0\d)$/.test(e.code) || e.code.startsWith('08') || e.code === '3D000' || e.code === '53300')
   )
     return true;
-  if (e.name === 'KnexTimeoutError' || e.name === 'SourceTimeoutError') return true;
+  if (err instanceof TaskCancelledError || e.name === 'KnexTimeoutError') return true;
   return /Connection terminated|connect ECONNREFUSED|timeout/i.test(e.message ?? '');
 }
 
 /** A short reason without connection strings or stack traces. */
 function describe(err: unknown): string {
   const e = err as { code?: string; message?: string };
+  if (err instanceof TaskCancelledError) return 'no answer in time';
   if (e.code === 'ECONNREFUSED') return 'connection refused';
   if (e.code === '57014') return 'statement timeout';
   if (e.code === '3D000') return 'database does not exist';

@@ -1,3 +1,4 @@
+import { TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
 import type { Logger } from '../logger.ts';
 import type { Source } from './registry.ts';
 
@@ -39,19 +40,11 @@ export function createSourceHealth(
     if (up) s.failures = 0;
     opts.onStatus?.(code, up);
   };
+  const deadline = timeout(opts.timeoutMs, TimeoutStrategy.Aggressive);
   const check = async (source: Source) => {
     const t0 = performance.now();
-    let timeout: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        source.db.raw('select 1'),
-        new Promise((_, reject) => {
-          timeout = setTimeout(
-            () => reject(new Error(`no answer within ${opts.timeoutMs} ms`)),
-            opts.timeoutMs,
-          );
-        }),
-      ]);
+      await deadline.execute(() => source.db.raw('select 1'));
       set(source.code, true);
       return { status: 'UP' as const, latencyMs: Math.round(performance.now() - t0) };
     } catch (err) {
@@ -61,10 +54,11 @@ export function createSourceHealth(
       return {
         status: 'DOWN' as const,
         latencyMs: Math.round(performance.now() - t0),
-        error: (err as Error).message,
+        error:
+          err instanceof TaskCancelledError
+            ? `no answer within ${opts.timeoutMs} ms`
+            : (err as Error).message,
       };
-    } finally {
-      clearTimeout(timeout);
     }
   };
   return {
