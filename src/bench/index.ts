@@ -6,7 +6,7 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openRuntime } from '../runtime.ts';
 import { provinceInfo } from '../sources/demo.ts';
-import { benchSync } from '../sync/bench.ts';
+import { benchSync } from './sync-bench.ts';
 import { workloads } from './workloads.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { UnitEntity } from '../modules/units/unit-store.ts';
 import type { ProcedureEntity, ProcedureChannelEntity, ProcedureRequirementEntity } from '../modules/procedures/procedure-store.ts';
 import type { DossierEntity, DossierEventEntity, SupplementEntity } from '../modules/dossiers/dossier-store.ts';
 import type { DocumentEntity, AttachmentEntity } from '../modules/documents/document-store.ts';
-import type { SyncRunEntity, SyncItemEntity, SyncRunConnectionModel, SyncRunEdgeModel, PortalStatusEntity } from '../modules/sync/sync-store.ts';
+import type { SyncRunEntity, SyncItemEntity, SyncRunConnectionModel, SyncRunEdgeModel, PortalStatusEntity } from '../modules/sync/sync-run-store.ts';
 import type { GraphQLContext } from '../server/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

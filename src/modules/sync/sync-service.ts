@@ -5,13 +5,11 @@ import { singleSourceConnection, type Connection } from '../../server/connection
 import type { ProvinceModel } from '../../server/graphql-models.ts';
 import { pageRequest, type PageArgs } from '../../server/pagination.ts';
 import type { Viewer } from '../../server/viewer.ts';
-import type { SyncRunStatus } from '../../sync/sync-store.ts';
-import { SYNC_RUN_ORDER, syncRunStore } from './sync-store.ts';
-import type { PortalStatusEntity, SyncItemEntity, SyncRunEntity } from './sync-store.ts';
+import type { QuerySyncRunsArgs } from '../../generated/graphql.ts';
+import { SYNC_RUN_ORDER, syncRunStore } from './sync-run-store.ts';
+import type { PortalStatusEntity, SyncItemEntity, SyncRunEntity } from './sync-run-store.ts';
 
-export interface SyncRunListArgs extends PageArgs {
-  filter?: { provinces?: string[] | null; status?: SyncRunStatus | null } | null;
-}
+export type SyncRunListArgs = PageArgs & Pick<Partial<QuerySyncRunsArgs>, 'filter'>;
 
 /** Hub-backed sync state for the API (not federated: runs and portal state live in the hub database). */
 export function createSyncService(rt: Pick<Runtime, 'hub' | 'sources'>, viewer: Viewer) {

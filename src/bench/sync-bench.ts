@@ -3,8 +3,8 @@ import { migrateLatest } from '../db/migrate.ts';
 import type { Logger } from '../logger.ts';
 import { createPortalSandbox } from '../portal-sandbox/sandbox.ts';
 import type { Runtime } from '../runtime.ts';
-import { catalogueStore } from './catalogue-store.ts';
-import { portalClientFor, runSync } from './job.ts';
+import { catalogueStore } from '../sync/catalogue-store.ts';
+import { portalClientFor, runSync } from '../sync/job.ts';
 
 export interface SyncBenchResult {
   fullPushMs: number;
