@@ -122,7 +122,7 @@ export async function runSync(deps: SyncJobDeps, opts: SyncOptions = {}): Promis
 
 /** One run, under the province's lock. */
 interface Run {
-  deps: SyncJobDeps;
+  portal: PortalClient;
   ledger: LedgerStore;
   policy: PortalPolicy;
   sender: Sender;
@@ -158,7 +158,17 @@ async function carryOut(deps: SyncJobDeps, ledger: LedgerStore, opts: SyncOption
     log,
     metrics: deps.metrics,
   });
-  const run: Run = { deps, ledger, policy, sender, province, runId, nextBatchNo: 1, emit, log };
+  const run: Run = {
+    portal: deps.portal,
+    ledger,
+    policy,
+    sender,
+    province,
+    runId,
+    nextBatchNo: 1,
+    emit,
+    log,
+  };
 
   let failure: string | null = null;
   let portalCheck: PortalCheck | null = null;
@@ -266,7 +276,7 @@ async function checkPortal(
 ): Promise<{ check: PortalCheck | null; failure: string | null }> {
   let held: ProcedurePayload[];
   try {
-    held = await run.deps.portal.listProcedures(run.province, (page) => run.policy.execute(page));
+    held = await run.portal.listProcedures(run.province, (page) => run.policy.execute(page));
   } catch (err) {
     if (!(err instanceof PortalError) && !(err instanceof BrokenCircuitError)) throw err;
     const cause = err instanceof BrokenCircuitError ? (run.policy.lastFailure() ?? err) : err;
