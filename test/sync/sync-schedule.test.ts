@@ -20,7 +20,7 @@ async function scheduledHub(cron: string, provinces = ['17', '67']) {
 
 describe('scheduled sync', () => {
   it('is off without SYNC_CRON, and refuses an invalid one', async () => {
-    const { hub } = await scheduledHub(NEVER, []);
+    const { hub } = await scheduledHub(NEVER, ['17']);
     const withCron = (cron: string | undefined) => ({
       ...hub.rt,
       config: { ...hub.rt.config, sync: { ...hub.rt.config.sync, cron } },
