@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createPortalSandbox } from '../../src/portal-sandbox/sandbox.ts';
 import type { PortalSandboxOptions } from '../../src/portal-sandbox/sandbox.ts';
 import { portalClientFor, runSync } from '../../src/sync/job.ts';
-import type { SyncJobDeps, SyncResult } from '../../src/sync/job.ts';
+import type { SyncJobDeps } from '../../src/sync/job.ts';
 import { verifyProvince } from '../../src/sync/verify.ts';
 import type { Drift } from '../../src/sync/verify.ts';
 import { adminUrl, cloneDatabase, dbUrl, startTestHub } from '../helpers/hub.ts';
@@ -135,16 +135,8 @@ export async function startSyncWorld(
         different: [],
       });
     },
-    /** A run that pushes the whole catalogue, and must. */
-    async push(): Promise<SyncResult> {
-      const active = await count(db('procedures').where({ status: 'ACTIVE' }));
-      const result = await runSync(deps);
-      expect(result).toMatchObject({ status: 'SUCCEEDED', counts: { planned: active, accepted: active } });
-      return result;
-    },
   };
 }
-export type SyncWorld = Awaited<ReturnType<typeof startSyncWorld>>;
 
 /** An ACTIVE procedure with channels and an implementing agency; tests that need two take two offsets. */
 export async function pickProcedure(
