@@ -171,6 +171,27 @@ describe('portal client: procedures', () => {
     expect(exchanges.filter((e) => e.startsWith('GET'))).toHaveLength(3);
   });
 
+  it('retries the listing page that failed, not the pages before it', async () => {
+    // every request draws once; only the draw numbered faultAt fails (503)
+    let draws = 0;
+    let faultAt = -1;
+    const random = () => (draws++ === faultAt ? 0 : 0.99);
+    const { client, exchanges } = await setup({ failRate: 0.5, faults: ['unavailable'], random });
+    const items = Array.from({ length: 1050 }, (_, i) => procedure(i + 1));
+    for (let start = 0; start < items.length; start += 100) {
+      await client.putProcedures(PROVINCE, items.slice(start, start + 100), `batch-${start}`);
+    }
+    faultAt = draws + 1; // the second page
+    const policy = createPortalPolicy({ initialDelayMs: 1, maxDelayMs: 1 });
+    expect(await client.listProcedures(PROVINCE, (page) => policy.execute(page))).toEqual(items);
+    expect(exchanges.filter((e) => e.startsWith('GET'))).toEqual([
+      'GET /api/v1/provinces/40/procedures 200',
+      'GET /api/v1/provinces/40/procedures 503',
+      'GET /api/v1/provinces/40/procedures 200',
+      'GET /api/v1/provinces/40/procedures 200',
+    ]);
+  });
+
   it('refuses more than 100 items before sending anything', async () => {
     const { client, exchanges } = await setup();
     const items = Array.from({ length: 101 }, (_, i) => procedure(i + 1));
