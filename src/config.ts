@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 /** The only reader of process.env: everything else receives a parsed Config. */
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+/** Where `lienthong portal-sandbox` listens by default. */
+export const DEFAULT_PORTAL_URL = 'http://127.0.0.1:4100';
 
 const port = (def: number) =>
   z.coerce
@@ -37,7 +39,7 @@ const EnvSchema = z.object({
   SOURCE_STATEMENT_TIMEOUT_MS: positiveMs(5000),
   SOURCE_CONNECT_TIMEOUT_MS: positiveMs(2000),
   SOURCE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  PORTAL_URL: z.string().url('an http(s) URL').default('http://127.0.0.1:4100'),
+  PORTAL_URL: z.string().url('an http(s) URL').default(DEFAULT_PORTAL_URL),
   PORTAL_CLIENT_ID: z.string().min(1).default('sandbox'),
   PORTAL_CLIENT_SECRET: z.string().min(1).default('sandbox'),
   PORTAL_TIMEOUT_MS: positiveMs(10000),

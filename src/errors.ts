@@ -5,6 +5,14 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** Another sync run holds the province's lock. */
+  SYNC_ALREADY_RUNNING: 'SYNC_ALREADY_RUNNING',
+  /** No connection to the national portal could be made: refused, unknown host, unreachable network. */
+  PORTAL_UNREACHABLE: 'PORTAL_UNREACHABLE',
+  /** The portal failed in a way worth retrying: 429, 502–504, a timeout, a reset connection. */
+  PORTAL_UNAVAILABLE: 'PORTAL_UNAVAILABLE',
+  /** The portal refused the request or answered outside the protocol; the same request will fail again. */
+  PORTAL_REFUSED: 'PORTAL_REFUSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -28,3 +36,47 @@ export class SourceUnavailableError extends GraphQLError {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** Another run (a CLI run, the schedule, another hub process) holds the province's sync lock. */
+export class SyncAlreadyRunningError extends Error {
+  override name = 'SyncAlreadyRunningError';
+  readonly code = ErrorCode.SYNC_ALREADY_RUNNING;
+  constructor(readonly province: string) {
+    super(`a sync for province ${province} is already running`);
+  }
+}
+
+export type PortalErrorCode =
+  typeof ErrorCode.PORTAL_UNREACHABLE | typeof ErrorCode.PORTAL_UNAVAILABLE | typeof ErrorCode.PORTAL_REFUSED;
+
+/** A failed call to the national portal; `transient` ones are worth retrying (after `retryAfterMs` when given). */
+export class PortalError extends Error {
+  override name = 'PortalError';
+  readonly code: PortalErrorCode;
+  readonly kind: 'transient' | 'permanent';
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    message: string,
+    opts: {
+      code: PortalErrorCode;
+      transient: boolean;
+      status?: number;
+      retryAfterMs?: number;
+      cause?: unknown;
+    },
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.code = opts.code;
+    this.kind = opts.transient ? 'transient' : 'permanent';
+    this.status = opts.status;
+    this.retryAfterMs = opts.retryAfterMs;
+  }
+}
+
+export const isTransientPortalError = (err: unknown): err is PortalError =>
+  err instanceof PortalError && err.kind === 'transient';
+
+/** The message of anything thrown. */
+export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -4,6 +4,11 @@ import type {
   DocumentType,
   OnlineService,
   ProcedureStatus,
+  SyncCounts as SyncCountsType,
+  SyncItemOutcome,
+  SyncMode,
+  SyncRunStatus,
+  SyncTrigger,
   Timeliness,
   UnitKind,
   UnitLevel,
@@ -163,3 +168,46 @@ export type DossierConnectionModel = Connection<DossierEntity>;
 export type DossierEdgeModel = Edge<DossierEntity>;
 export type DocumentConnectionModel = Connection<DocumentEntity>;
 export type DocumentEdgeModel = Edge<DocumentEntity>;
+
+/** Run counts as the API shows them. */
+export type SyncCounts = Omit<SyncCountsType, '__typename'>;
+
+/** A run of the portal sync job. */
+export interface SyncRunEntity {
+  id: number;
+  province: string;
+  trigger: SyncTrigger;
+  mode: SyncMode;
+  status: SyncRunStatus;
+  startedAt: Date;
+  finishedAt: Date | null;
+  counts: SyncCounts;
+  error: string | null;
+}
+
+/** One procedure pushed by a run. */
+export interface SyncItemEntity {
+  runId: number;
+  nationalCode: string;
+  revision: number;
+  contentHash: string;
+  outcome: SyncItemOutcome;
+  reason: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** What the portal last acknowledged for a procedure of a province. */
+export interface PortalStatusEntity {
+  province: string;
+  nationalCode: string;
+  acknowledgedHash: string | null;
+  acknowledgedRevision: number | null;
+  acknowledgedAt: Date | null;
+  status: ProcedureStatus | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+}
+
+export type SyncRunConnectionModel = Connection<SyncRunEntity>;
+export type SyncRunEdgeModel = Edge<SyncRunEntity>;

@@ -1,11 +1,13 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from '../logger.ts';
 import { canonicalJson, MAX_ITEMS_PER_PUT } from '../sync/payload-schema.ts';
 import { createSnapshotWriter, readSnapshot } from './persistence.ts';
 import type { SnapshotWriter } from './persistence.ts';
+import { seededRandom } from './random.ts';
 import { createSandboxState } from './state.ts';
 import type { SandboxStats } from './state.ts';
 
@@ -36,6 +38,9 @@ export interface PortalSandboxOptions {
   pageSize?: number;
   /** JSON file the state is loaded from at listen() and written to after every change. */
   dataFile?: string;
+  /** Seeds the draws of faults and lost responses; the same seed and request order give the same faults. */
+  seed?: number;
+  /** Replaces the seeded draws, for a test that needs one particular draw. */
   random?: () => number;
   now?: () => number;
   log?: Logger;
@@ -157,19 +162,18 @@ export function createPortalSandbox(opts: PortalSandboxOptions = {}): PortalSand
   const timeoutHoldMs = opts.timeoutHoldMs ?? DEFAULT_TIMEOUT_HOLD_MS;
   const tokenTtlSeconds = opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
-  const random = opts.random ?? Math.random;
   const now = opts.now ?? Date.now;
   const log = opts.log ?? silentLogger;
+  const seed = opts.seed ?? randomInt(2 ** 31);
+  const random = opts.random ?? seededRandom(seed);
 
   const state = createSandboxState();
   const tokens = new Map<string, number>();
   const writer: SnapshotWriter | undefined = opts.dataFile
     ? createSnapshotWriter(opts.dataFile, () => state.snapshot(), log)
     : undefined;
-  // pending latency waits and held sockets, all ended at once by close()
-  const pendingWaits = new Set<() => void>();
-  const heldTimers = new Set<NodeJS.Timeout>();
-  let closing = false;
+  // ends latency waits at once when the sandbox closes
+  const closing = new AbortController();
   let listening = false;
 
   const server = createServer((req, res) => {
@@ -182,19 +186,6 @@ export function createPortalSandbox(opts: PortalSandboxOptions = {}): PortalSand
       sendJson(res, 500, { error: 'internal sandbox error' });
     });
   });
-
-  function wait(ms: number): Promise<void> {
-    if (ms <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        pendingWaits.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      pendingWaits.add(done);
-    });
-  }
 
   function drawFault(): FaultKind | undefined {
     if (failRate === 0 || random() >= failRate) return undefined;
@@ -210,15 +201,10 @@ export function createPortalSandbox(opts: PortalSandboxOptions = {}): PortalSand
       case 'unavailable':
         sendJson(res, 503, { error: 'service unavailable' });
         return;
-      case 'timeout': {
-        const timer = setTimeout(() => {
-          heldTimers.delete(timer);
-          req.socket.destroy();
-        }, timeoutHoldMs);
-        timer.unref();
-        heldTimers.add(timer);
+      case 'timeout':
+        // no answer: the socket is dropped once idle that long, or when close() ends every connection
+        req.socket.setTimeout(timeoutHoldMs, () => req.socket.destroy());
         return;
-      }
       case 'reset':
         req.socket.destroy();
         return;
@@ -338,8 +324,8 @@ export function createPortalSandbox(opts: PortalSandboxOptions = {}): PortalSand
       return;
     }
     state.countRequest();
-    await wait(latencyMs);
-    if (closing) {
+    if (latencyMs > 0) await delay(latencyMs, undefined, { signal: closing.signal }).catch(() => undefined);
+    if (closing.signal.aborted) {
       req.socket.destroy();
       return;
     }
@@ -381,16 +367,13 @@ export function createPortalSandbox(opts: PortalSandboxOptions = {}): PortalSand
       listening = true;
       const actualPort = (server.address() as AddressInfo).port;
       const urlHost = host.includes(':') ? `[${host}]` : host;
-      log.info('portal sandbox listening', { port: actualPort, host });
+      log.info('portal sandbox listening', { port: actualPort, host, ...(opts.random ? {} : { seed }) });
       return { port: actualPort, url: `http://${urlHost}:${actualPort}` };
     },
 
     async close() {
-      if (closing) return;
-      closing = true;
-      for (const timer of heldTimers) clearTimeout(timer);
-      heldTimers.clear();
-      for (const done of [...pendingWaits]) done();
+      if (closing.signal.aborted) return;
+      closing.abort();
       if (listening) {
         const closed = new Promise<void>((resolve, reject) =>
           server.close((err) => (err ? reject(err) : resolve())),

@@ -1,75 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BrokenCircuitError,
-  circuitBreaker,
-  ConsecutiveBreaker,
-  DelegateBackoff,
-  handleWhen,
-  retry,
-} from 'cockatiel';
-import type { CircuitBreakerPolicy, IRetryBackoffContext } from 'cockatiel';
+import { BrokenCircuitError } from 'cockatiel';
 import type { Knex } from 'knex';
 import type { Config } from '../config.ts';
-import type { Runtime } from '../runtime.ts';
+import { messageOf, PortalError, SyncAlreadyRunningError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import type { Runtime } from '../runtime.ts';
 import type { Source } from '../sources/registry.ts';
 import { catalogueStore } from './catalogue-store.ts';
+import { ledgerStore } from './ledger-store.ts';
+import type { LedgerStore, PlannedItem, RejectedItem, StoredBatch } from './ledger-store.ts';
 import { toProcedurePayload } from './payload.ts';
-import { MAX_ITEMS_PER_PUT } from './payload-schema.ts';
-import type { ProcedurePayload, PutResult } from './payload-schema.ts';
-import { createPortalClient, isTransientPortalError, PortalError } from './portal-client.ts';
+import type { ProcedurePayload } from './payload-schema.ts';
+import { chunk, dryRunPlan, planMissing, planSync, tally } from './plan.ts';
+import type { PlanChange, PlanEntry } from './plan.ts';
+import { createPortalClient } from './portal-client.ts';
 import type { PortalClient } from './portal-client.ts';
-import { syncStore } from './sync-store.ts';
-import type {
-  PlannedItem,
-  PortalStateEntry,
-  RejectedItem,
-  StoredBatch,
-  SyncChange,
-  SyncCounts,
-  SyncMode,
-  SyncRunStatus,
-  SyncTrigger,
-} from './sync-store.ts';
-
-/** The sync job (SPEC §5): pushes a province's procedure list to the national portal, incrementally and reliably. */
-
-/** Stable code of the refusal when another run holds the province's lock. */
-export const SYNC_ALREADY_RUNNING = 'SYNC_ALREADY_RUNNING';
-
-export class SyncAlreadyRunningError extends Error {
-  override name = 'SyncAlreadyRunningError';
-  readonly code = SYNC_ALREADY_RUNNING;
-  constructor(readonly province: string) {
-    super(`a sync for province ${province} is already running`);
-  }
-}
-
-export interface SyncPolicyOptions {
-  /** Attempts per batch, the first included. */
-  maxAttempts: number;
-  /** First backoff delay; doubles on each retry. */
-  initialDelayMs: number;
-  /** Cap of the exponential backoff. */
-  maxDelayMs: number;
-  /** A portal's Retry-After is honoured up to this long. */
-  maxRetryAfterMs: number;
-  /** Consecutive failed requests (any batch) after which the run stops. */
-  breakerThreshold: number;
-}
+import { createPortalPolicy } from './portal-policy.ts';
+import type { PortalPolicy, PortalPolicyOptions } from './portal-policy.ts';
+import { createSender } from './send.ts';
+import type { SendEvent, Sender } from './send.ts';
+import type { SyncCounts } from '../graphql/models.ts';
+import type { SyncMode, SyncRunStatus, SyncTrigger } from '../graphql/generated/schema-types.ts';
 
 /**
- * Sized so that a portal failing a third of requests at random still completes (10 failures in a row
- * is about 1 in 50 000 then), while a portal that is down stops the run within seconds.
+ * The sync job (SPEC §5): pushes a province's procedure list to the national portal, incrementally and
+ * reliably. A run resumes what an earlier run left pending, sends the plan, then (incremental runs) checks
+ * the portal's listing against the ledger and sends again what the portal lost.
  */
-export const DEFAULT_SYNC_POLICY: SyncPolicyOptions = {
-  maxAttempts: 12,
-  initialDelayMs: 100,
-  maxDelayMs: 2_000,
-  maxRetryAfterMs: 30_000,
-  breakerThreshold: 10,
-};
 
 export interface SyncJobDeps {
   hub: Knex;
@@ -79,33 +37,30 @@ export interface SyncJobDeps {
   /** Batches in flight at once. */
   concurrency: number;
   metrics?: Pick<Metrics, 'syncItems'>;
-  policy?: Partial<SyncPolicyOptions>;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
+  policy?: Partial<PortalPolicyOptions>;
 }
 
 export interface SyncOptions {
   /** Push every procedure, not only those whose hash differs from what the portal acknowledged. */
   full?: boolean;
-  /** Work out and report the plan; write nothing to the hub and send nothing. */
+  /** Work out and report the plan from the hub alone; write nothing, and neither send to nor ask the portal. */
   dryRun?: boolean;
   trigger?: SyncTrigger;
   onProgress?: (event: SyncEvent) => void;
 }
 
-/** Why an item would be sent in a dry run; RESUME: still pending from an earlier run. */
-export type PlanChange = SyncChange | 'RESUME';
-
-export interface PlanEntry {
-  nationalCode: string;
-  name: string;
-  revision: number;
-  status: ProcedurePayload['status'];
-  change: PlanChange;
+/** An incremental run's comparison of the portal's listing with the ledger, made after sending. */
+export interface PortalCheck {
+  /** Procedures the ledger says the portal holds ACTIVE. */
+  believed: number;
+  /** Procedures the portal's listing holds. */
+  held: number;
+  /** Believed but not held (the portal was reset or lost them): sent again by the same run. */
+  resent: number;
 }
 
 export type SyncEvent =
+  | SendEvent
   | { event: 'start'; province: string; runId: number; mode: SyncMode; trigger: SyncTrigger }
   | { event: 'resume'; province: string; runId: number; batches: number; items: number }
   | {
@@ -116,36 +71,7 @@ export type SyncEvent =
       items: number;
       changes: Partial<Record<PlanChange, number>>;
     }
-  | {
-      event: 'batch';
-      province: string;
-      runId: number;
-      batchNo: number;
-      items: number;
-      accepted: number;
-      unchanged: number;
-      rejected: number;
-      attempts: number;
-    }
-  | {
-      event: 'batch-failed';
-      province: string;
-      runId: number;
-      batchNo: number;
-      items: number;
-      attempts: number;
-      permanent: boolean;
-      error: string;
-    }
-  | {
-      event: 'retry';
-      province: string;
-      runId: number;
-      batchNo: number;
-      attempt: number;
-      delayMs: number;
-      error: string;
-    }
+  | ({ event: 'portal-check'; province: string; runId: number } & PortalCheck)
   | {
       event: 'finish';
       province: string;
@@ -167,206 +93,233 @@ export interface SyncResult {
   rejected: RejectedItem[];
   /** What a dry run would send; empty otherwise. */
   plan: PlanEntry[];
+  /** null for dry and full runs, and when the run failed before the check. */
+  portalCheck: PortalCheck | null;
   error: string | null;
   durationMs: number;
 }
-
-const ZERO_COUNTS: SyncCounts = { planned: 0, accepted: 0, unchanged: 0, rejected: 0, failed: 0 };
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/**
- * What to send: ACTIVE procedures whose hash differs from the acknowledged one (all with `full`), and
- * ABOLISHED ones the portal still holds as ACTIVE, sent with status ABOLISHED so the portal withdraws them.
- */
-export function planSync(
-  payloads: readonly ProcedurePayload[],
-  state: ReadonlyMap<string, PortalStateEntry>,
-  full: boolean,
-): PlannedItem[] {
-  const plan: PlannedItem[] = [];
-  for (const payload of payloads) {
-    const held = state.get(payload.nationalCode);
-    const acknowledged = held?.contentHash ?? null;
-    if (payload.status === 'ACTIVE') {
-      if (full) plan.push({ payload, change: 'FULL' });
-      else if (acknowledged === null) plan.push({ payload, change: 'NEW' });
-      else if (acknowledged !== payload.contentHash) plan.push({ payload, change: 'CHANGED' });
-    } else if (held?.status === 'ACTIVE' && acknowledged !== payload.contentHash) {
-      plan.push({ payload, change: 'WITHDRAW' });
-    } else if (full && acknowledged !== null) {
-      plan.push({ payload, change: 'FULL' });
-    }
-  }
-  return plan.sort((a, b) => compareText(a.payload.nationalCode, b.payload.nationalCode));
-}
-
-export function chunk<T>(items: readonly T[], size: number = MAX_ITEMS_PER_PUT): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-const tally = (changes: readonly PlanChange[]) => {
-  const out: Partial<Record<PlanChange, number>> = {};
-  for (const c of changes) out[c] = (out[c] ?? 0) + 1;
-  return out;
-};
 
 /** Exit code of a result (SPEC §1): 0 success, 2 partial (items rejected), 1 failure. */
 export const exitCodeOf = (status: SyncResult['status']): number =>
   status === 'SUCCEEDED' ? 0 : status === 'PARTIAL' ? 2 : 1;
 
+const loadPayloads = async (source: SyncJobDeps['source']) =>
+  (await catalogueStore(source.db).load()).map(toProcedurePayload);
+
 /** Runs the sync of one province; throws SyncAlreadyRunningError when another run holds it. */
 export async function runSync(deps: SyncJobDeps, opts: SyncOptions = {}): Promise<SyncResult> {
-  const policy = { ...DEFAULT_SYNC_POLICY, ...deps.policy };
-  const now = deps.now ?? Date.now;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const random = deps.random ?? Math.random;
   const province = deps.source.code;
-  const mode: SyncMode = opts.full ? 'FULL' : 'INCREMENTAL';
-  const trigger = opts.trigger ?? 'CLI';
-  const emit = (event: SyncEvent) => opts.onProgress?.(event);
-  const log = deps.log.child({ province });
-  const store = syncStore(deps.hub);
-  const started = now();
-
-  const loadPayloads = async () => (await catalogueStore(deps.source.db).load()).map(toProcedurePayload);
-
-  if (opts.dryRun) return dryRun(deps, opts, { store, loadPayloads, emit, now, started, mode });
-
-  const lock = await store.tryLock(province);
+  const ledger = ledgerStore(deps.hub);
+  if (opts.dryRun) return dryRun(deps, ledger, opts);
+  const lock = await ledger.tryLock(province);
   if (!lock) throw new SyncAlreadyRunningError(province);
   try {
-    const runId = await store.createRun(province, trigger, mode);
-    emit({ event: 'start', province, runId, mode, trigger });
-    log.info('sync started', { runId, mode, trigger });
-
-    // one breaker per run, shared by every batch: consecutive failures anywhere stop the whole run
-    const breaker = circuitBreaker(
-      handleWhen((err) => err instanceof PortalError),
-      { halfOpenAfter: 60_000, breaker: new ConsecutiveBreaker(policy.breakerThreshold) },
-    );
-    const sender = createSender({ deps, store, breaker, policy, sleep, random, runId, province, emit, log });
-
-    let failure: string | null = null;
-    try {
-      const adopted = await store.adoptPending(province, runId);
-      if (adopted.length > 0) {
-        const items = adopted.reduce((n, b) => n + b.items.length, 0);
-        log.info('resuming batches left pending by an earlier run', {
-          runId,
-          batches: adopted.length,
-          items,
-        });
-        emit({ event: 'resume', province, runId, batches: adopted.length, items });
-        failure = await sender.sendAll(adopted);
-      }
-      // the diff needs the resumed outcomes in portal_state first, so a failed resume ends the run
-      if (failure === null) {
-        const [payloads, state] = await Promise.all([loadPayloads(), store.portalState(province)]);
-        const plan = planSync(payloads, state, opts.full ?? false);
-        await store.clearResolvedErrors(
-          province,
-          payloads
-            .filter((p) => {
-              const held = state.get(p.nationalCode);
-              return held?.lastError != null && held.contentHash === p.contentHash;
-            })
-            .map((p) => p.nationalCode),
-        );
-        const firstBatchNo = adopted.length + 1;
-        const batches = await store.recordPlan(
-          runId,
-          province,
-          firstBatchNo,
-          chunk(plan).map((items, i) => ({
-            idempotencyKey: `lienthong-${province}-r${runId}-b${firstBatchNo + i}-${randomUUID()}`,
-            items,
-          })),
-        );
-        emit({
-          event: 'plan',
-          province,
-          runId,
-          batches: batches.length,
-          items: plan.length,
-          changes: tally(plan.map((p) => p.change)),
-        });
-        failure = await sender.sendAll(batches);
-      }
-    } catch (err) {
-      failure = messageOf(err);
-      log.error('sync failed', { runId, error: failure });
-    }
-
-    const { status, counts } = await store.finishRun(runId, failure);
-    const rejected = counts.rejected > 0 ? await store.rejectedItems(runId) : [];
-    const durationMs = now() - started;
-    log.info('sync finished', { runId, status, ...counts, durationMs });
-    emit({ event: 'finish', province, runId, status, counts, seconds: durationMs / 1000, error: failure });
-    return {
-      province,
-      runId,
-      dryRun: false,
-      mode,
-      status,
-      counts,
-      rejected,
-      plan: [],
-      error: failure,
-      durationMs,
-    };
+    return await carryOut(deps, ledger, opts);
   } finally {
     await lock.release();
   }
 }
 
-/** The plan a run would carry out (resends first), computed from reads only. */
-async function dryRun(
-  deps: SyncJobDeps,
-  opts: SyncOptions,
-  ctx: {
-    store: ReturnType<typeof syncStore>;
-    loadPayloads: () => Promise<ProcedurePayload[]>;
-    emit: (event: SyncEvent) => void;
-    now: () => number;
-    started: number;
-    mode: SyncMode;
-  },
-): Promise<SyncResult> {
-  const { store, loadPayloads, emit, now, started, mode } = ctx;
+/** One run, under the province's lock. */
+interface Run {
+  portal: PortalClient;
+  ledger: LedgerStore;
+  policy: PortalPolicy;
+  sender: Sender;
+  province: string;
+  runId: number;
+  /** Number of the next batch recorded. */
+  nextBatchNo: number;
+  emit: (event: SyncEvent) => void;
+  log: Logger;
+}
+
+async function carryOut(deps: SyncJobDeps, ledger: LedgerStore, opts: SyncOptions): Promise<SyncResult> {
+  const started = Date.now();
   const province = deps.source.code;
-  const pending = await store.pendingBatches(province);
-  const [payloads, state] = await Promise.all([loadPayloads(), store.portalState(province)]);
-  const resent = new Set(pending.flatMap((b) => b.items.map((i) => i.nationalCode)));
-  const entry = (p: ProcedurePayload, change: PlanChange): PlanEntry => ({
-    nationalCode: p.nationalCode,
-    name: p.name,
-    revision: p.revision,
-    status: p.status,
-    change,
+  const mode: SyncMode = opts.full ? 'FULL' : 'INCREMENTAL';
+  const trigger = opts.trigger ?? 'CLI';
+  const emit = (event: SyncEvent) => opts.onProgress?.(event);
+  const log = deps.log.child({ province });
+  const runId = await ledger.createRun(province, trigger, mode);
+  emit({ event: 'start', province, runId, mode, trigger });
+  log.info('sync started', { runId, mode, trigger });
+
+  // one policy per run, shared by every request: consecutive failures anywhere stop the whole run
+  const policy = createPortalPolicy(deps.policy);
+  const sender = createSender({
+    ledger,
+    portal: deps.portal,
+    policy,
+    province,
+    runId,
+    concurrency: deps.concurrency,
+    emit,
+    log,
+    metrics: deps.metrics,
   });
-  const plan = [
-    ...pending.flatMap((b) => b.items.map((p) => entry(p, 'RESUME'))),
-    ...planSync(
-      payloads.filter((p) => !resent.has(p.nationalCode)),
-      state,
-      opts.full ?? false,
-    ).map((i) => entry(i.payload, i.change)),
-  ];
-  const counts = { ...ZERO_COUNTS, planned: plan.length };
+  const run: Run = {
+    portal: deps.portal,
+    ledger,
+    policy,
+    sender,
+    province,
+    runId,
+    nextBatchNo: 1,
+    emit,
+    log,
+  };
+
+  let failure: string | null = null;
+  let portalCheck: PortalCheck | null = null;
+  try {
+    failure = await resumePending(run);
+    // the diff needs the resumed outcomes in portal_state first, so a failed resume ends the run
+    if (failure === null) {
+      const payloads = await loadPayloads(deps.source);
+      failure = await sendPlan(run, payloads, opts.full ?? false);
+      if (failure === null && !opts.full)
+        ({ check: portalCheck, failure } = await checkPortal(run, payloads));
+    }
+  } catch (err) {
+    failure = messageOf(err);
+    log.error('sync failed', { runId, error: failure });
+  }
+
+  const { status, counts } = await ledger.finishRun(runId, failure);
+  const rejected = counts.rejected > 0 ? await ledger.rejectedItems(runId) : [];
+  const durationMs = Date.now() - started;
+  log.info('sync finished', { runId, status, ...counts, durationMs });
+  emit({ event: 'finish', province, runId, status, counts, seconds: durationMs / 1000, error: failure });
+  return {
+    province,
+    runId,
+    dryRun: false,
+    mode,
+    status,
+    counts,
+    rejected,
+    plan: [],
+    portalCheck,
+    error: failure,
+    durationMs,
+  };
+}
+
+/** Resends, under their own keys, the batches an earlier run left pending. */
+async function resumePending(run: Run): Promise<string | null> {
+  const adopted = await run.ledger.adoptPending(run.province, run.runId);
+  run.nextBatchNo = adopted.length + 1;
+  if (adopted.length === 0) return null;
+  const items = adopted.reduce((n, b) => n + b.items.length, 0);
+  run.log.info('resuming batches left pending by an earlier run', {
+    runId: run.runId,
+    batches: adopted.length,
+    items,
+  });
+  run.emit({ event: 'resume', province: run.province, runId: run.runId, batches: adopted.length, items });
+  return run.sender.sendAll(adopted);
+}
+
+/** Records items as PENDING batches under fresh idempotency keys, before anything is sent. */
+async function recordBatches(run: Run, items: readonly PlannedItem[]): Promise<StoredBatch[]> {
+  const first = run.nextBatchNo;
+  const batches = await run.ledger.recordPlan(
+    run.runId,
+    run.province,
+    first,
+    chunk(items).map((batch, i) => ({
+      idempotencyKey: `lienthong-${run.province}-r${run.runId}-b${first + i}-${randomUUID()}`,
+      items: batch,
+    })),
+  );
+  run.nextBatchNo += batches.length;
+  return batches;
+}
+
+/** Plans from the ledger's view of the portal, records the plan and sends it. */
+async function sendPlan(
+  run: Run,
+  payloads: readonly ProcedurePayload[],
+  full: boolean,
+): Promise<string | null> {
+  const state = await run.ledger.portalState(run.province);
+  const plan = planSync(payloads, state, full);
+  await run.ledger.clearResolvedErrors(
+    run.province,
+    payloads
+      .filter((p) => {
+        const held = state.get(p.nationalCode);
+        return held?.lastError != null && held.contentHash === p.contentHash;
+      })
+      .map((p) => p.nationalCode),
+  );
+  const batches = await recordBatches(run, plan);
+  run.emit({
+    event: 'plan',
+    province: run.province,
+    runId: run.runId,
+    batches: batches.length,
+    items: plan.length,
+    changes: tally(plan.map((p) => p.change)),
+  });
+  return run.sender.sendAll(batches);
+}
+
+/**
+ * Lists what the portal holds (each page retried on its own) and sends again what the ledger says it
+ * acknowledged but the portal no longer holds, e.g. after the portal was reset.
+ */
+async function checkPortal(
+  run: Run,
+  payloads: readonly ProcedurePayload[],
+): Promise<{ check: PortalCheck | null; failure: string | null }> {
+  let held: ProcedurePayload[];
+  try {
+    held = await run.portal.listProcedures(run.province, (page) => run.policy.execute(page));
+  } catch (err) {
+    if (!(err instanceof PortalError) && !(err instanceof BrokenCircuitError)) throw err;
+    const cause = err instanceof BrokenCircuitError ? (run.policy.lastFailure() ?? err) : err;
+    return { check: null, failure: `could not check what the portal holds: ${messageOf(cause)}` };
+  }
+  const { believed, missing } = planMissing(payloads, await run.ledger.portalState(run.province), held);
+  const check: PortalCheck = { believed, held: held.length, resent: missing.length };
+  run.emit({ event: 'portal-check', province: run.province, runId: run.runId, ...check });
+  if (missing.length === 0) return { check, failure: null };
+  run.log.warn('the portal lacks procedures it had acknowledged; sending them again', {
+    runId: run.runId,
+    ...check,
+  });
+  return { check, failure: await run.sender.sendAll(await recordBatches(run, missing)) };
+}
+
+/** The plan a run would carry out (resends first), computed from the hub alone. */
+async function dryRun(deps: SyncJobDeps, ledger: LedgerStore, opts: SyncOptions): Promise<SyncResult> {
+  const started = Date.now();
+  const province = deps.source.code;
+  const [pending, payloads, state] = await Promise.all([
+    ledger.pendingBatches(province),
+    loadPayloads(deps.source),
+    ledger.portalState(province),
+  ]);
+  const plan = dryRunPlan(pending, payloads, state, opts.full ?? false);
+  const counts: SyncCounts = {
+    planned: plan.entries.length,
+    accepted: 0,
+    unchanged: 0,
+    rejected: 0,
+    failed: 0,
+  };
+  const emit = (event: SyncEvent) => opts.onProgress?.(event);
   emit({
     event: 'plan',
     province,
     runId: null,
-    batches: pending.length + chunk(plan.filter((p) => p.change !== 'RESUME')).length,
-    items: plan.length,
-    changes: tally(plan.map((p) => p.change)),
+    batches: plan.batches,
+    items: plan.entries.length,
+    changes: tally(plan.entries.map((p) => p.change)),
   });
-  const durationMs = now() - started;
+  const durationMs = Date.now() - started;
   emit({
     event: 'finish',
     province,
@@ -380,171 +333,15 @@ async function dryRun(
     province,
     runId: null,
     dryRun: true,
-    mode,
+    mode: opts.full ? 'FULL' : 'INCREMENTAL',
     status: 'SUCCEEDED',
     counts,
     rejected: [],
-    plan,
+    plan: plan.entries,
+    portalCheck: null,
     error: null,
     durationMs,
   };
-}
-
-interface SenderContext {
-  deps: SyncJobDeps;
-  store: ReturnType<typeof syncStore>;
-  breaker: CircuitBreakerPolicy;
-  policy: SyncPolicyOptions;
-  sleep: (ms: number) => Promise<void>;
-  random: () => number;
-  runId: number;
-  province: string;
-  emit: (event: SyncEvent) => void;
-  log: Logger;
-}
-
-/** Sends batches with bounded concurrency; resolves to the transport failure that ended the run, if any. */
-function createSender(ctx: SenderContext) {
-  const { deps, store, breaker, policy, province, runId } = ctx;
-
-  /** Exponential backoff with equal jitter and a cap; a longer Retry-After wins, up to its own cap. */
-  const delayFor = (retryNo: number, err: unknown) => {
-    const exponential = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (retryNo - 1));
-    const jittered = exponential / 2 + ctx.random() * (exponential / 2);
-    const retryAfter = err instanceof PortalError ? (err.retryAfterMs ?? 0) : 0;
-    return Math.round(Math.max(jittered, Math.min(retryAfter, policy.maxRetryAfterMs)));
-  };
-
-  /** Returns the run-ending failure, or null when the batch got an answer (even a rejection). */
-  async function sendBatch(batch: StoredBatch): Promise<{ failure: string | null; stop: boolean }> {
-    let attempts = 0;
-    let waitMs = 0;
-    let lastError = '';
-    // cockatiel decides whether to retry; the wait goes through the injected sleep so tests control time
-    const retryPolicy = retry(handleWhen(isTransientPortalError), {
-      maxAttempts: policy.maxAttempts - 1,
-      backoff: new DelegateBackoff((c: IRetryBackoffContext<unknown>) => {
-        const err = 'error' in c.result ? c.result.error : undefined;
-        lastError = messageOf(err);
-        waitMs = delayFor(c.attempt, err);
-        return 0;
-      }),
-    });
-    try {
-      const results = await retryPolicy.execute(async () => {
-        if (waitMs > 0) {
-          ctx.emit({
-            event: 'retry',
-            province,
-            runId,
-            batchNo: batch.batchNo,
-            attempt: attempts + 1,
-            delayMs: waitMs,
-            error: lastError,
-          });
-          await ctx.sleep(waitMs);
-          waitMs = 0;
-        }
-        return breaker.execute(() => {
-          attempts++;
-          return deps.portal.putProcedures(province, batch.items, batch.idempotencyKey);
-        });
-      });
-      checkAnswers(batch, results);
-      await store.recordBatchResult(batch, province, results, batch.attempts + attempts);
-      const count = (status: PutResult['status']) => results.filter((r) => r.status === status).length;
-      const outcome = {
-        accepted: count('ACCEPTED'),
-        unchanged: count('UNCHANGED'),
-        rejected: count('REJECTED'),
-      };
-      for (const [name, n] of Object.entries(outcome)) {
-        if (n > 0) deps.metrics?.syncItems.inc({ province, outcome: name.toUpperCase() }, n);
-      }
-      ctx.emit({
-        event: 'batch',
-        province,
-        runId,
-        batchNo: batch.batchNo,
-        items: batch.items.length,
-        ...outcome,
-        attempts,
-      });
-      return { failure: null, stop: false };
-    } catch (err) {
-      if (!(err instanceof PortalError) && !(err instanceof BrokenCircuitError)) throw err;
-      const broken = err instanceof BrokenCircuitError;
-      const permanent = err instanceof PortalError && err.kind === 'permanent';
-      const failure = broken
-        ? `portal keeps failing (${policy.breakerThreshold} failed requests in a row), run stopped: ${messageOf(lastFailureOf(breaker) ?? err)}`
-        : permanent
-          ? `batch ${batch.batchNo} refused: ${messageOf(err)}`
-          : `batch ${batch.batchNo} got no answer after ${attempts} attempts: ${messageOf(err)}`;
-      await store.recordBatchFailure(batch, { permanent, error: failure, attempts });
-      deps.metrics?.syncItems.inc({ province, outcome: 'FAILED' }, batch.items.length);
-      ctx.emit({
-        event: 'batch-failed',
-        province,
-        runId,
-        batchNo: batch.batchNo,
-        items: batch.items.length,
-        attempts,
-        permanent,
-        error: failure,
-      });
-      // once the breaker is open every batch in flight fails the same way; the run's error says it once
-      const logFailure = broken ? ctx.log.debug : ctx.log.warn;
-      logFailure('sync batch failed', { runId, batchNo: batch.batchNo, attempts, permanent, error: failure });
-      return { failure, stop: broken };
-    }
-  }
-
-  return {
-    async sendAll(batches: readonly StoredBatch[]): Promise<string | null> {
-      const queue = [...batches];
-      let failure: string | null = null;
-      let stopped = false;
-      let fatal: { error: unknown } | undefined;
-      const worker = async () => {
-        while (!stopped) {
-          const batch = queue.shift();
-          if (!batch) return;
-          try {
-            const result = await sendBatch(batch);
-            failure ??= result.failure;
-            if (result.stop) stopped = true;
-          } catch (error) {
-            // a hub error while recording: the batch stays PENDING and is resent under its key next time
-            fatal ??= { error };
-            stopped = true;
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(deps.concurrency, queue.length) }, worker));
-      if (fatal) throw fatal.error;
-      return failure;
-    },
-  };
-}
-
-function lastFailureOf(breaker: CircuitBreakerPolicy): unknown {
-  const last = breaker.lastFailure;
-  return last && 'error' in last ? last.error : undefined;
-}
-
-/** The portal answers items in order; an answer for another procedure means the exchange cannot be trusted. */
-function checkAnswers(batch: StoredBatch, results: readonly PutResult[]): void {
-  results.forEach((r, i) => {
-    const sent = batch.items[i]?.nationalCode;
-    if (r.nationalCode !== sent) {
-      throw new PortalError(
-        `portal answered for ${r.nationalCode || '(none)'} at position ${i}, sent ${sent}`,
-        {
-          kind: 'permanent',
-        },
-      );
-    }
-  });
 }
 
 /** The portal client configured by Config.portal. */

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type {
+  Channel,
+  OnlineService,
+  ProcedureStatus,
+  UnitLevel,
+} from '../graphql/generated/schema-types.ts';
 
 /** The wire contract with the national portal (SPEC §5): shared by the portal client and the sandbox. */
 
@@ -11,11 +17,24 @@ export const CONTENT_HASH_PATTERN = /^[0-9a-f]{64}$/;
 export const MAX_ITEMS_PER_PUT = 100;
 export const MAX_NAME_LENGTH = 500;
 
-export const LEVELS = ['PROVINCE', 'DISTRICT', 'COMMUNE'] as const;
-export const ONLINE_SERVICE_KINDS = ['FULL', 'PARTIAL', 'NONE'] as const;
-export const CHANNELS = ['DIRECT', 'ONLINE', 'POSTAL'] as const;
+/**
+ * The values of a GraphQL enum, in wire order, for z.enum: compiles only when they are exactly the
+ * generated type's members (a missing one is named in the error), so the wire and the API cannot drift.
+ */
+const enumValues =
+  <U extends string>() =>
+  <const T extends readonly [U, ...U[]]>(
+    values: T & ([Exclude<U, T[number]>] extends [never] ? unknown : { missing: Exclude<U, T[number]> }),
+  ): T =>
+    values;
+
+export const LEVELS = enumValues<UnitLevel>()(['PROVINCE', 'DISTRICT', 'COMMUNE']);
+export const ONLINE_SERVICE_KINDS = enumValues<OnlineService>()(['FULL', 'PARTIAL', 'NONE']);
+/** In this order in every payload: the content hash depends on it. */
+export const CHANNELS = enumValues<Channel>()(['DIRECT', 'ONLINE', 'POSTAL']);
+export const PROCEDURE_STATUSES = enumValues<ProcedureStatus>()(['ACTIVE', 'ABOLISHED']);
+// the wire's own: the API shows a time unit as text and has no put status
 export const TIME_UNITS = ['WORKING_DAY', 'DAY', 'HOUR'] as const;
-export const PROCEDURE_STATUSES = ['ACTIVE', 'ABOLISHED'] as const;
 export const PUT_STATUSES = ['ACCEPTED', 'UNCHANGED', 'REJECTED'] as const;
 
 /** Rejection reasons are `CODE` or `CODE: detail`; consumers switch on the code (see rejectionCodeOf). */

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { DEFAULT_PORTAL_URL } from '../config.ts';
+import { ErrorCode, PortalError } from '../errors.ts';
 import {
   ErrorResponseSchema,
   ListResponseSchema,
@@ -6,32 +8,9 @@ import {
   PutResponseSchema,
   TokenResponseSchema,
 } from './payload-schema.ts';
-import type { ProcedurePayload, PutResult } from './payload-schema.ts';
+import type { ListResponse, ProcedurePayload, PutResult } from './payload-schema.ts';
 
 /** The only module that knows the national portal's wire format (SPEC §5); retries belong to the caller. */
-
-export type PortalErrorKind = 'transient' | 'permanent';
-
-/** A failed portal call; `transient` ones are worth retrying (after `retryAfterMs` when the portal said so). */
-export class PortalError extends Error {
-  override name = 'PortalError';
-  readonly kind: PortalErrorKind;
-  readonly status: number | undefined;
-  readonly retryAfterMs: number | undefined;
-
-  constructor(
-    message: string,
-    opts: { kind: PortalErrorKind; status?: number; retryAfterMs?: number; cause?: unknown },
-  ) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
-    this.kind = opts.kind;
-    this.status = opts.status;
-    this.retryAfterMs = opts.retryAfterMs;
-  }
-}
-
-export const isTransientPortalError = (err: unknown): err is PortalError =>
-  err instanceof PortalError && err.kind === 'transient';
 
 export interface PortalClientOptions {
   baseUrl: string;
@@ -51,24 +30,33 @@ export interface PortalClient {
     items: readonly ProcedurePayload[],
     idempotencyKey: string,
   ): Promise<PutResult[]>;
-  /** Everything the portal holds for the province, following cursors to the end. */
-  listProcedures(provinceCode: string): Promise<ProcedurePayload[]>;
+  /**
+   * Everything the portal holds for the province, following cursors to the end; `eachPage` runs every page
+   * request (a retry policy retries one page, never the whole listing).
+   */
+  listProcedures(provinceCode: string, eachPage?: PageRunner): Promise<ProcedurePayload[]>;
 }
 
+/** Runs one page request of a listing, e.g. under a retry policy. */
+export type PageRunner = (fetchPage: () => Promise<ListResponse>) => Promise<ListResponse>;
+
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
-/** Socket-level failures where the request may simply succeed on another attempt. */
-const TRANSIENT_NETWORK_CODES = new Set([
-  'ECONNRESET',
+/** No connection was made, but one may be on another attempt (the portal is starting, a route flaps). */
+const UNREACHABLE_TRANSIENT_CODES = new Set([
   'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
   'EAI_AGAIN',
   'ENETUNREACH',
   'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** A connection that broke before the answer came: the request may simply succeed on another attempt. */
+const DROPPED_CODES = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
   'UND_ERR_SOCKET',
   'UND_ERR_CLOSED',
-  'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
 ]);
@@ -94,19 +82,38 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/** Classifies anything thrown by fetch or by reading its body. */
-function networkError(err: unknown, what: string, timeoutMs: number): PortalError {
+/** Classifies anything thrown by fetch or by reading its body; an unreachable portal is named by its URL. */
+function networkError(err: unknown, what: string, baseUrl: string, timeoutMs: number): PortalError {
   if (err instanceof PortalError) return err;
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-    return new PortalError(`${what}: no answer within ${timeoutMs} ms`, { kind: 'transient', cause: err });
+    return new PortalError(`${what}: no answer within ${timeoutMs} ms`, {
+      code: ErrorCode.PORTAL_UNAVAILABLE,
+      transient: true,
+      cause: err,
+    });
   }
   const code = errorCode(err);
+  if (code !== undefined && DROPPED_CODES.has(code)) {
+    return new PortalError(`${what}: ${code}`, {
+      code: ErrorCode.PORTAL_UNAVAILABLE,
+      transient: true,
+      cause: err,
+    });
+  }
   const detail = code ?? (err instanceof Error ? err.message : String(err));
-  return new PortalError(`${what}: ${detail}`, {
-    kind: code !== undefined && TRANSIENT_NETWORK_CODES.has(code) ? 'transient' : 'permanent',
+  // the default URL is the local sandbox: most likely nobody started it
+  const hint =
+    baseUrl === DEFAULT_PORTAL_URL ? '; start the local sandbox with `lienthong portal-sandbox`' : '';
+  return new PortalError(`${what}: cannot reach the portal at ${baseUrl} (${detail})${hint}`, {
+    code: ErrorCode.PORTAL_UNREACHABLE,
+    transient: code !== undefined && UNREACHABLE_TRANSIENT_CODES.has(code),
     cause: err,
   });
 }
+
+/** A request the client refuses to send: it breaks the protocol. */
+const refusedHere = (message: string) =>
+  new PortalError(message, { code: ErrorCode.PORTAL_REFUSED, transient: false });
 
 function parseJson(text: string): unknown {
   try {
@@ -131,15 +138,17 @@ export function createPortalClient(opts: PortalClientOptions): PortalClient {
       const text = await response.text();
       return { status: response.status, headers: response.headers, text };
     } catch (err) {
-      throw networkError(err, what, opts.timeoutMs);
+      throw networkError(err, what, baseUrl, opts.timeoutMs);
     }
   }
 
   function httpError(what: string, status: number, headers: Headers, text: string): PortalError {
     const body = ErrorResponseSchema.safeParse(parseJson(text));
     const portalMessage = body.success ? body.data.error : text.slice(0, 200) || 'no error message';
+    const transient = TRANSIENT_STATUSES.has(status);
     return new PortalError(`${what}: portal answered ${status}: ${portalMessage}`, {
-      kind: TRANSIENT_STATUSES.has(status) ? 'transient' : 'permanent',
+      code: transient ? ErrorCode.PORTAL_UNAVAILABLE : ErrorCode.PORTAL_REFUSED,
+      transient,
       status,
       retryAfterMs: parseRetryAfter(headers.get('retry-after'), now()),
     });
@@ -159,7 +168,11 @@ export function createPortalClient(opts: PortalClientOptions): PortalClient {
   }
 
   function failUnexpectedBody(what: string, status: number, detail: string): never {
-    throw new PortalError(`${what}: unexpected response body: ${detail}`, { kind: 'permanent', status });
+    throw new PortalError(`${what}: unexpected response body: ${detail}`, {
+      code: ErrorCode.PORTAL_REFUSED,
+      transient: false,
+      status,
+    });
   }
 
   async function fetchToken(): Promise<string> {
@@ -212,15 +225,9 @@ export function createPortalClient(opts: PortalClientOptions): PortalClient {
     async putProcedures(provinceCode, items, idempotencyKey) {
       const what = `PUT procedures of province ${provinceCode}`;
       if (items.length > MAX_ITEMS_PER_PUT) {
-        throw new PortalError(
-          `${what}: ${items.length} items, the portal takes at most ${MAX_ITEMS_PER_PUT}`,
-          {
-            kind: 'permanent',
-          },
-        );
+        throw refusedHere(`${what}: ${items.length} items, the portal takes at most ${MAX_ITEMS_PER_PUT}`);
       }
-      if (idempotencyKey.trim() === '')
-        throw new PortalError(`${what}: empty Idempotency-Key`, { kind: 'permanent' });
+      if (idempotencyKey.trim() === '') throw refusedHere(`${what}: empty Idempotency-Key`);
       const { status, headers, text } = await authorised(what, provincePath(provinceCode), {
         method: 'PUT',
         headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
@@ -234,7 +241,7 @@ export function createPortalClient(opts: PortalClientOptions): PortalClient {
       return results;
     },
 
-    async listProcedures(provinceCode) {
+    async listProcedures(provinceCode, eachPage = (fetchPage) => fetchPage()) {
       const what = `GET procedures of province ${provinceCode}`;
       const all: ProcedurePayload[] = [];
       const seenCursors = new Set<string>();
@@ -242,14 +249,16 @@ export function createPortalClient(opts: PortalClientOptions): PortalClient {
       do {
         const url = new URL(provincePath(provinceCode));
         if (cursor !== null) url.searchParams.set('cursor', cursor);
-        const { status, headers, text } = await authorised(what, url.href, { method: 'GET' });
-        if (status !== 200) throw httpError(what, status, headers, text);
-        const page = parseBody(what, ListResponseSchema, status, text);
+        const page = await eachPage(async () => {
+          const { status, headers, text } = await authorised(what, url.href, { method: 'GET' });
+          if (status !== 200) throw httpError(what, status, headers, text);
+          return parseBody(what, ListResponseSchema, status, text);
+        });
         all.push(...page.items);
-        cursor = page.nextCursor;
         // a portal handing back a cursor it already gave would otherwise loop forever
-        if (cursor !== null && seenCursors.has(cursor))
-          failUnexpectedBody(what, status, `cursor ${cursor} repeats`);
+        if (page.nextCursor !== null && seenCursors.has(page.nextCursor))
+          failUnexpectedBody(what, 200, `cursor ${page.nextCursor} repeats`);
+        cursor = page.nextCursor;
         if (cursor !== null) seenCursors.add(cursor);
       } while (cursor !== null);
       return all;

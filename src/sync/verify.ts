@@ -1,10 +1,10 @@
-import { handleWhen, retry, ExponentialBackoff } from 'cockatiel';
 import type { Knex } from 'knex';
 import { catalogueStore } from './catalogue-store.ts';
 import { toProcedurePayload } from './payload.ts';
 import type { ProcedurePayload } from './payload-schema.ts';
-import { isTransientPortalError } from './portal-client.ts';
 import type { PortalClient } from './portal-client.ts';
+import { createPortalPolicy } from './portal-policy.ts';
+import type { PortalPolicy } from './portal-policy.ts';
 
 /** Reconciliation: what the portal holds for a province against the province's catalogue. */
 
@@ -75,18 +75,19 @@ export function compareWithPortal(
 
 export const hasDrift = (d: Drift) => d.missing.length + d.extra.length + d.different.length > 0;
 
-/** Lists what the portal holds (retrying transient failures) and compares it with the catalogue. */
+/**
+ * Lists what the portal holds, each page under the portal policy (a page that fails is retried on its own),
+ * and compares it with the catalogue.
+ */
 export async function verifyProvince(deps: {
   source: { code: string; db: Knex };
   portal: PortalClient;
+  policy?: PortalPolicy;
 }): Promise<Drift> {
-  const listing = retry(handleWhen(isTransientPortalError), {
-    maxAttempts: 8,
-    backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 2_000 }),
-  });
+  const policy = deps.policy ?? createPortalPolicy();
   const [catalogue, held] = await Promise.all([
     catalogueStore(deps.source.db).load(),
-    listing.execute(() => deps.portal.listProcedures(deps.source.code)),
+    deps.portal.listProcedures(deps.source.code, (page) => policy.execute(page)),
   ]);
   return compareWithPortal(deps.source.code, catalogue.map(toProcedurePayload), held);
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, planSync } from '../../src/sync/job.ts';
 import { toProcedurePayload } from '../../src/sync/payload.ts';
 import type { CatalogueProcedure } from '../../src/sync/payload.ts';
 import { canonicalJson, checkProcedurePayload, contentHashOf } from '../../src/sync/payload-schema.ts';
 import type { ProcedurePayload } from '../../src/sync/payload-schema.ts';
-import type { PortalStateEntry } from '../../src/sync/sync-store.ts';
+import type { PortalStateEntry } from '../../src/sync/ledger-store.ts';
+import { chunk, planMissing, planSync } from '../../src/sync/plan.ts';
 import { compareWithPortal } from '../../src/sync/verify.ts';
 
 function procedure(overrides: Partial<CatalogueProcedure> = {}): CatalogueProcedure {
@@ -196,6 +196,18 @@ describe('sync plan', () => {
       ['1.000002', 'FULL'],
       ['1.000003', 'FULL'],
     ]);
+  });
+
+  it('sends again, as NEW, what the ledger says the portal holds but its listing lacks', () => {
+    const state = new Map([
+      [active.nationalCode, held(active, 'ACTIVE')],
+      [fresh.nationalCode, held(fresh, 'ACTIVE')],
+      [abolished.nationalCode, held(abolished, 'ABOLISHED')],
+    ]);
+    const { believed, missing } = planMissing([active, fresh, abolished], state, [fresh]);
+    expect(believed).toBe(2);
+    expect(missing.map((p) => [p.payload.nationalCode, p.change])).toEqual([['1.000002', 'NEW']]);
+    expect(planMissing([active, fresh, abolished], state, [active, fresh]).missing).toEqual([]);
   });
 
   it('splits a plan into batches of at most 100', () => {

@@ -3,7 +3,10 @@ import { createPortalSandbox } from '../../src/portal-sandbox/sandbox.ts';
 import type { PortalSandbox, PortalSandboxOptions } from '../../src/portal-sandbox/sandbox.ts';
 import { canonicalJson, contentHashOf } from '../../src/sync/payload-schema.ts';
 import type { ProcedurePayload, PutResult } from '../../src/sync/payload-schema.ts';
-import { createPortalClient, parseRetryAfter, PortalError } from '../../src/sync/portal-client.ts';
+import { DEFAULT_PORTAL_URL } from '../../src/config.ts';
+import { ErrorCode, PortalError } from '../../src/errors.ts';
+import { createPortalClient, parseRetryAfter } from '../../src/sync/portal-client.ts';
+import { createPortalPolicy } from '../../src/sync/portal-policy.ts';
 import type { PortalClientOptions } from '../../src/sync/portal-client.ts';
 
 const PROVINCE = '40';
@@ -168,6 +171,27 @@ describe('portal client: procedures', () => {
     expect(exchanges.filter((e) => e.startsWith('GET'))).toHaveLength(3);
   });
 
+  it('retries the listing page that failed, not the pages before it', async () => {
+    // every request draws once; only the draw numbered faultAt fails (503)
+    let draws = 0;
+    let faultAt = -1;
+    const random = () => (draws++ === faultAt ? 0 : 0.99);
+    const { client, exchanges } = await setup({ failRate: 0.5, faults: ['unavailable'], random });
+    const items = Array.from({ length: 1050 }, (_, i) => procedure(i + 1));
+    for (let start = 0; start < items.length; start += 100) {
+      await client.putProcedures(PROVINCE, items.slice(start, start + 100), `batch-${start}`);
+    }
+    faultAt = draws + 1; // the second page
+    const policy = createPortalPolicy({ initialDelayMs: 1, maxDelayMs: 1 });
+    expect(await client.listProcedures(PROVINCE, (page) => policy.execute(page))).toEqual(items);
+    expect(exchanges.filter((e) => e.startsWith('GET'))).toEqual([
+      'GET /api/v1/provinces/40/procedures 200',
+      'GET /api/v1/provinces/40/procedures 503',
+      'GET /api/v1/provinces/40/procedures 200',
+      'GET /api/v1/provinces/40/procedures 200',
+    ]);
+  });
+
   it('refuses more than 100 items before sending anything', async () => {
     const { client, exchanges } = await setup();
     const items = Array.from({ length: 101 }, (_, i) => procedure(i + 1));
@@ -252,7 +276,7 @@ describe('portal client: fault classification', () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
-  it('classifies a refused connection as transient', async () => {
+  it('classifies a refused connection as transient, naming the URL it tried', async () => {
     const { sandbox, url } = await setup();
     await sandbox.close(); // nothing listens on that port any more
     const client = createPortalClient({
@@ -262,8 +286,26 @@ describe('portal client: fault classification', () => {
       timeoutMs: 1000,
     });
     const err = await portalError(client.listProcedures(PROVINCE));
-    expect(err).toMatchObject({ kind: 'transient' });
-    expect(err.message).toBe('portal token: ECONNREFUSED');
+    expect(err).toMatchObject({ kind: 'transient', code: ErrorCode.PORTAL_UNREACHABLE });
+    expect(err.message).toBe(`portal token: cannot reach the portal at ${url} (ECONNREFUSED)`);
+  });
+
+  it('suggests starting the sandbox when the default URL cannot be reached', async () => {
+    const { sandbox, url } = await setup();
+    await sandbox.close();
+    // the default URL as configured, its requests sent to a port where nothing listens
+    const client = createPortalClient({
+      baseUrl: DEFAULT_PORTAL_URL,
+      clientId: 'sandbox',
+      clientSecret: 'sandbox',
+      timeoutMs: 1000,
+      fetch: (input, init) => fetch(String(input).replace(DEFAULT_PORTAL_URL, url), init),
+    });
+    const err = await portalError(client.putProcedures(PROVINCE, [procedure(1)], 'k'));
+    expect(err.message).toBe(
+      `portal token: cannot reach the portal at ${DEFAULT_PORTAL_URL} (ECONNREFUSED); ` +
+        'start the local sandbox with `lienthong portal-sandbox`',
+    );
   });
 
   it('gets the applied answer back when a lost response is retried with the same key', async () => {
@@ -280,39 +322,24 @@ describe('portal client: fault classification', () => {
     expect(sandbox.stats()).toMatchObject({ accepted: 2, unchanged: 0, stored: 2, replayed: 1 });
   });
 
-  it('loses and double-applies nothing when a caller retries every transient failure', async () => {
-    let seed = 42;
-    // mulberry32: a seeded generator keeps the fault sequence the same on every run
-    const seeded = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+  it('loses and double-applies nothing when the portal policy retries every transient failure', async () => {
     const { client, sandbox } = await setup(
-      { failRate: 0.3, lostResponseRate: 0.3, faults: ['throttle', 'unavailable', 'reset'], random: seeded },
+      { failRate: 0.3, lostResponseRate: 0.3, faults: ['throttle', 'unavailable', 'reset'], seed: 42 },
       { timeoutMs: 1000 },
     );
-    const withRetries = async <T>(call: () => Promise<T>): Promise<T> => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await call();
-        } catch (err) {
-          if (!(err instanceof PortalError) || err.kind !== 'transient' || attempt === 30) throw err;
-        }
-      }
-    };
+    // no waiting between attempts: the policy's delays are not what this test is about
+    const policy = createPortalPolicy({ initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 });
     const items = Array.from({ length: 300 }, (_, i) => procedure(i + 1));
     for (let start = 0; start < items.length; start += 100) {
       const batch = items.slice(start, start + 100);
-      expect(await withRetries(() => client.putProcedures(PROVINCE, batch, `run-1-${start}`))).toEqual(
+      expect(await policy.execute(() => client.putProcedures(PROVINCE, batch, `run-1-${start}`))).toEqual(
         accepted(batch),
       );
     }
     const stats = sandbox.stats();
     expect(stats).toMatchObject({ accepted: 300, unchanged: 0, rejected: 0, stored: 300 });
     expect(stats.replayed).toBeGreaterThan(0); // the seed does lose responses
-    expect(await withRetries(() => client.listProcedures(PROVINCE))).toEqual(items);
+    expect(await client.listProcedures(PROVINCE, (page) => policy.execute(page))).toEqual(items);
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

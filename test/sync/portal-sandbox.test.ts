@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.ts';
 import { runPortalSandbox } from '../../src/portal-sandbox/cli.ts';
 import { createPortalSandbox } from '../../src/portal-sandbox/sandbox.ts';
 import type { PortalSandbox, PortalSandboxOptions, SandboxStats } from '../../src/portal-sandbox/sandbox.ts';
@@ -452,14 +453,20 @@ describe('portal sandbox: faults', () => {
   });
 
   it('holds a timed-out request until the client gives up, and close() ends it at once', async () => {
-    const { url, sandbox } = await startSandbox({ failRate: 1, faults: ['timeout'] });
+    // resolves once the sandbox has taken in a request and held it
+    let held = () => {};
+    const log = createLogger('info', {}, (line) => {
+      if (line.includes('sandbox fault injected')) held();
+    });
+    const { url, sandbox } = await startSandbox({ failRate: 1, faults: ['timeout'], log });
     const started = Date.now();
     await expect(
       fetch(`${url}/oauth/token`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(150) }),
     ).rejects.toThrow(/timeout|aborted/i);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    const holding = new Promise<void>((resolve) => (held = resolve));
     const pending = fetch(`${url}/oauth/token`, { method: 'POST', body: '{}' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await holding;
     const closing = Date.now();
     await sandbox.close();
     await expect(pending).rejects.toThrow();

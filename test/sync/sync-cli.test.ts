@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalSandbox } from '../../src/portal-sandbox/sandbox.ts';
 import type { PortalSandbox } from '../../src/portal-sandbox/sandbox.ts';
-import { syncStore } from '../../src/sync/sync-store.ts';
+import { ledgerStore } from '../../src/sync/ledger-store.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 
 /** `lienthong sync …` as a user runs it: child processes against test databases and the sandbox portal. */
@@ -165,7 +165,7 @@ describe('lienthong sync (CLI)', () => {
   });
 
   it('refuses to start while another run holds the province', async () => {
-    const lock = await syncStore(hub.rt.hub).tryLock(PROVINCE);
+    const lock = await ledgerStore(hub.rt.hub).tryLock(PROVINCE);
     try {
       const out = await lienthong(['sync', 'procedures', '--province', PROVINCE]);
       expect(out.code).toBe(1);

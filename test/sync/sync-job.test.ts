@@ -1,93 +1,41 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPortalSandbox } from '../../src/portal-sandbox/sandbox.ts';
-import type { PortalSandbox } from '../../src/portal-sandbox/sandbox.ts';
-import { portalClientFor, runSync, SyncAlreadyRunningError } from '../../src/sync/job.ts';
-import type { SyncEvent, SyncJobDeps } from '../../src/sync/job.ts';
+import type { Knex } from 'knex';
+import { describe, expect, it } from 'vitest';
+import { SyncAlreadyRunningError } from '../../src/errors.ts';
+import { runSync } from '../../src/sync/job.ts';
+import type { SyncEvent } from '../../src/sync/job.ts';
 import { rejectionCodeOf } from '../../src/sync/payload-schema.ts';
-import { hasDrift, verifyProvince } from '../../src/sync/verify.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { pickProcedure, pushedBaseline, startSyncWorld } from './fixture.ts';
 
-/** The sync job against the sandbox portal, through one province, step by step (tests share state in order). */
+/**
+ * The sync job against the sandbox portal, through one province. Every test has its own databases and
+ * portal; most start from copies of one pushed baseline (the whole catalogue acknowledged).
+ */
 
-const PROVINCE = '17';
+const baseline = pushedBaseline();
 
-let hub: TestHub;
-let sandbox: PortalSandbox;
-let deps: SyncJobDeps;
-
-beforeAll(async () => {
-  hub = await startTestHub({ provinces: [PROVINCE] });
-  sandbox = createPortalSandbox();
-  const { url } = await sandbox.listen(0, '127.0.0.1');
-  deps = {
-    hub: hub.rt.hub,
-    source: hub.rt.sources.byCode(PROVINCE)!,
-    portal: portalClientFor({ ...hub.rt.config.portal, url, timeoutMs: 5000 }),
-    log: hub.rt.log,
-    concurrency: 4,
-    metrics: hub.rt.metrics,
-  };
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-  await hub?.close();
-});
-
-const db = () => deps.source.db;
-const hubDb = () => hub.rt.hub;
-
-async function count(query: Promise<{ n: number | string }[]>): Promise<number> {
-  return Number((await query)[0]?.n ?? 0);
-}
-
-const activeProcedures = () => count(db()('procedures').where({ status: 'ACTIVE' }).count({ n: '*' }));
-const hubRows = async () => ({
-  runs: await count(hubDb()('sync_runs').count({ n: '*' })),
-  batches: await count(hubDb()('sync_batches').count({ n: '*' })),
-  items: await count(hubDb()('sync_items').count({ n: '*' })),
-  states: await count(hubDb()('portal_state').count({ n: '*' })),
-});
-
-async function expectNoDrift(): Promise<void> {
-  const drift = await verifyProvince({ source: deps.source, portal: deps.portal });
-  expect(drift).toMatchObject({ missing: [], extra: [], different: [] });
-  expect(hasDrift(drift)).toBe(false);
-}
-
-/** An ACTIVE procedure with channels and an implementing agency; each test takes another offset. */
-async function pickProcedure(
-  offset: number,
-): Promise<{ id: number; national_code: string; revision: number }> {
-  const row = (await db()('procedures as p')
-    .select('p.id', 'p.national_code', 'p.revision')
-    .where('p.status', 'ACTIVE')
-    .whereExists(
-      db()('procedure_units as pu').whereRaw('pu.procedure_id = p.id').where('pu.role', 'IMPLEMENTING'),
-    )
-    .whereExists(db()('procedure_channels as c').whereRaw('c.procedure_id = p.id'))
-    .orderBy('p.national_code')
-    .offset(offset)
-    .first()) as { id: number; national_code: string; revision: number } | undefined;
-  return row!;
-}
+const revisionOf = async (db: Knex, id: number) =>
+  ((await db('procedures').where({ id }).first('revision')) as { revision: number }).revision;
 
 describe('sync job', () => {
   it('a dry run lists the whole catalogue as NEW, and writes and sends nothing', async () => {
-    const active = await activeProcedures();
+    const w = await startSyncWorld();
+    const active = await w.activeProcedures();
     expect(active).toBeGreaterThan(100);
-    const result = await runSync(deps, { dryRun: true });
-    expect(result).toMatchObject({ dryRun: true, runId: null, status: 'SUCCEEDED' });
+    const result = await runSync(w.deps, { dryRun: true });
+    expect(result).toMatchObject({ dryRun: true, runId: null, status: 'SUCCEEDED', portalCheck: null });
     expect(result.plan).toHaveLength(active);
     expect(new Set(result.plan.map((p) => p.change))).toEqual(new Set(['NEW']));
-    expect(await hubRows()).toEqual({ runs: 0, batches: 0, items: 0, states: 0 });
-    expect(sandbox.stats().requests).toBe(0);
+    for (const table of ['sync_runs', 'sync_batches', 'sync_items', 'portal_state']) {
+      expect(await w.count(w.hub.rt.hub(table)), table).toBe(0);
+    }
+    expect(w.sandbox.stats().requests).toBe(0);
   });
 
   it('the first run pushes the whole catalogue in batches of at most 100', async () => {
-    const active = await activeProcedures();
+    const w = await startSyncWorld();
+    const active = await w.activeProcedures();
     const events: SyncEvent[] = [];
-    const result = await runSync(deps, { onProgress: (e) => events.push(e) });
+    const result = await runSync(w.deps, { onProgress: (e) => events.push(e) });
     expect(result.status).toBe('SUCCEEDED');
     expect(result.counts).toEqual({
       planned: active,
@@ -96,50 +44,78 @@ describe('sync job', () => {
       rejected: 0,
       failed: 0,
     });
-    expect(sandbox.stats()).toMatchObject({ accepted: active, stored: active, rejected: 0, stale: 0 });
+    expect(result.portalCheck).toEqual({ believed: active, held: active, resent: 0 });
+    expect(w.sandbox.stats()).toMatchObject({ accepted: active, stored: active, rejected: 0, stale: 0 });
 
-    const batches = events.filter((e) => e.event === 'batch');
-    expect(batches).toHaveLength(Math.ceil(active / 100));
+    expect(events.filter((e) => e.event === 'batch')).toHaveLength(Math.ceil(active / 100));
     expect(events[0]).toMatchObject({
       event: 'start',
-      province: PROVINCE,
+      province: w.province,
       mode: 'INCREMENTAL',
       trigger: 'CLI',
     });
     expect(events.at(-1)).toMatchObject({ event: 'finish', status: 'SUCCEEDED' });
-    const sizes = (await hubDb()('sync_batches').select(hubDb().raw('jsonb_array_length(payload) AS n'))) as {
+    const hubDb = w.hub.rt.hub;
+    const sizes = (await hubDb('sync_batches').select(hubDb.raw('jsonb_array_length(payload) AS n'))) as {
       n: number;
     }[];
     expect(Math.max(...sizes.map((s) => s.n))).toBeLessThanOrEqual(100);
-    expect(await count(hubDb()('sync_batches').whereNot({ status: 'DONE' }).count({ n: '*' }))).toBe(0);
-    expect(await count(hubDb()('portal_state').whereNotNull('content_hash').count({ n: '*' }))).toBe(active);
+    expect(await w.count(hubDb('sync_batches').whereNot({ status: 'DONE' }))).toBe(0);
+    expect(await w.count(hubDb('portal_state').whereNotNull('content_hash'))).toBe(active);
 
-    const metrics = await hub.rt.metrics.registry.getSingleMetricAsString('lienthong_sync_items_total');
+    const metrics = await w.hub.rt.metrics.registry.getSingleMetricAsString('lienthong_sync_items_total');
     expect(metrics).toContain(
-      `lienthong_sync_items_total{province="${PROVINCE}",outcome="ACCEPTED"} ${active}`,
+      `lienthong_sync_items_total{province="${w.province}",outcome="ACCEPTED"} ${active}`,
     );
-    await expectNoDrift();
+    await w.expectNoDrift();
   });
 
-  it('a second run with no change sends nothing', async () => {
-    const before = sandbox.stats();
-    const result = await runSync(deps);
-    expect(result.status).toBe('SUCCEEDED');
-    expect(result.counts.planned).toBe(0);
-    expect(sandbox.stats()).toEqual(before);
+  it('a second run with no change sends nothing, and only reads the portal to check it', async () => {
+    const w = await startSyncWorld({ from: await baseline() });
+    const active = await w.activeProcedures();
+    const before = w.sandbox.stats();
+    const result = await runSync(w.deps);
+    expect(result).toMatchObject({ status: 'SUCCEEDED', counts: { planned: 0 } });
+    expect(result.portalCheck).toEqual({ believed: active, held: active, resent: 0 });
+    // a token and the listing's pages are the only requests
+    expect(w.sandbox.stats()).toEqual({ ...before, requests: before.requests + 1 + Math.ceil(active / 500) });
+  });
+
+  it('sends again what the portal lost since it acknowledged it, e.g. after a reset', async () => {
+    const w = await startSyncWorld({ from: await baseline() });
+    const active = await w.activeProcedures();
+    expect((await fetch(`${w.url}/_sandbox/reset`, { method: 'POST' })).status).toBe(200);
+    expect((await w.verify()).missing).toHaveLength(active);
+
+    const events: SyncEvent[] = [];
+    const result = await runSync(w.deps, { onProgress: (e) => events.push(e) });
+    expect(result).toMatchObject({
+      status: 'SUCCEEDED',
+      counts: { planned: active, accepted: active, failed: 0 },
+      portalCheck: { believed: active, held: 0, resent: active },
+    });
+    expect(events).toContainEqual(
+      expect.objectContaining({ event: 'portal-check', held: 0, resent: active }),
+    );
+    const resent = (await w.hub.rt.hub('sync_items').where({ run_id: result.runId! }).distinct('change')) as {
+      change: string;
+    }[];
+    expect(resent).toEqual([{ change: 'NEW' }]);
+    await w.expectNoDrift();
+    expect((await runSync(w.deps)).counts.planned).toBe(0);
   });
 
   it('changing one procedure bumps its revision and sends exactly that one', async () => {
-    const p = await pickProcedure(0);
-    await db()('procedures').where({ id: p.id }).update({ name: 'Thủ tục đã sửa tên' });
-    const after = (await db()('procedures').where({ id: p.id }).first('revision')) as { revision: number };
-    expect(after.revision).toBe(p.revision + 1);
+    const w = await startSyncWorld({ from: await baseline() });
+    const p = await pickProcedure(w.db);
+    await w.db('procedures').where({ id: p.id }).update({ name: 'Thủ tục đã sửa tên' });
+    expect(await revisionOf(w.db, p.id)).toBe(p.revision + 1);
 
-    const before = sandbox.stats();
-    const result = await runSync(deps);
+    const before = w.sandbox.stats();
+    const result = await runSync(w.deps);
     expect(result).toMatchObject({ status: 'SUCCEEDED', counts: { planned: 1, accepted: 1 } });
-    expect(sandbox.stats().accepted).toBe(before.accepted + 1);
-    const item = (await hubDb()('sync_items').where({ run_id: result.runId! }).first()) as {
+    expect(w.sandbox.stats().accepted).toBe(before.accepted + 1);
+    const item = (await w.hub.rt.hub('sync_items').where({ run_id: result.runId! }).first()) as {
       national_code: string;
       change: string;
       revision: number;
@@ -149,42 +125,37 @@ describe('sync job', () => {
       change: 'CHANGED',
       revision: p.revision + 1,
     });
-    await expectNoDrift();
+    await w.expectNoDrift();
   });
 
   it('a change to a procedure’s channels, and only a real change, bumps the revision', async () => {
-    const p = await pickProcedure(1);
-    await db()('procedures')
+    const w = await startSyncWorld({ from: await baseline() });
+    const p = await pickProcedure(w.db);
+    await w
+      .db('procedures')
       .where({ id: p.id })
-      .update({ name: db()('procedures').select('name').where({ id: p.id }) });
-    expect(
-      ((await db()('procedures').where({ id: p.id }).first('revision')) as { revision: number }).revision,
-    ).toBe(p.revision);
-    await db()('procedure_channels').where({ procedure_id: p.id }).increment('fee_vnd', 1000);
-    expect(
-      ((await db()('procedures').where({ id: p.id }).first('revision')) as { revision: number }).revision,
-    ).toBe(p.revision + 1);
+      .update({ name: w.db('procedures').select('name').where({ id: p.id }) });
+    expect(await revisionOf(w.db, p.id)).toBe(p.revision);
+    await w.db('procedure_channels').where({ procedure_id: p.id }).increment('fee_vnd', 1000);
+    expect(await revisionOf(w.db, p.id)).toBe(p.revision + 1);
     // a revision is never lowered
-    await db()('procedures').where({ id: p.id }).update({ revision: 1 });
-    expect(
-      ((await db()('procedures').where({ id: p.id }).first('revision')) as { revision: number }).revision,
-    ).toBe(p.revision + 1);
-    const result = await runSync(deps);
+    await w.db('procedures').where({ id: p.id }).update({ revision: 1 });
+    expect(await revisionOf(w.db, p.id)).toBe(p.revision + 1);
+    const result = await runSync(w.deps);
     expect(result).toMatchObject({ status: 'SUCCEEDED', counts: { planned: 1, accepted: 1 } });
-    await expectNoDrift();
+    await w.expectNoDrift();
   });
 
   it('one transaction is one revision, and a procedure created with its rows keeps its revision', async () => {
-    const p = await pickProcedure(4);
-    await db().transaction(async (trx) => {
+    const w = await startSyncWorld({ from: await baseline() });
+    const p = await pickProcedure(w.db);
+    await w.db.transaction(async (trx) => {
       await trx('procedures').where({ id: p.id }).update({ field: 'Lĩnh vực khác' });
       await trx('procedure_requirements').where({ procedure_id: p.id }).increment('copies', 1);
       await trx('procedure_channels').where({ procedure_id: p.id }).increment('processing_time', 1);
     });
-    expect(
-      ((await db()('procedures').where({ id: p.id }).first('revision')) as { revision: number }).revision,
-    ).toBe(p.revision + 1);
-    await db().transaction(async (trx) => {
+    expect(await revisionOf(w.db, p.id)).toBe(p.revision + 1);
+    await w.db.transaction(async (trx) => {
       const [created] = (await trx('procedures')
         .insert({
           national_code: '9.999999',
@@ -209,38 +180,40 @@ describe('sync job', () => {
           .where({ procedure_id: p.id }),
       );
     });
-    expect(await db()('procedures').where({ national_code: '9.999999' }).first('revision')).toEqual({
+    expect(await w.db('procedures').where({ national_code: '9.999999' }).first('revision')).toEqual({
       revision: 1,
     });
-    const result = await runSync(deps);
+    const result = await runSync(w.deps);
     expect(result).toMatchObject({ status: 'SUCCEEDED', counts: { planned: 2, accepted: 2 } });
-    await expectNoDrift();
+    await w.expectNoDrift();
   });
 
   it('an abolished procedure is withdrawn from the portal', async () => {
-    const p = await pickProcedure(2);
-    const stored = sandbox.stats().stored;
-    await db()('procedures').where({ id: p.id }).update({ status: 'ABOLISHED' });
-    const dry = await runSync(deps, { dryRun: true });
+    const w = await startSyncWorld({ from: await baseline() });
+    const p = await pickProcedure(w.db);
+    const stored = w.sandbox.stats().stored;
+    await w.db('procedures').where({ id: p.id }).update({ status: 'ABOLISHED' });
+    const dry = await runSync(w.deps, { dryRun: true });
     expect(dry.plan).toEqual([
       expect.objectContaining({ nationalCode: p.national_code, change: 'WITHDRAW' }),
     ]);
-    const result = await runSync(deps);
+    const result = await runSync(w.deps);
     expect(result).toMatchObject({ status: 'SUCCEEDED', counts: { planned: 1, accepted: 1 } });
-    expect(sandbox.stats().stored).toBe(stored - 1);
-    const state = (await hubDb()('portal_state').where({ national_code: p.national_code }).first()) as {
+    expect(w.sandbox.stats().stored).toBe(stored - 1);
+    const state = (await w.hub.rt.hub('portal_state').where({ national_code: p.national_code }).first()) as {
       status: string;
     };
     expect(state.status).toBe('ABOLISHED');
-    await expectNoDrift();
-    expect((await runSync(deps)).counts.planned).toBe(0);
+    await w.expectNoDrift();
+    expect((await runSync(w.deps)).counts.planned).toBe(0);
   });
 
   it('items the portal rejects make the run PARTIAL, with their reasons recorded', async () => {
-    const p = await pickProcedure(3);
-    const links = (await db()('procedure_units').where({ procedure_id: p.id })) as Record<string, unknown>[];
-    await db()('procedure_units').where({ procedure_id: p.id }).del();
-    const result = await runSync(deps);
+    const w = await startSyncWorld({ from: await baseline() });
+    const p = await pickProcedure(w.db);
+    const links = (await w.db('procedure_units').where({ procedure_id: p.id })) as Record<string, unknown>[];
+    await w.db('procedure_units').where({ procedure_id: p.id }).del();
+    const result = await runSync(w.deps);
     expect(result.status).toBe('PARTIAL');
     expect(result.counts).toMatchObject({ planned: 1, rejected: 1, accepted: 0 });
     expect(result.rejected).toEqual([
@@ -251,45 +224,45 @@ describe('sync job', () => {
       },
     ]);
     expect(rejectionCodeOf(result.rejected[0]!.reason)).toBe('INVALID');
-    const state = (await hubDb()('portal_state').where({ national_code: p.national_code }).first()) as {
+    const state = (await w.hub.rt.hub('portal_state').where({ national_code: p.national_code }).first()) as {
       last_error: string;
       revision: number;
     };
     expect(state).toMatchObject({ last_error: result.rejected[0]!.reason, revision: p.revision });
-    const drift = await verifyProvince({ source: deps.source, portal: deps.portal });
-    expect(drift.different.map((d) => d.nationalCode)).toEqual([p.national_code]);
+    expect((await w.verify()).different.map((d) => d.nationalCode)).toEqual([p.national_code]);
 
     // fixed in the catalogue: the next run delivers it and clears the error
-    await db()('procedure_units').insert(links);
-    expect((await runSync(deps)).status).toBe('SUCCEEDED');
-    const fixed = (await hubDb()('portal_state').where({ national_code: p.national_code }).first()) as {
+    await w.db('procedure_units').insert(links);
+    expect((await runSync(w.deps)).status).toBe('SUCCEEDED');
+    const fixed = (await w.hub.rt.hub('portal_state').where({ national_code: p.national_code }).first()) as {
       last_error: string | null;
     };
     expect(fixed.last_error).toBeNull();
-    await expectNoDrift();
+    await w.expectNoDrift();
   });
 
   it('two runs for one province never overlap: the second refuses', async () => {
-    const runsBefore = await count(hubDb()('sync_runs').count({ n: '*' }));
-    const results = await Promise.allSettled([runSync(deps, { full: true }), runSync(deps, { full: true })]);
+    const w = await startSyncWorld();
+    const results = await Promise.allSettled([runSync(w.deps), runSync(w.deps)]);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refused).toHaveLength(1);
     expect(refused[0]!.reason).toBeInstanceOf(SyncAlreadyRunningError);
-    expect((refused[0]!.reason as Error).message).toBe(`a sync for province ${PROVINCE} is already running`);
-    expect(await count(hubDb()('sync_runs').count({ n: '*' }))).toBe(runsBefore + 1);
+    expect((refused[0]!.reason as Error).message).toBe(
+      `a sync for province ${w.province} is already running`,
+    );
+    expect(await w.count(w.hub.rt.hub('sync_runs'))).toBe(1);
     // the lock is released at the end of a run
-    expect((await runSync(deps)).status).toBe('SUCCEEDED');
+    expect((await runSync(w.deps)).status).toBe('SUCCEEDED');
   });
 
   it('--full pushes every procedure again and the portal answers UNCHANGED', async () => {
-    const active = await activeProcedures();
-    const before = sandbox.stats();
-    const result = await runSync(deps, { full: true });
-    expect(result.status).toBe('SUCCEEDED');
-    expect(result.mode).toBe('FULL');
-    // every ACTIVE procedure, plus the withdrawn one
-    expect(result.counts).toMatchObject({ planned: active + 1, unchanged: active + 1, accepted: 0 });
-    expect(sandbox.stats().accepted).toBe(before.accepted);
+    const w = await startSyncWorld({ from: await baseline() });
+    const active = await w.activeProcedures();
+    const before = w.sandbox.stats();
+    const result = await runSync(w.deps, { full: true });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', mode: 'FULL', portalCheck: null });
+    expect(result.counts).toMatchObject({ planned: active, unchanged: active, accepted: 0 });
+    expect(w.sandbox.stats().accepted).toBe(before.accepted);
   });
 });
 
@@ -315,33 +288,49 @@ describe('sync runs over GraphQL', () => {
   };
 
   it('lists runs newest first with counts and rejected items, filters and pages', async () => {
-    const total = await count(hubDb()('sync_runs').count({ n: '*' }));
-    const all = await hub.gql<RunsData>(runsQuery, { first: 100 });
+    const w = await startSyncWorld({ from: await baseline() });
+    const victim = await pickProcedure(w.db);
+    await w.db('procedure_units').where({ procedure_id: victim.id }).del();
+    expect((await runSync(w.deps)).status).toBe('PARTIAL');
+    expect((await runSync(w.deps)).status).toBe('PARTIAL');
+    expect((await runSync(w.deps, { full: true })).status).toBe('PARTIAL');
+
+    const all = await w.hub.gql<RunsData>(runsQuery, { first: 100 });
     expect(all.errors).toBeUndefined();
-    expect(all.data!.syncRuns.totalCount).toBe(total);
+    expect(all.data!.syncRuns.totalCount).toBe(4);
     const nodes = all.data!.syncRuns.nodes;
-    expect(nodes[0]).toMatchObject({ mode: 'FULL', status: 'SUCCEEDED' });
-    const partial = nodes.find((n) => n.status === 'PARTIAL')!;
+    expect(nodes.map((n) => [n.mode, n.status])).toEqual([
+      ['FULL', 'PARTIAL'],
+      ['INCREMENTAL', 'PARTIAL'],
+      ['INCREMENTAL', 'PARTIAL'],
+      ['INCREMENTAL', 'SUCCEEDED'],
+    ]);
+    const partial = nodes[1]!;
     expect(partial.counts.rejected).toBe(1);
     expect(partial.rejectedItems).toEqual([
-      expect.objectContaining({ outcome: 'REJECTED', reason: expect.stringMatching(/^INVALID: /) }),
+      expect.objectContaining({
+        nationalCode: victim.national_code,
+        outcome: 'REJECTED',
+        reason: expect.stringMatching(/^INVALID: /),
+      }),
     ]);
 
-    const filtered = await hub.gql<RunsData>(runsQuery, {
-      filter: { status: 'PARTIAL', provinces: [PROVINCE] },
+    const filtered = await w.hub.gql<RunsData>(runsQuery, {
+      filter: { status: 'SUCCEEDED', provinces: [w.province] },
     });
-    expect(filtered.data!.syncRuns.nodes.map((n) => n.id)).toEqual([partial.id]);
+    expect(filtered.data!.syncRuns.nodes.map((n) => n.id)).toEqual([nodes[3]!.id]);
 
-    const page1 = await hub.gql<RunsData>(runsQuery, { first: 2 });
-    const page2 = await hub.gql<RunsData>(runsQuery, {
+    const page1 = await w.hub.gql<RunsData>(runsQuery, { first: 2 });
+    const page2 = await w.hub.gql<RunsData>(runsQuery, {
       first: 2,
       after: page1.data!.syncRuns.pageInfo.endCursor,
     });
     expect([...page1.data!.syncRuns.nodes, ...page2.data!.syncRuns.nodes].map((n) => n.id)).toEqual(
-      nodes.slice(0, 4).map((n) => n.id),
+      nodes.map((n) => n.id),
     );
+    expect(page2.data!.syncRuns.pageInfo.hasNextPage).toBe(false);
 
-    const node = await hub.gql<{ node: { id: string; status: string } }>(
+    const node = await w.hub.gql<{ node: { id: string; status: string } }>(
       `query($id: ID!) { node(id: $id) { id ... on SyncRun { status } } }`,
       { id: partial.id },
     );
@@ -349,6 +338,7 @@ describe('sync runs over GraphQL', () => {
   });
 
   it('rejects an unknown province and an oversized page', async () => {
+    const { hub } = await startSyncWorld();
     const res = await hub.gql(runsQuery, { filter: { provinces: ['99'] } });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const big = await hub.gql(runsQuery, { first: 100000 });
@@ -356,7 +346,8 @@ describe('sync runs over GraphQL', () => {
   });
 
   it('shows what the portal acknowledged for each procedure, in one hub statement per page', async () => {
-    const q = `query($n: Int) { procedures(first: $n, filter: { provinces: ["${PROVINCE}"] }, orderBy: { field: NATIONAL_CODE }) {
+    const { hub, province } = await startSyncWorld({ from: await baseline() });
+    const q = `query($n: Int) { procedures(first: $n, filter: { provinces: ["${province}"] }, orderBy: { field: NATIONAL_CODE }) {
       nodes { nationalCode revision status portalStatus { acknowledgedHash acknowledgedRevision acknowledgedAt status lastError } } } }`;
     type Data = {
       procedures: {
@@ -373,9 +364,9 @@ describe('sync runs over GraphQL', () => {
     expect(large.errors).toBeUndefined();
     expect(large.extensions!.sqlStatements!.bySource.hub).toBe(1);
     expect(small.extensions!.sqlStatements!.bySource.hub).toBe(1);
-    const pushed = large.data!.procedures.nodes.filter((p) => p.status === 'ACTIVE');
-    expect(pushed.length).toBeGreaterThan(100);
-    for (const p of pushed) {
+    const active = large.data!.procedures.nodes.filter((p) => p.status === 'ACTIVE');
+    expect(active.length).toBeGreaterThan(100);
+    for (const p of active) {
       expect(p.portalStatus, p.nationalCode).not.toBeNull();
       expect(p.portalStatus!.acknowledgedHash).toMatch(/^[0-9a-f]{64}$/);
       expect(p.portalStatus!.status).toBe(p.status);

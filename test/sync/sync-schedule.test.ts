@@ -1,46 +1,69 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createPortalSandbox } from '../../src/portal-sandbox/sandbox.ts';
-import type { PortalSandbox } from '../../src/portal-sandbox/sandbox.ts';
+import { ledgerStore } from '../../src/sync/ledger-store.ts';
 import { startSyncSchedule } from '../../src/sync/schedule.ts';
-import { syncStore } from '../../src/sync/sync-store.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startTestHub } from '../helpers/hub.ts';
 
-let hub: TestHub;
-let sandbox: PortalSandbox;
+/** serve's schedule, driven through its tick: no test waits for the clock to reach a cron time. */
 
-beforeAll(async () => {
-  sandbox = createPortalSandbox();
+/** 30 February: a valid cron pattern that never fires, so only the test's own ticks run. */
+const NEVER = '0 0 30 2 *';
+
+async function scheduledHub(cron: string, provinces = ['17', '67']) {
+  const sandbox = createPortalSandbox();
+  onTestFinished(() => sandbox.close());
   const { url } = await sandbox.listen(0, '127.0.0.1');
-  hub = await startTestHub({ provinces: ['17', '67'], env: { SYNC_CRON: '* * * * * *', PORTAL_URL: url } });
-});
-
-afterAll(async () => {
-  await hub?.close();
-  await sandbox?.close();
-});
+  const hub = await startTestHub({ provinces, env: { SYNC_CRON: cron, PORTAL_URL: url } });
+  onTestFinished(() => hub.close());
+  return { hub, sandbox };
+}
 
 describe('scheduled sync', () => {
-  it('is off without SYNC_CRON', () => {
-    const rt = { ...hub.rt, config: { ...hub.rt.config, sync: { cron: undefined, concurrency: 1 } } };
-    expect(startSyncSchedule(rt)).toBeUndefined();
+  it('is off without SYNC_CRON, and refuses an invalid one', async () => {
+    const { hub } = await scheduledHub(NEVER, ['17']);
+    const withCron = (cron: string | undefined) => ({
+      ...hub.rt,
+      config: { ...hub.rt.config, sync: { ...hub.rt.config.sync, cron } },
+    });
+    expect(startSyncSchedule(withCron(undefined))).toBeUndefined();
+    expect(() => startSyncSchedule(withCron('every minute'))).toThrow(/^Invalid SYNC_CRON "every minute": /);
   });
 
-  it('syncs every province on the cron, skipping one whose lock is held', async () => {
-    const lock = (await syncStore(hub.rt.hub).tryLock('67'))!;
+  it('a tick syncs every province, skipping one whose lock is held', async () => {
+    const { hub, sandbox } = await scheduledHub(NEVER);
+    const lock = (await ledgerStore(hub.rt.hub).tryLock('67'))!;
     const schedule = startSyncSchedule(hub.rt)!;
     try {
-      let runs: { province: string; trigger: string; status: string }[] = [];
-      for (let i = 0; i < 150 && !runs.some((r) => r.status === 'SUCCEEDED'); i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        runs = (await hub.rt.hub('sync_runs').select('province', 'trigger', 'status')) as typeof runs;
-      }
-      expect(runs).toContainEqual({ province: '17', trigger: 'SCHEDULE', status: 'SUCCEEDED' });
-      expect(runs.filter((r) => r.province === '67')).toEqual([]);
+      const outcomes = await schedule.tick();
+      expect(outcomes).toEqual([
+        { province: '17', outcome: 'ran', result: expect.objectContaining({ status: 'SUCCEEDED' }) },
+        { province: '67', outcome: 'skipped' },
+      ]);
+      const runs = await hub.rt.hub('sync_runs').select('province', 'trigger', 'status');
+      expect(runs).toEqual([{ province: '17', trigger: 'SCHEDULE', status: 'SUCCEEDED' }]);
       expect(sandbox.stats().stored).toBeGreaterThan(0);
     } finally {
       schedule.stop();
       await schedule.drain();
       await lock.release();
+    }
+  });
+
+  it('a tick asked for while one runs joins it, so runs never pile up', async () => {
+    const { hub } = await scheduledHub(NEVER);
+    const schedule = startSyncSchedule(hub.rt)!;
+    try {
+      const first = schedule.tick();
+      const second = schedule.tick();
+      expect(second).toBe(first);
+      expect((await first).map((o) => [o.province, o.outcome])).toEqual([
+        ['17', 'ran'],
+        ['67', 'ran'],
+      ]);
+      expect(await hub.rt.hub('sync_runs').count({ n: '*' }).first()).toEqual({ n: 2 });
+    } finally {
+      schedule.stop();
+      await schedule.drain();
     }
   });
 });

@@ -1,14 +1,9 @@
 import cliProgress from 'cli-progress';
-import { UsageError } from '../../errors.ts';
+import { SyncAlreadyRunningError, UsageError } from '../../errors.ts';
 import type { Runtime } from '../../runtime.ts';
-import {
-  exitCodeOf,
-  portalClientFor,
-  runSync,
-  syncDepsFor,
-  SyncAlreadyRunningError,
-} from '../../sync/job.ts';
-import type { PlanEntry, SyncEvent, SyncResult } from '../../sync/job.ts';
+import { exitCodeOf, portalClientFor, runSync, syncDepsFor } from '../../sync/job.ts';
+import type { SyncEvent, SyncResult } from '../../sync/job.ts';
+import type { PlanEntry } from '../../sync/plan.ts';
 import { hasDrift, verifyProvince } from '../../sync/verify.ts';
 import type { Drift } from '../../sync/verify.ts';
 import type { CliIO, Command } from '../command.ts';

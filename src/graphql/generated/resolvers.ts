@@ -1,7 +1,6 @@
 import type * as Types from './schema-types.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ProvinceModel, UnitEntity, UnitLineageModel, AdministrativeCodeModel, UnitConnectionModel, UnitEdgeModel, ProcedureEntity, ProcedureChannelEntity, ProcedureRequirementEntity, ProcedureConnectionModel, ProcedureEdgeModel, DossierEntity, DossierEventEntity, SupplementEntity, DossierConnectionModel, DossierEdgeModel, DocumentEntity, AttachmentEntity, DocumentConnectionModel, DocumentEdgeModel } from '../models.ts';
-import type { SyncRunEntity, SyncItemEntity, SyncRunConnectionModel, SyncRunEdgeModel, PortalStatusEntity } from '../../modules/sync/sync-store.ts';
+import type { ProvinceModel, UnitEntity, UnitLineageModel, AdministrativeCodeModel, UnitConnectionModel, UnitEdgeModel, ProcedureEntity, ProcedureChannelEntity, ProcedureRequirementEntity, ProcedureConnectionModel, ProcedureEdgeModel, DossierEntity, DossierEventEntity, SupplementEntity, DossierConnectionModel, DossierEdgeModel, DocumentEntity, AttachmentEntity, DocumentConnectionModel, DocumentEdgeModel, SyncRunEntity, SyncItemEntity, SyncRunConnectionModel, SyncRunEdgeModel, PortalStatusEntity } from '../models.ts';
 import type { GraphQLContext } from '../context.ts';
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 export type WithIndex<TObject> = TObject & Record<string, any>;

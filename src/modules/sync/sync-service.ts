@@ -4,14 +4,16 @@ import type { Runtime } from '../../runtime.ts';
 import { singleSourceConnection, type Connection } from '../../graphql/connection.ts';
 import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
 import type { Viewer } from '../../graphql/viewer.ts';
-import type { SyncRunStatus } from '../../sync/sync-store.ts';
-import { SYNC_RUN_ORDER, syncRunStore } from './sync-store.ts';
-import type { PortalStatusEntity, SyncItemEntity, SyncRunEntity } from './sync-store.ts';
-import type { ProvinceModel } from '../../graphql/models.ts';
+import { SYNC_RUN_ORDER, syncRunStore } from './sync-run-store.ts';
+import type {
+  PortalStatusEntity,
+  ProvinceModel,
+  SyncItemEntity,
+  SyncRunEntity,
+} from '../../graphql/models.ts';
+import type { QuerySyncRunsArgs } from '../../graphql/generated/schema-types.ts';
 
-export interface SyncRunListArgs extends PageArgs {
-  filter?: { provinces?: string[] | null; status?: SyncRunStatus | null } | null;
-}
+export type SyncRunListArgs = PageArgs & Pick<Partial<QuerySyncRunsArgs>, 'filter'>;
 
 /** Hub-backed sync state for the API (not federated: runs and portal state live in the hub database). */
 export function createSyncService(rt: Pick<Runtime, 'hub' | 'sources'>, viewer: Viewer) {

@@ -1,23 +1,22 @@
 import type { Knex } from 'knex';
+import type { PortalStateRow, SyncItemRow } from '../modules/sync/sync-run-store.ts';
 import { canonicalJson } from './payload-schema.ts';
 import type { ProcedurePayload, PutResult } from './payload-schema.ts';
+import type { SyncCounts } from '../graphql/models.ts';
+import type {
+  ProcedureStatus,
+  SyncMode,
+  SyncRunStatus,
+  SyncTrigger,
+} from '../graphql/generated/schema-types.ts';
 
-/** Hub SQL of the sync job: runs, batches, item outcomes and the portal's acknowledged state. */
+/**
+ * The sync job's ledger in the hub: runs, the batches they send, each item's outcome, and what the portal
+ * acknowledged. The API reads the same tables through modules/sync/sync-run-store.ts.
+ */
 
-export type SyncTrigger = 'CLI' | 'SCHEDULE';
-export type SyncMode = 'INCREMENTAL' | 'FULL';
-export type SyncRunStatus = 'RUNNING' | 'SUCCEEDED' | 'PARTIAL' | 'FAILED';
-export type SyncItemOutcome = 'PENDING' | 'ACCEPTED' | 'UNCHANGED' | 'REJECTED' | 'FAILED';
 /** Why an item is sent: never pushed, content changed, abolished (withdrawal), or `--full`. */
 export type SyncChange = 'NEW' | 'CHANGED' | 'WITHDRAW' | 'FULL';
-
-export interface SyncCounts {
-  planned: number;
-  accepted: number;
-  unchanged: number;
-  rejected: number;
-  failed: number;
-}
 
 /** An item as planned: the payload sent and why. */
 export interface PlannedItem {
@@ -41,7 +40,7 @@ export interface PortalStateEntry {
   nationalCode: string;
   contentHash: string | null;
   revision: number | null;
-  status: 'ACTIVE' | 'ABOLISHED' | null;
+  status: ProcedureStatus | null;
   lastError: string | null;
 }
 
@@ -59,22 +58,6 @@ interface BatchRow {
   payload: unknown;
   attempts: number;
   changes: SyncChange[];
-}
-
-interface CountsRow {
-  planned: number;
-  accepted: number;
-  unchanged: number;
-  rejected: number;
-  failed: number;
-}
-
-interface PortalStateRow {
-  national_code: string;
-  content_hash: string | null;
-  revision: number | null;
-  status: 'ACTIVE' | 'ABOLISHED' | null;
-  last_error: string | null;
 }
 
 /** A held advisory lock; release() unlocks and returns its dedicated connection to the pool. */
@@ -101,7 +84,7 @@ function storedBatch(r: BatchRow): StoredBatch {
   };
 }
 
-const countsOf = (r: CountsRow | undefined): SyncCounts => ({
+const countsOf = (r: SyncCounts | undefined): SyncCounts => ({
   planned: Number(r?.planned ?? 0),
   accepted: Number(r?.accepted ?? 0),
   unchanged: Number(r?.unchanged ?? 0),
@@ -112,7 +95,7 @@ const countsOf = (r: CountsRow | undefined): SyncCounts => ({
 const BATCH_COLUMNS = `b.id, b.run_id, b.batch_no, b.idempotency_key, b.payload, b.attempts,
   ARRAY(SELECT i.change FROM sync_items i WHERE i.batch_id = b.id ORDER BY i.position) AS changes`;
 
-export function syncStore(hub: Knex) {
+export function ledgerStore(hub: Knex) {
   /** Recomputes a run's counts from its items; PENDING items count as failed once the run is over. */
   const recount = (db: Knex, runId: number, final: boolean) =>
     db.raw(
@@ -223,7 +206,10 @@ export function syncStore(hub: Knex) {
     async portalState(province: string): Promise<Map<string, PortalStateEntry>> {
       const rows = (await hub('portal_state')
         .select('national_code', 'content_hash', 'revision', 'status', 'last_error')
-        .where({ province })) as PortalStateRow[];
+        .where({ province })) as Pick<
+        PortalStateRow,
+        'national_code' | 'content_hash' | 'revision' | 'status' | 'last_error'
+      >[];
       return new Map(
         rows.map((r) => [
           r.national_code,
@@ -391,7 +377,7 @@ export function syncStore(hub: Knex) {
       failure: string | null,
     ): Promise<{ status: Exclude<SyncRunStatus, 'RUNNING'>; counts: SyncCounts }> {
       return hub.transaction(async (trx) => {
-        const counted = (await recount(trx, runId, true)) as { rows: CountsRow[] };
+        const counted = (await recount(trx, runId, true)) as { rows: SyncCounts[] };
         const counts = countsOf(counted.rows[0]);
         const status = failure !== null ? 'FAILED' : counts.rejected > 0 ? 'PARTIAL' : 'SUCCEEDED';
         await trx('sync_runs')
@@ -405,11 +391,7 @@ export function syncStore(hub: Knex) {
       const rows = (await hub('sync_items')
         .select('national_code', 'revision', 'reason')
         .where({ run_id: runId, outcome: 'REJECTED' })
-        .orderBy(['batch_id', 'position'])) as {
-        national_code: string;
-        revision: number;
-        reason: string | null;
-      }[];
+        .orderBy(['batch_id', 'position'])) as Pick<SyncItemRow, 'national_code' | 'revision' | 'reason'>[];
       return rows.map((r) => ({
         nationalCode: r.national_code,
         revision: r.revision,
@@ -418,4 +400,4 @@ export function syncStore(hub: Knex) {
     },
   };
 }
-export type SyncStore = ReturnType<typeof syncStore>;
+export type LedgerStore = ReturnType<typeof ledgerStore>;

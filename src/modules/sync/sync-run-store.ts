@@ -1,51 +1,54 @@
 import type { Knex } from 'knex';
 import { applyAfter, orderBy, sortSelect, type SortSpec } from '../../db/keyset.ts';
-import type { Connection, Edge, FetchPage, Sorted } from '../../graphql/connection.ts';
+import type { FetchPage, Sorted } from '../../graphql/connection.ts';
+import type { PortalStatusEntity, SyncCounts, SyncItemEntity, SyncRunEntity } from '../../graphql/models.ts';
 import type {
-  SyncCounts,
+  ProcedureStatus,
   SyncItemOutcome,
   SyncMode,
   SyncRunStatus,
   SyncTrigger,
-} from '../../sync/sync-store.ts';
+} from '../../graphql/generated/schema-types.ts';
 
-/** Hub SQL behind the sync part of the API: runs, their rejected items, and the portal state of procedures. */
+/**
+ * Hub SQL behind the sync part of the API: runs, their rejected items, and the portal state of procedures.
+ * The row types are the sync tables' own; the sync job's ledger writes the same rows.
+ */
 
-/** A run of the portal sync job. */
-export interface SyncRunEntity {
+/** A row of sync_runs. */
+export interface SyncRunRow extends SyncCounts {
   id: number;
   province: string;
   trigger: SyncTrigger;
   mode: SyncMode;
   status: SyncRunStatus;
-  startedAt: Date;
-  finishedAt: Date | null;
-  counts: SyncCounts;
+  started_at: Date;
+  finished_at: Date | null;
   error: string | null;
 }
 
-/** One procedure pushed by a run. */
-export interface SyncItemEntity {
-  runId: number;
-  nationalCode: string;
+/** A row of sync_items, without the batch bookkeeping columns. */
+export interface SyncItemRow {
+  run_id: number;
+  national_code: string;
   revision: number;
-  contentHash: string;
+  content_hash: string;
   outcome: SyncItemOutcome;
   reason: string | null;
   attempts: number;
-  lastError: string | null;
+  last_error: string | null;
 }
 
-/** What the portal last acknowledged for a procedure of a province. */
-export interface PortalStatusEntity {
+/** A row of portal_state: what the portal last acknowledged for a procedure (hash null: only rejections). */
+export interface PortalStateRow {
   province: string;
-  nationalCode: string;
-  acknowledgedHash: string | null;
-  acknowledgedRevision: number | null;
-  acknowledgedAt: Date | null;
-  status: 'ACTIVE' | 'ABOLISHED' | null;
-  lastError: string | null;
-  lastErrorAt: Date | null;
+  national_code: string;
+  content_hash: string | null;
+  revision: number | null;
+  acknowledged_at: Date | null;
+  status: ProcedureStatus | null;
+  last_error: string | null;
+  last_error_at: Date | null;
 }
 
 export interface SyncRunFilter {
@@ -61,45 +64,6 @@ export const SYNC_RUN_ORDER: SortSpec = {
   kind: 'number',
   direction: 'desc',
 };
-
-interface RunRow {
-  id: number;
-  province: string;
-  trigger: SyncTrigger;
-  mode: SyncMode;
-  status: SyncRunStatus;
-  started_at: Date;
-  finished_at: Date | null;
-  planned: number;
-  accepted: number;
-  unchanged: number;
-  rejected: number;
-  failed: number;
-  error: string | null;
-  _sort?: unknown;
-}
-
-interface ItemRow {
-  run_id: number;
-  national_code: string;
-  revision: number;
-  content_hash: string;
-  outcome: SyncItemOutcome;
-  reason: string | null;
-  attempts: number;
-  last_error: string | null;
-}
-
-interface PortalStateRow {
-  province: string;
-  national_code: string;
-  content_hash: string | null;
-  revision: number | null;
-  acknowledged_at: Date | null;
-  status: 'ACTIVE' | 'ABOLISHED' | null;
-  last_error: string | null;
-  last_error_at: Date | null;
-}
 
 const RUN_COLUMNS = [
   'r.id',
@@ -117,7 +81,7 @@ const RUN_COLUMNS = [
   'r.error',
 ];
 
-const run = (r: RunRow): SyncRunEntity => ({
+const run = (r: SyncRunRow): SyncRunEntity => ({
   id: r.id,
   province: r.province,
   trigger: r.trigger,
@@ -150,7 +114,11 @@ export function syncRunStore(hub: Knex) {
         .limit(q.limit);
       applyAfter(qb, q.spec, q.from, 'hub');
       orderBy(qb, q.spec);
-      return ((await qb) as RunRow[]).map((r) => ({ entity: run(r), sort: r._sort, id: r.id }));
+      return ((await qb) as (SyncRunRow & { _sort: unknown })[]).map((r) => ({
+        entity: run(r),
+        sort: r._sort,
+        id: r.id,
+      }));
     },
     async count(f: SyncRunFilter): Promise<number> {
       const row = (await filtered(f).count({ n: '*' }).first()) as { n: number | string } | undefined;
@@ -160,7 +128,7 @@ export function syncRunStore(hub: Knex) {
       return (
         (await hub('sync_runs as r')
           .select(RUN_COLUMNS)
-          .whereRaw('r.id = ANY(?)', [[...ids]])) as RunRow[]
+          .whereRaw('r.id = ANY(?)', [[...ids]])) as SyncRunRow[]
       ).map(run);
     },
     /** Rejected items of many runs in one statement, in the order they were sent. */
@@ -178,7 +146,7 @@ export function syncRunStore(hub: Knex) {
         )
         .whereRaw('run_id = ANY(?)', [[...runIds]])
         .where('outcome', 'REJECTED')
-        .orderBy(['run_id', 'batch_id', 'position'])) as ItemRow[];
+        .orderBy(['run_id', 'batch_id', 'position'])) as SyncItemRow[];
       return rows.map((r) => ({
         runId: r.run_id,
         nationalCode: r.national_code,
@@ -225,5 +193,3 @@ export function syncRunStore(hub: Knex) {
 export type SyncRunStore = ReturnType<typeof syncRunStore>;
 
 /** Codegen mappers: the connection types of the sync API are backed by these. */
-export type SyncRunConnectionModel = Connection<SyncRunEntity>;
-export type SyncRunEdgeModel = Edge<SyncRunEntity>;
