@@ -13,7 +13,7 @@ import type { SandboxStats } from './state.ts';
 
 export type { SandboxStats } from './state.ts';
 
-/** A local stand-in for the national portal (SPEC §5), with injectable faults. */
+/** A local stand-in for the national portal (src/sync/PROTOCOL.md), with injectable faults. */
 
 /** `throttle` = 429 with Retry-After, `unavailable` = 503, `timeout` = no answer, `reset` = socket destroyed. */
 export type FaultKind = 'throttle' | 'unavailable' | 'timeout' | 'reset';

@@ -7,7 +7,7 @@ import {
 } from '../sync/payload-schema.ts';
 import type { ProcedurePayload, PutResult } from '../sync/payload-schema.ts';
 
-/** What the sandbox portal holds, with the rules of SPEC §5 and no HTTP. */
+/** What the sandbox portal holds, with the rules of src/sync/PROTOCOL.md and no HTTP. */
 
 export interface SandboxStats {
   /** Protocol requests received (everything but /_sandbox/*), faulted ones included. */

@@ -1,4 +1,4 @@
-/** The five provinces of the seed articles (SPEC §2), each seeded into its own database. */
+/** The five provinces of the seed articles, each seeded into its own database. */
 export interface ProvinceInfo {
   /** National administrative-unit code (mã đơn vị hành chính), e.g. 40 for Nghệ An. */
   code: string;

@@ -24,7 +24,7 @@ import type { SyncCounts } from '../graphql/models.ts';
 import type { SyncMode, SyncRunStatus, SyncTrigger } from '../graphql/generated/schema-types.ts';
 
 /**
- * The sync job (SPEC §5): pushes a province's procedure list to the national portal, incrementally and
+ * The sync job (src/sync/PROTOCOL.md): pushes a province's procedure list to the national portal, incrementally and
  * reliably. A run resumes what an earlier run left pending, sends the plan, then (incremental runs) checks
  * the portal's listing against the ledger and sends again what the portal lost.
  */
@@ -99,7 +99,7 @@ export interface SyncResult {
   durationMs: number;
 }
 
-/** Exit code of a result (SPEC §1): 0 success, 2 partial (items rejected), 1 failure. */
+/** Exit code of a result (README, Commands): 0 success, 2 partial (items rejected), 1 failure. */
 export const exitCodeOf = (status: SyncResult['status']): number =>
   status === 'SUCCEEDED' ? 0 : status === 'PARTIAL' ? 2 : 1;
 

@@ -7,7 +7,7 @@ import type {
   UnitLevel,
 } from '../graphql/generated/schema-types.ts';
 
-/** The wire contract with the national portal (SPEC §5): shared by the portal client and the sandbox. */
+/** The wire contract with the national portal (src/sync/PROTOCOL.md): shared by the portal client and the sandbox. */
 
 export const NATIONAL_CODE_PATTERN = /^\d\.\d{6}$/;
 /** Agency electronic identifier (mã định danh, QCVN 102), e.g. 000.00.12.H41. */

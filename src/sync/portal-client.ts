@@ -10,7 +10,7 @@ import {
 } from './payload-schema.ts';
 import type { ListResponse, ProcedurePayload, PutResult } from './payload-schema.ts';
 
-/** The only module that knows the national portal's wire format (SPEC §5); retries belong to the caller. */
+/** The only module that knows the national portal's wire format (src/sync/PROTOCOL.md); retries belong to the caller. */
 
 export interface PortalClientOptions {
   baseUrl: string;

@@ -74,12 +74,15 @@ describe('lienthong CLI', () => {
     }
   });
 
-  it('no help text points outside the repository: the protocol is a README section', async () => {
+  it('no help text points outside the repository: the protocol is documented in src/sync/PROTOCOL.md', async () => {
     const help = await cli(['portal-sandbox', '--help']);
-    expect(help.stdout).toContain('README.md, section "Portal protocol"');
+    expect(help.stdout).toContain('src/sync/PROTOCOL.md');
     expect(help.stdout).not.toContain('SPEC');
-    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
-    expect(readme).toMatch(/^## Portal protocol$/m);
+    const root = path.resolve(import.meta.dirname, '../..');
+    const protocol = fs.readFileSync(path.join(root, 'src/sync/PROTOCOL.md'), 'utf8');
+    expect(protocol).toMatch(/^## Pushing procedures$/m);
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    expect(readme).toContain('(src/sync/PROTOCOL.md)');
     expect(readme).not.toContain('SPEC');
   });
 

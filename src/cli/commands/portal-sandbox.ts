@@ -6,7 +6,7 @@ import { intFlag, numberFlag, parseFlags, textFlag } from '../flags.ts';
 export const PORTAL_SANDBOX_USAGE = `Usage: lienthong portal-sandbox [options]
 
 A local stand-in for the national public service portal. The protocol it implements is described
-in README.md, section "Portal protocol".
+in src/sync/PROTOCOL.md.
 
 Options:
   --port N                 TCP port (default 4100; 0 picks a free one)
