@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
-import { runPortalSandbox } from '../../src/portal-sandbox/cli.ts';
+import type { CliIO } from '../../src/cli/command.ts';
+import { main } from '../../src/cli/main.ts';
 import { createPortalSandbox } from '../../src/portal-sandbox/sandbox.ts';
 import type { PortalSandbox, PortalSandboxOptions, SandboxStats } from '../../src/portal-sandbox/sandbox.ts';
 import { contentHashOf } from '../../src/sync/payload-schema.ts';
@@ -537,10 +538,13 @@ describe('portal sandbox: persistence', () => {
 describe('portal-sandbox CLI', () => {
   const capture = () => {
     const out = { stdout: '', stderr: '' };
-    return {
-      out,
-      io: { stdout: (s: string) => (out.stdout += s), stderr: (s: string) => (out.stderr += s) },
+    const line = (s: string) => (s.endsWith('\n') ? s : s + '\n');
+    const io: CliIO = {
+      stdout: (s) => (out.stdout += line(s)),
+      stderr: (s) => (out.stderr += line(s)),
+      env: {},
     };
+    return { out, io };
   };
 
   it('rejects a bad flag with one error line and the usage', async () => {
@@ -551,7 +555,7 @@ describe('portal-sandbox CLI', () => {
       [['--latency-ms', '-3'], "error: Option '--latency-ms' argument is ambiguous"],
     ] as const) {
       const { out, io } = capture();
-      expect(await runPortalSandbox([...argv], io)).toBe(1);
+      expect(await main(['portal-sandbox', ...argv], io)).toBe(1);
       expect(out.stderr.split('\n')[0]).toBe(message);
       expect(out.stderr).toContain('Usage: lienthong portal-sandbox');
       expect(out.stderr).not.toMatch(/\n\s+at /);
@@ -561,7 +565,7 @@ describe('portal-sandbox CLI', () => {
   it('prints the URL, serves until stopped and returns 0', async () => {
     const { out, io } = capture();
     const stop = new AbortController();
-    const exit = runPortalSandbox(['--port', '0', '--client-id', 'hub', '--latency-ms', '0'], {
+    const exit = main(['portal-sandbox', '--port', '0', '--client-id', 'hub', '--latency-ms', '0'], {
       ...io,
       signal: stop.signal,
     });
