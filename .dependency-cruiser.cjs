@@ -70,8 +70,7 @@ module.exports = {
       from: { path: '^src/portal-sandbox/' },
       to: {
         path: '^(src|seeds)/',
-        pathNot:
-          '^(src/portal-sandbox/|src/sync/payload-schema[.]ts$|src/(config|logger|errors)[.]ts$|src/cli/(main|command|flags)[.]ts$)',
+        pathNot: '^(src/portal-sandbox/|src/sync/payload-schema[.]ts$|src/(config|logger|errors)[.]ts$)',
       },
     },
     {
