@@ -10,6 +10,7 @@ import type { SnapshotWriter } from './persistence.ts';
 import { seededRandom } from './random.ts';
 import { createSandboxState } from './state.ts';
 import type { SandboxStats } from './state.ts';
+import { BodyTooLargeError, readBody, sendJson, sendJsonText } from '../http.ts';
 
 export type { SandboxStats } from './state.ts';
 
@@ -79,41 +80,6 @@ class HttpProblem extends Error {
     this.status = status;
     this.headers = headers;
   }
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  sendRaw(res, status, JSON.stringify(body), headers);
-}
-
-function sendRaw(
-  res: ServerResponse,
-  status: number,
-  json: string,
-  headers: Record<string, string> = {},
-): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(json),
-    ...headers,
-  });
-  res.end(json);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpProblem(413, `body larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseJsonBody(text: string): unknown {
@@ -265,7 +231,7 @@ export function createPortalSandbox(opts: PortalSandboxOptions = {}): PortalSand
       }
       state.countReplay();
       writer?.schedule();
-      sendRaw(res, 200, cached.response, { 'idempotent-replayed': 'true' });
+      sendJsonText(res, 200, cached.response, { 'idempotent-replayed': 'true' });
       return;
     }
     const response = JSON.stringify({ results: state.applyItems(province, items) });
@@ -276,7 +242,7 @@ export function createPortalSandbox(opts: PortalSandboxOptions = {}): PortalSand
       req.socket.destroy();
       return;
     }
-    sendRaw(res, 200, response);
+    sendJsonText(res, 200, response);
   }
 
   function listProcedures(province: string, url: URL, res: ServerResponse): void {
@@ -318,7 +284,9 @@ export function createPortalSandbox(opts: PortalSandboxOptions = {}): PortalSand
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES).catch((err: unknown) => {
+      throw err instanceof BodyTooLargeError ? new HttpProblem(413, err.message) : err;
+    });
     if (url.pathname.startsWith('/_sandbox/')) {
       handleSandboxRoute(req, url, res);
       return;

@@ -12,7 +12,7 @@ import type { Runtime } from '../runtime.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { createContext } from './context.ts';
 import { graphiqlAsset, graphiqlPage } from './graphiql.ts';
-import { sendJson } from './health-routes.ts';
+import { readBody, sendJson } from '../http.ts';
 import { buildSchema } from './schema.ts';
 import { ANONYMOUS } from '../graphql/viewer.ts';
 
@@ -53,17 +53,6 @@ const partialResultsPlugin: ApolloServerPlugin<Context> = {
     };
   },
 };
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('Request body too large'), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** POST/GET /graphql through Apollo Server on plain node:http; GET with Accept: text/html serves GraphiQL. */
 export async function createGraphQLRoute(rt: Runtime) {
@@ -126,7 +115,7 @@ export async function createGraphQLRoute(rt: Runtime) {
     let body: unknown;
     if (req.method === 'POST') {
       try {
-        const text = await readBody(req);
+        const text = await readBody(req, MAX_BODY_BYTES);
         body = text && (headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
       } catch (err) {
         const status = (err as { status?: number }).status ?? 400;

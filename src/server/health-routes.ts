@@ -1,15 +1,7 @@
 import { timeout, TimeoutStrategy } from 'cockatiel';
 import type { ServerResponse } from 'node:http';
+import { sendJson } from '../http.ts';
 import type { Runtime } from '../runtime.ts';
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
 
 /** GET /healthz: the process is alive and serving. */
 export function healthz(res: ServerResponse): void {

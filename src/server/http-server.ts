@@ -1,7 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Runtime } from '../runtime.ts';
-import { healthz, metricsRoute, readyz, sendJson } from './health-routes.ts';
+import { sendJson } from '../http.ts';
+import { healthz, metricsRoute, readyz } from './health-routes.ts';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
