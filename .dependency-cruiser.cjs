@@ -2,7 +2,7 @@
  * The layers of lienthong, lowest first. A file may import its own layer and the ones below it,
  * never one above; no import cycles anywhere; the product never imports the portal sandbox.
  *
- *   base       config, logger, errors, metrics, http (JSON bodies in and out)
+ *   base       config, logger, errors, metrics, http (JSON bodies in and out), random (seeded)
  *   db         embedded PostgreSQL, knex, migrations, keyset SQL, SQL helpers
  *   sources    the provincial databases: registry, health, federation, demo set
  *   runtime    databases + sources + health + metrics, opened once per process
@@ -14,7 +14,7 @@
  *   entry      src/cli, src/bench
  */
 const LAYERS = [
-  ['base', '^src/(config|logger|errors|metrics|http)[.]ts$'],
+  ['base', '^src/(config|logger|errors|metrics|http|random)[.]ts$'],
   ['db', '^src/db/'],
   ['sources', '^src/sources/'],
   ['runtime', '^src/runtime[.]ts$'],
@@ -70,7 +70,8 @@ module.exports = {
       from: { path: '^src/portal-sandbox/' },
       to: {
         path: '^(src|seeds)/',
-        pathNot: '^(src/portal-sandbox/|src/sync/payload-schema[.]ts$|src/(config|logger|errors|http)[.]ts$)',
+        pathNot:
+          '^(src/portal-sandbox/|src/sync/payload-schema[.]ts$|src/(config|logger|errors|http|random)[.]ts$)',
       },
     },
     {

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.ts';
 import { canonicalJson, MAX_ITEMS_PER_PUT } from '../sync/payload-schema.ts';
 import { createSnapshotWriter, readSnapshot } from './persistence.ts';
 import type { SnapshotWriter } from './persistence.ts';
-import { seededRandom } from './random.ts';
+import { Rng } from '../random.ts';
 import { createSandboxState } from './state.ts';
 import type { SandboxStats } from './state.ts';
 import { BodyTooLargeError, readBody, sendJson, sendJsonText } from '../http.ts';
@@ -131,7 +131,8 @@ export function createPortalSandbox(opts: PortalSandboxOptions = {}): PortalSand
   const now = opts.now ?? Date.now;
   const log = opts.log ?? silentLogger;
   const seed = opts.seed ?? randomInt(2 ** 31);
-  const random = opts.random ?? seededRandom(seed);
+  const rng = new Rng(seed);
+  const random = opts.random ?? (() => rng.next());
 
   const state = createSandboxState();
   const tokens = new Map<string, number>();
