@@ -238,7 +238,7 @@ describe('sync job', () => {
 
   it('items the portal rejects make the run PARTIAL, with their reasons recorded', async () => {
     const p = await pickProcedure(3);
-    const links = (await db()('procedure_units').where({ procedure_id: p.id })) as Record<string, unknown>[];
+    const links = await db()('procedure_units').where({ procedure_id: p.id });
     await db()('procedure_units').where({ procedure_id: p.id }).del();
     const result = await runSync(deps);
     expect(result.status).toBe('PARTIAL');
