@@ -8,7 +8,7 @@ import {
   type NationalDocument,
 } from './data/documents.ts';
 import { FEMALE_GIVEN, MALE_GIVEN, MALE_MIDDLE, SURNAMES } from './data/people.ts';
-import { COMMON_COMPONENTS, FIELDS, VARIANTS, type Level } from './data/procedures.ts';
+import { COMMON_COMPONENTS, FIELDS, VARIANTS } from './data/procedures.ts';
 import {
   NAME_FIRST,
   NAME_SECOND,
@@ -18,28 +18,43 @@ import {
   type ProvinceDef,
 } from './data/units.ts';
 import type { Rng } from './random.ts';
-import type { DocumentType } from '../src/graphql/generated/schema-types.ts';
+import type {
+  DocumentAttachmentRow,
+  DocumentInsert,
+  DocumentRow,
+  ProcedureChannelInsert,
+  ProcedureDocumentRow,
+  ProcedureRequirementInsert,
+  ProcedureRow,
+  ProcedureUnitRow,
+  UnitInsert,
+  UnitLineageRow,
+  UnitRow,
+} from '../src/db/tables.ts';
 
 /** Units, documents and the procedure catalogue of one demo province, generated deterministically. */
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const nfc = (s: string) => s.normalize('NFC');
 
-async function insertMany<T extends object>(
-  db: Knex,
-  table: string,
-  rows: T[],
-  returning?: string,
+const CHUNK = 1000;
+
+/** Inserts rows CHUNK per statement; `insert` is the (typed) INSERT of one chunk. */
+async function insertMany<R>(
+  rows: readonly R[],
+  insert: (chunk: R[]) => PromiseLike<unknown>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/** The same with INSERT … RETURNING id: the new ids, in the order of the rows. */
+async function insertReturningIds<R>(
+  rows: readonly R[],
+  insert: (chunk: R[]) => PromiseLike<{ id: number }[]>,
 ): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    if (returning) {
-      const res = (await db(table).insert(chunk).returning(returning)) as Record<string, number>[];
-      ids.push(...res.map((r) => r[returning]!));
-    } else {
-      await db(table).insert(chunk);
-    }
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    ids.push(...(await insert(rows.slice(i, i + CHUNK))).map((r) => r.id));
   }
   return ids;
 }
@@ -92,9 +107,7 @@ function communeNames(
 export async function seedUnits(db: Knex, province: ProvinceInfo, rng: Rng): Promise<UnitRefs> {
   const def = provinceDef(province);
   const sfx = province.agencySuffix;
-  const [root] = await insertMany(
-    db,
-    'units',
+  const [root] = await insertReturningIds(
     [
       {
         code: `000.00.00.${sfx}`,
@@ -102,9 +115,9 @@ export async function seedUnits(db: Knex, province: ProvinceInfo, rng: Rng): Pro
         kind: 'PEOPLES_COMMITTEE',
         level: 'PROVINCE',
         address: def.capital,
-      },
+      } satisfies UnitInsert,
     ],
-    'id',
+    (chunk) => db('units').insert(chunk).returning('id'),
   );
   const rootId = root!;
   await db('unit_admin_codes').insert({ unit_id: rootId, system: 'GSO', code: def.code });
@@ -121,14 +134,12 @@ export async function seedUnits(db: Knex, province: ProvinceInfo, rng: Rng): Pro
         kind: d.kind,
         level: 'PROVINCE',
         parent_id: rootId,
-      },
+      } satisfies UnitInsert,
     };
   });
-  const deptIds = await insertMany(
-    db,
-    'units',
+  const deptIds = await insertReturningIds(
     deptRows.map((d) => d.row),
-    'id',
+    (chunk) => db('units').insert(chunk).returning('id'),
   );
   deptRows.forEach((d, i) =>
     departments.set(d.key, { id: deptIds[i]!, code: d.row.code, symbol: d.symbol, name: d.row.name }),
@@ -152,22 +163,19 @@ export async function seedUnits(db: Knex, province: ProvinceInfo, rng: Rng): Pro
     level: 'DISTRICT',
     parent_id: rootId,
     valid_to: '2025-06-30',
-  }));
-  const districtIds = await insertMany(db, 'units', districtRows, 'id');
+  })) satisfies UnitInsert[];
+  const districtIds = await insertReturningIds(districtRows, (chunk) =>
+    db('units').insert(chunk).returning('id'),
+  );
   await insertMany(
-    db,
-    'unit_admin_codes',
-    def.districts.map((d, i) => ({ unit_id: districtIds[i]!, system: 'GSO', code: d.gso })),
+    def.districts.map((d, i) => ({ unit_id: districtIds[i]!, system: 'GSO' as const, code: d.gso })),
+    (chunk) => db('unit_admin_codes').insert(chunk),
   );
 
-  const communeRows: {
-    code: string;
-    name: string;
-    kind: string;
-    level: string;
+  const communeRows: (Pick<UnitRow, 'code' | 'name' | 'kind' | 'level'> & {
     parent_id: number;
     gso: string;
-  }[] = [];
+  })[] = [];
   let gso = def.communeBase;
   def.districts.forEach((d, di) => {
     communeNames(d, rng).forEach((c, ci) => {
@@ -182,16 +190,13 @@ export async function seedUnits(db: Knex, province: ProvinceInfo, rng: Rng): Pro
       gso += 3;
     });
   });
-  const communeIds = await insertMany(
-    db,
-    'units',
+  const communeIds = await insertReturningIds(
     communeRows.map(({ gso: _g, ...r }) => r),
-    'id',
+    (chunk) => db('units').insert(chunk).returning('id'),
   );
   await insertMany(
-    db,
-    'unit_admin_codes',
-    communeRows.map((c, i) => ({ unit_id: communeIds[i]!, system: 'GSO', code: c.gso })),
+    communeRows.map((c, i) => ({ unit_id: communeIds[i]!, system: 'GSO' as const, code: c.gso })),
+    (chunk) => db('unit_admin_codes').insert(chunk),
   );
   return {
     rootId,
@@ -230,26 +235,10 @@ function personName(rng: Rng): string {
 
 const sha = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
-interface DocRow {
-  number_symbol: string;
-  number: number;
-  year: number | null;
-  type_code: string | null;
-  type: DocumentType;
-  issuer_symbol: string;
-  drafting_unit: string | null;
-  issuer_unit_id: number | null;
-  issuer_name: string;
-  place: string;
-  issued_on: string;
-  summary: string;
-  signer_name: string | null;
-  signer_position: string | null;
-  signer_authority: string | null;
-  urgency: string | null;
-  confidentiality: string | null;
-  direction: string;
-}
+type DocumentType = DocumentRow['type'];
+type OnlineService = ProcedureRow['online_service'];
+/** A document as generated: every column but the identity. */
+type DocRow = Omit<DocumentRow, 'id'>;
 
 export interface DocumentRefs {
   byNumberSymbol: Map<string, number>;
@@ -353,7 +342,7 @@ export async function seedDocuments(
     signer_name: rng.chance(0.5) ? chair : vice,
     signer_position: rng.chance(0.5) ? 'Chủ tịch' : 'Phó Chủ tịch',
     signer_authority: 'TM. ỦY BAN NHÂN DÂN',
-    urgency: rng.chance(0.08) ? rng.pick(['KHAN', 'THUONG_KHAN', 'HOA_TOC']) : null,
+    urgency: rng.chance(0.08) ? rng.pick(['KHAN', 'THUONG_KHAN', 'HOA_TOC'] as const) : null,
     confidentiality: null,
     direction: 'OUTGOING',
   });
@@ -414,14 +403,8 @@ export async function seedDocuments(
     if (rng.chance(0.03)) row.confidentiality = 'MAT';
     rows.push(row);
   }
-  const ids = await insertMany(db, 'documents', rows, 'id');
-  const attachments: {
-    document_id: number;
-    name: string;
-    media_type: string;
-    size_bytes: number;
-    sha256: string;
-  }[] = [];
+  const ids = await insertReturningIds(rows, (chunk) => db('documents').insert(chunk).returning('id'));
+  const attachments: Omit<DocumentAttachmentRow, 'id'>[] = [];
   rows.forEach((r, i) => {
     const n = rng.int(0, 3);
     for (let k = 0; k < n; k++) {
@@ -438,7 +421,7 @@ export async function seedDocuments(
       });
     }
   });
-  await insertMany(db, 'document_attachments', attachments);
+  await insertMany(attachments, (chunk) => db('document_attachments').insert(chunk));
   const byNumberSymbol = new Map<string, number>();
   rows.forEach((r, i) => {
     if (!byNumberSymbol.has(r.number_symbol)) byNumberSymbol.set(r.number_symbol, ids[i]!);
@@ -469,25 +452,17 @@ export async function seedProcedures(
   const plan = CATALOGUE[province.code] ?? { active: 1700, abolished: 40 };
   const total = plan.active + plan.abolished;
   const bases = FIELDS.flatMap((f) => f.procedures.map((p) => ({ field: f, proc: p })));
-  const rows: {
-    national_code: string;
-    name: string;
-    field: string;
-    level: Level;
-    online_service: string;
-    applicants: string;
-    result: string;
-    cases: string[];
-    status: string;
-    revision: number;
-    updated_at: string;
-  }[] = [];
+  // updated_at as ISO text: the seed writes it, PostgreSQL parses it
+  const rows: (Omit<ProcedureRow, 'id' | 'updated_at'> & { updated_at: string })[] = [];
   const meta: { fieldIndex: number; days: number; fee: number }[] = [];
   // online-service kinds for active procedures: exact for Cà Mau, a realistic mix elsewhere
-  const kinds: string[] = [];
+  const kinds: OnlineService[] = [];
   if (plan.full !== undefined && plan.partial !== undefined) {
-    kinds.push(...Array<string>(plan.full).fill('FULL'), ...Array<string>(plan.partial).fill('PARTIAL'));
-    kinds.push(...Array<string>(plan.active - kinds.length).fill('NONE'));
+    kinds.push(
+      ...Array<OnlineService>(plan.full).fill('FULL'),
+      ...Array<OnlineService>(plan.partial).fill('PARTIAL'),
+    );
+    kinds.push(...Array<OnlineService>(plan.active - kinds.length).fill('NONE'));
   } else {
     for (let i = 0; i < plan.active; i++) kinds.push(rng.weighted(['FULL', 'PARTIAL', 'NONE'], [38, 42, 20]));
   }
@@ -516,12 +491,12 @@ export async function seedProcedures(
     });
     meta.push({ fieldIndex: FIELDS.indexOf(field), days: proc.days, fee: proc.fee });
   }
-  const ids = await insertMany(db, 'procedures', rows, 'id');
+  const ids = await insertReturningIds(rows, (chunk) => db('procedures').insert(chunk).returning('id'));
 
-  const channels: object[] = [];
-  const requirements: object[] = [];
-  const links: { procedure_id: number; document_id: number; role: string }[] = [];
-  const deptLinks: { procedure_id: number; unit_id: number; role: string }[] = [];
+  const channels: ProcedureChannelInsert[] = [];
+  const requirements: ProcedureRequirementInsert[] = [];
+  const links: ProcedureDocumentRow[] = [];
+  const deptLinks: ProcedureUnitRow[] = [];
   ids.forEach((id, i) => {
     const r = rows[i]!;
     const m = meta[i]!;
@@ -595,10 +570,10 @@ export async function seedProcedures(
       }
     }
   });
-  await insertMany(db, 'procedure_channels', channels);
-  await insertMany(db, 'procedure_requirements', requirements);
-  await insertMany(db, 'procedure_documents', links);
-  await insertMany(db, 'procedure_units', deptLinks);
+  await insertMany(channels, (chunk) => db('procedure_channels').insert(chunk));
+  await insertMany(requirements, (chunk) => db('procedure_requirements').insert(chunk));
+  await insertMany(links, (chunk) => db('procedure_documents').insert(chunk));
+  await insertMany(deptLinks, (chunk) => db('procedure_units').insert(chunk));
   // every district (commune) implements the district-level (commune-level) procedures
   await db.raw(`
     INSERT INTO procedure_units (procedure_id, unit_id, role)
@@ -618,19 +593,16 @@ export async function seedLineage(
   const def = provinceDef(province);
   const nq202 = docs.byNumberSymbol.get('202/2025/QH15') ?? null;
   await insertMany(
-    db,
-    'unit_lineage',
-    units.districts.map((d) => ({
+    units.districts.map((d): UnitLineageRow => ({
       predecessor_id: d.id,
       successor_id: units.rootId,
       kind: 'MERGED_INTO',
       effective_on: '2025-07-01',
       document_id: nq202,
     })),
+    (chunk) => db('unit_lineage').insert(chunk),
   );
-  const [resolution] = await insertMany(
-    db,
-    'documents',
+  const [resolution] = await insertReturningIds(
     [
       {
         number_symbol: `${def.communeResolution}/NQ-UBTVQH15`,
@@ -643,18 +615,12 @@ export async function seedLineage(
         issued_on: '2025-06-16',
         summary: nfc(`Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh ${def.name} năm 2025`),
         direction: 'INCOMING',
-      },
+      } satisfies DocumentInsert,
     ],
-    'id',
+    (chunk) => db('documents').insert(chunk).returning('id'),
   );
   // every fifth commune merges into its neighbour in the same district
-  const merged: {
-    predecessor_id: number;
-    successor_id: number;
-    kind: string;
-    effective_on: string;
-    document_id: number;
-  }[] = [];
+  const merged: UnitLineageRow[] = [];
   for (let i = 1; i < units.communes.length; i += 5) {
     const a = units.communes[i - 1]!;
     const b = units.communes[i]!;
@@ -667,7 +633,7 @@ export async function seedLineage(
       document_id: resolution!,
     });
   }
-  await insertMany(db, 'unit_lineage', merged);
+  await insertMany(merged, (chunk) => db('unit_lineage').insert(chunk));
   await db('units')
     .whereIn(
       'id',

@@ -60,8 +60,8 @@ function weightedArray(items: readonly (readonly [string, number])[]): string[] 
 export async function seedDossierRange(db: Knex, province: ProvinceInfo, count: number): Promise<void> {
   await restoreDroppedIndexes(db);
   await repairMissingEvents(db, province);
-  const existing = (await db('dossiers').count({ n: '*' }).first()) as { n: number };
-  const first = Number(existing.n) + 1;
+  const existing = await db('dossiers').count({ n: '*' }).first();
+  const first = Number(existing?.n ?? 0) + 1;
   const load = async () => {
     for (let from = first; from <= first + count - 1; from += BATCH) {
       const end = Math.min(first + count - 1, from + BATCH - 1);

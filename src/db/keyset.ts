@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { rowsOf } from './tables.ts';
 
 /** How a list is ordered: a SQL expression plus the id as tie-breaker (and province across sources). */
 export interface SortSpec {
@@ -41,6 +42,11 @@ const orderClause = (spec: SortSpec) => {
   const dir = spec.direction === 'asc' ? 'ASC' : 'DESC';
   return `${sqlValue(spec)} ${dir}, ${spec.idExpr} ${dir}`;
 };
+
+/** The column sortSelect adds to a row. */
+export interface SortColumn {
+  _sort: SortValue;
+}
 
 /**
  * Selects the sort value under the alias `_sort`. Times travel as UTC text with microseconds (a JS Date
@@ -95,18 +101,24 @@ export function reversed(spec: SortSpec): SortSpec {
   return { ...spec, direction: spec.direction === 'asc' ? 'desc' : 'asc' };
 }
 
+/** The columns firstPerParent adds to a row: its sort value, its parent, its rank under the parent. */
+export interface PerParentColumns extends SortColumn {
+  _parent: number;
+  _rn: number;
+}
+
 /**
- * Nested lists for many parents in one statement: `inner` selects the rows of every parent; a window
- * numbers them per parent in the list's order, after the cursor, and the first `limit` of each are kept.
- * Rows come back with `_sort` and `_parent`, grouped by parent.
+ * Nested lists for many parents in one statement: `inner` selects the rows of every parent (`Row`); a
+ * window numbers them per parent in the list's order, after the cursor, and the first `limit` of each
+ * are kept. Rows come back with `_sort` and `_parent`, grouped by parent.
  */
-export async function firstPerParent<R>(
+export async function firstPerParent<Row>(
   db: Knex,
   inner: Knex.QueryBuilder,
   parentExpr: string,
   page: { spec: SortSpec; from: Position | undefined; limit: number },
   sourceCode: string,
-): Promise<R[]> {
+): Promise<(Row & PerParentColumns)[]> {
   inner
     .select(db.raw(sortSelect(page.spec)))
     .select(
@@ -115,9 +127,7 @@ export async function firstPerParent<R>(
       ),
     );
   applyAfter(inner, page.spec, page.from, sourceCode);
-  return (await db
-    .select('*')
-    .from(inner.as('x'))
-    .where('_rn', '<=', page.limit)
-    .orderBy(['_parent', '_rn'])) as R[];
+  return rowsOf<Row & PerParentColumns>(
+    db.select('*').from(inner.as('x')).where('_rn', '<=', page.limit).orderBy(['_parent', '_rn']),
+  );
 }

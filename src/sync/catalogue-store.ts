@@ -1,4 +1,13 @@
 import type { Knex } from 'knex';
+import {
+  rowsOf,
+  type DocumentRow,
+  type ProcedureChannelRow,
+  type ProcedureDocumentRow,
+  type ProcedureRequirementRow,
+  type ProcedureRow as ProcedureTableRow,
+  type ProcedureUnitRow,
+} from '../db/tables.ts';
 import type {
   CatalogueChannel,
   CatalogueDocument,
@@ -8,48 +17,16 @@ import type {
 
 /** SQL that reads a province's procedure catalogue for the portal: a fixed number of statements, whatever its size. */
 
-interface ProcedureRow {
-  id: number;
-  national_code: string;
-  name: string;
-  field: string;
-  level: CatalogueProcedure['level'];
-  online_service: CatalogueProcedure['onlineService'];
-  status: CatalogueProcedure['status'];
-  revision: number;
-}
-
-interface ChannelRow {
-  procedure_id: number;
-  channel: CatalogueChannel['channel'];
-  case_name: string;
-  processing_time: number;
-  time_unit: CatalogueChannel['timeUnit'];
-  fee_vnd: number;
-  fee_note: string | null;
-}
-
-interface RequirementRow {
-  procedure_id: number;
-  case_name: string;
-  position: number;
-  name: string;
-  form: string | null;
-  originals: number;
-  copies: number;
-}
-
-interface LegalBasisRow {
-  procedure_id: number;
-  number_symbol: string;
-  issued_on: string;
-  summary: string;
-}
-
-interface AgencyRow {
-  procedure_id: number;
-  codes: string[];
-}
+// the sync reads the tables' own rows (src/db/tables.ts): the columns each statement selects
+type ProcedureRow = Pick<
+  ProcedureTableRow,
+  'id' | 'national_code' | 'name' | 'field' | 'level' | 'online_service' | 'status' | 'revision'
+>;
+type ChannelRow = Omit<ProcedureChannelRow, 'id'>;
+type RequirementRow = Omit<ProcedureRequirementRow, 'id'>;
+type LegalBasisRow = Pick<ProcedureDocumentRow, 'procedure_id'> &
+  Pick<DocumentRow, 'number_symbol' | 'issued_on' | 'summary'>;
+type AgencyRow = Pick<ProcedureUnitRow, 'procedure_id'> & { codes: string[] };
 
 export interface CatalogueFilter {
   /** Only these procedures; all of them when absent. */
@@ -81,7 +58,7 @@ export function catalogueStore(db: Knex) {
             .orderBy('p.national_code');
           if (filter.nationalCodes)
             procedures.whereRaw('p.national_code = ANY(?)', [[...filter.nationalCodes]]);
-          const rows = (await procedures) as ProcedureRow[];
+          const rows = await rowsOf<ProcedureRow>(procedures);
           if (rows.length === 0) return [];
           // the whole catalogue needs no id list; a subset is narrowed by its ids
           const ids = filter.nationalCodes ? rows.map((r) => r.id) : undefined;
@@ -89,46 +66,54 @@ export function catalogueStore(db: Knex) {
             ids ? qb.whereRaw(`${column} = ANY(?)`, [ids]) : qb;
 
           // one after the other: a transaction is one connection, and pg queues rather than pipelines
-          const channels = (await of(
-            trx('procedure_channels as c').select(
+          const channels = await rowsOf<ChannelRow>(
+            of(
+              trx('procedure_channels as c').select(
+                'c.procedure_id',
+                'c.channel',
+                'c.case_name',
+                'c.processing_time',
+                'c.time_unit',
+                'c.fee_vnd',
+                'c.fee_note',
+              ),
               'c.procedure_id',
-              'c.channel',
-              'c.case_name',
-              'c.processing_time',
-              'c.time_unit',
-              'c.fee_vnd',
-              'c.fee_note',
             ),
-            'c.procedure_id',
-          )) as ChannelRow[];
-          const requirements = (await of(
-            trx('procedure_requirements as r').select(
+          );
+          const requirements = await rowsOf<RequirementRow>(
+            of(
+              trx('procedure_requirements as r').select(
+                'r.procedure_id',
+                'r.case_name',
+                'r.position',
+                'r.name',
+                'r.form',
+                'r.originals',
+                'r.copies',
+              ),
               'r.procedure_id',
-              'r.case_name',
-              'r.position',
-              'r.name',
-              'r.form',
-              'r.originals',
-              'r.copies',
             ),
-            'r.procedure_id',
-          )) as RequirementRow[];
-          const legalBasis = (await of(
-            trx('procedure_documents as pd')
-              .join('documents as d', 'd.id', 'pd.document_id')
-              .select('pd.procedure_id', 'd.number_symbol', 'd.issued_on', 'd.summary')
-              .where('pd.role', 'LEGAL_BASIS'),
-            'pd.procedure_id',
-          )) as LegalBasisRow[];
+          );
+          const legalBasis = await rowsOf<LegalBasisRow>(
+            of(
+              trx('procedure_documents as pd')
+                .join('documents as d', 'd.id', 'pd.document_id')
+                .select('pd.procedure_id', 'd.number_symbol', 'd.issued_on', 'd.summary')
+                .where('pd.role', 'LEGAL_BASIS'),
+              'pd.procedure_id',
+            ),
+          );
           // aggregated in SQL: a commune-level procedure is implemented by every commune (hundreds of rows)
-          const agencies = (await of(
-            trx('procedure_units as pu')
-              .join('units as u', 'u.id', 'pu.unit_id')
-              .select('pu.procedure_id', trx.raw('array_agg(u.code) AS codes'))
-              .where('pu.role', 'IMPLEMENTING')
-              .groupBy('pu.procedure_id'),
-            'pu.procedure_id',
-          )) as AgencyRow[];
+          const agencies = await rowsOf<AgencyRow>(
+            of(
+              trx('procedure_units as pu')
+                .join('units as u', 'u.id', 'pu.unit_id')
+                .select('pu.procedure_id', trx.raw('array_agg(u.code) AS codes'))
+                .where('pu.role', 'IMPLEMENTING')
+                .groupBy('pu.procedure_id'),
+              'pu.procedure_id',
+            ),
+          );
 
           const channelsOf = grouped(channels, (c): CatalogueChannel => ({
             channel: c.channel,

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { PortalStateRow, SyncItemRow } from '../modules/sync/sync-run-store.ts';
+import type { PortalStateRow, SyncItemRow } from '../db/tables.ts';
 import { canonicalJson } from './payload-schema.ts';
 import type { ProcedurePayload, PutResult } from './payload-schema.ts';
 import type { SyncCounts } from '../graphql/models.ts';
@@ -98,7 +98,7 @@ const BATCH_COLUMNS = `b.id, b.run_id, b.batch_no, b.idempotency_key, b.payload,
 export function ledgerStore(hub: Knex) {
   /** Recomputes a run's counts from its items; PENDING items count as failed once the run is over. */
   const recount = (db: Knex, runId: number, final: boolean) =>
-    db.raw(
+    db.raw<{ rows: SyncCounts[] }>(
       `UPDATE sync_runs r
           SET planned = c.planned, accepted = c.accepted, unchanged = c.unchanged,
               rejected = c.rejected, failed = c.failed
@@ -122,9 +122,12 @@ export function ledgerStore(hub: Knex) {
       const connection: unknown = await hub.client.acquireConnection();
       const key = LOCK_NAMESPACE + province;
       try {
-        const result = (await hub
-          .raw('SELECT pg_try_advisory_lock(hashtextextended(?, 0)) AS locked', [key])
-          .connection(connection)) as { rows: { locked: boolean }[] };
+        const result = await hub
+          .raw<{ rows: { locked: boolean }[] }>(
+            'SELECT pg_try_advisory_lock(hashtextextended(?, 0)) AS locked',
+            [key],
+          )
+          .connection(connection);
         if (result.rows[0]?.locked) {
           return {
             async release() {
@@ -174,32 +177,32 @@ export function ledgerStore(hub: Knex) {
             );
         }
         // renumbered 1..n in their original order, so the new run's own batches follow them
-        const moved = (await trx.raw(
+        const moved = await trx.raw<{ rows: { id: number }[] }>(
           `UPDATE sync_batches b SET run_id = ?, batch_no = n.rn
              FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM sync_batches
                     WHERE province = ? AND status = 'PENDING' AND run_id <> ?) n
             WHERE b.id = n.id
            RETURNING b.id`,
           [runId, province, runId],
-        )) as { rows: { id: number }[] };
+        );
         if (moved.rows.length === 0) return [];
         const ids = moved.rows.map((r) => r.id);
         await trx.raw(`UPDATE sync_items SET run_id = ? WHERE batch_id = ANY(?)`, [runId, ids]);
         await recount(trx, runId, false);
-        const rows = (await trx.raw(
+        const rows = await trx.raw<{ rows: BatchRow[] }>(
           `SELECT ${BATCH_COLUMNS} FROM sync_batches b WHERE b.id = ANY(?) ORDER BY b.batch_no`,
           [ids],
-        )) as { rows: BatchRow[] };
+        );
         return rows.rows.map(storedBatch);
       });
     },
 
     /** Batches still PENDING for the province (what a run would resend first); read-only. */
     async pendingBatches(province: string): Promise<StoredBatch[]> {
-      const rows = (await hub.raw(
+      const rows = await hub.raw<{ rows: BatchRow[] }>(
         `SELECT ${BATCH_COLUMNS} FROM sync_batches b WHERE b.province = ? AND b.status = 'PENDING' ORDER BY b.id`,
         [province],
-      )) as { rows: BatchRow[] };
+      );
       return rows.rows.map(storedBatch);
     },
 
@@ -243,7 +246,7 @@ export function ledgerStore(hub: Knex) {
       if (batches.length === 0) return [];
       return hub.transaction(async (trx) => {
         const payloads = batches.map((b) => canonicalJson(b.items.map((i) => i.payload)));
-        const inserted = (await trx.raw(
+        const inserted = await trx.raw<{ rows: { id: number; batch_no: number }[] }>(
           `INSERT INTO sync_batches (run_id, province, batch_no, idempotency_key, payload)
            SELECT ?, ?, t.batch_no, t.idempotency_key, t.payload
              FROM unnest(?::int[], ?::text[], ?::jsonb[]) AS t(batch_no, idempotency_key, payload)
@@ -255,7 +258,7 @@ export function ledgerStore(hub: Knex) {
             batches.map((b) => b.idempotencyKey),
             payloads,
           ],
-        )) as { rows: { id: number; batch_no: number }[] };
+        );
         const idOf = new Map(inserted.rows.map((r) => [r.batch_no, r.id]));
         const cols = {
           batch: [] as number[],
@@ -377,7 +380,7 @@ export function ledgerStore(hub: Knex) {
       failure: string | null,
     ): Promise<{ status: Exclude<SyncRunStatus, 'RUNNING'>; counts: SyncCounts }> {
       return hub.transaction(async (trx) => {
-        const counted = (await recount(trx, runId, true)) as { rows: SyncCounts[] };
+        const counted = await recount(trx, runId, true);
         const counts = countsOf(counted.rows[0]);
         const status = failure !== null ? 'FAILED' : counts.rejected > 0 ? 'PARTIAL' : 'SUCCEEDED';
         await trx('sync_runs')

@@ -211,7 +211,7 @@ describe('sync job', () => {
   it('items the portal rejects make the run PARTIAL, with their reasons recorded', async () => {
     const w = await startSyncWorld({ from: await baseline() });
     const p = await pickProcedure(w.db);
-    const links = (await w.db('procedure_units').where({ procedure_id: p.id })) as Record<string, unknown>[];
+    const links = await w.db('procedure_units').where({ procedure_id: p.id });
     await w.db('procedure_units').where({ procedure_id: p.id }).del();
     const result = await runSync(w.deps);
     expect(result.status).toBe('PARTIAL');

@@ -1,31 +1,24 @@
 import type { Knex } from 'knex';
-import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import {
+  applyAfter,
+  orderBy,
+  firstPerParent,
+  sortSelect,
+  type SortColumn,
+  type SortSpec,
+} from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
 import { whereFolded } from '../../db/sql.ts';
+import {
+  rowsOf,
+  type DocumentRow,
+  type DossierDocumentRow,
+  type ProcedureDocumentRow,
+  type Qualified,
+  type Selected,
+} from '../../db/tables.ts';
 import type { AttachmentEntity, DocumentEntity } from '../../graphql/models.ts';
 import type { DocumentType } from '../../graphql/generated/schema-types.ts';
-
-interface DocumentRow {
-  id: number;
-  number_symbol: string;
-  number: number;
-  year: number | null;
-  type: DocumentType;
-  issuer_symbol: string;
-  issuer_unit_id: number | null;
-  issuer_name: string;
-  place: string;
-  issued_on: string;
-  summary: string;
-  signer_name: string | null;
-  signer_position: string | null;
-  signer_authority: string | null;
-  urgency: string | null;
-  confidentiality: string | null;
-  _sort?: unknown;
-  _parent?: number;
-  _role?: string;
-}
 
 export interface DocumentListFilter {
   type?: DocumentType | null | undefined;
@@ -58,10 +51,13 @@ const COLUMNS = [
   'dc.signer_authority',
   'dc.urgency',
   'dc.confidentiality',
-];
+] as const satisfies readonly Qualified<'dc', DocumentRow>[];
+// knex cannot type an aliased table: `documents as dc` rows come through rowsOf<Row>, Row from COLUMNS
+type Row = Selected<DocumentRow, typeof COLUMNS>;
+type LinkRole = ProcedureDocumentRow['role'] | DossierDocumentRow['role'];
 
 export function documentStore(db: Knex, province: string) {
-  const entity = (r: DocumentRow): DocumentEntity => ({
+  const entity = (r: Row): DocumentEntity => ({
     province,
     id: r.id,
     numberSymbol: r.number_symbol,
@@ -78,7 +74,11 @@ export function documentStore(db: Knex, province: string) {
     urgency: r.urgency,
     confidentiality: r.confidentiality,
   });
-  const sorted = (r: DocumentRow): Sorted<DocumentEntity> => ({ entity: entity(r), sort: r._sort, id: r.id });
+  const sorted = (r: Row & SortColumn): Sorted<DocumentEntity> => ({
+    entity: entity(r),
+    sort: r._sort,
+    id: r.id,
+  });
   const filtered = (f: DocumentListFilter, qb: Knex.QueryBuilder = db('documents as dc')) => {
     if (f.type) qb.where('dc.type', f.type);
     if (f.issuerUnitId !== undefined) qb.where('dc.issuer_unit_id', f.issuerUnitId);
@@ -94,13 +94,14 @@ export function documentStore(db: Knex, province: string) {
     parentColumn: string,
     ids: number[],
   ) => {
-    const rows = (await db(`${table} as l`)
+    const qb = db(`${table} as l`)
       .join('documents as dc', 'dc.id', 'l.document_id')
       .select(COLUMNS)
       .select(db.raw(`l.${parentColumn} AS _parent, l.role AS _role`))
       .whereRaw(`l.${parentColumn} = ANY(?)`, [ids])
-      .orderBy([{ column: '_parent' }, { column: 'dc.issued_on' }, { column: 'dc.id' }])) as DocumentRow[];
-    return rows.map((r) => ({ ...entity(r), parentId: r._parent!, role: r._role! }));
+      .orderBy([{ column: '_parent' }, { column: 'dc.issued_on' }, { column: 'dc.id' }]);
+    const rows = await rowsOf<Row & { _parent: number; _role: LinkRole }>(qb);
+    return rows.map((r) => ({ ...entity(r), parentId: r._parent, role: r._role }));
   };
   return {
     async list(f: DocumentListFilter, q: FetchPage): Promise<Sorted<DocumentEntity>[]> {
@@ -110,24 +111,24 @@ export function documentStore(db: Knex, province: string) {
         .limit(q.limit);
       applyAfter(qb, q.spec, q.from, province);
       orderBy(qb, q.spec);
-      return ((await qb) as DocumentRow[]).map(sorted);
+      return (await rowsOf<Row & SortColumn>(qb)).map(sorted);
     },
     async count(f: DocumentListFilter): Promise<number> {
-      const row = (await filtered(f).count({ n: '*' }).first()) as { n: number } | undefined;
+      const row = await filtered(f).count({ n: '*' }).first();
       return Number(row?.n ?? 0);
     },
     async byIds(ids: number[]): Promise<DocumentEntity[]> {
-      return (
-        (await db('documents as dc').select(COLUMNS).whereRaw('dc.id = ANY(?)', [ids])) as DocumentRow[]
-      ).map(entity);
+      const qb = db('documents as dc').select(COLUMNS).whereRaw('dc.id = ANY(?)', [ids]);
+      return (await rowsOf<Row>(qb)).map(entity);
     },
     /** The most recent document with this number/symbol (numbers restart each year). */
     async byNumberSymbol(numberSymbol: string): Promise<DocumentEntity | undefined> {
-      const row = (await db('documents as dc')
+      const qb = db('documents as dc')
         .select(COLUMNS)
         .where('dc.number_symbol', numberSymbol)
-        .orderBy('dc.issued_on', 'desc')
-        .first()) as DocumentRow | undefined;
+        .orderBy('dc.issued_on', 'desc');
+      // limit(1): the SQL of first(), read through the typed boundary
+      const [row] = await rowsOf<Row>(qb.limit(1));
       return row && entity(row);
     },
     ofProcedures: (ids: number[]) => linked('procedure_documents', 'procedure_id', ids),
@@ -138,28 +139,23 @@ export function documentStore(db: Knex, province: string) {
       q: FetchPage,
     ): Promise<(Sorted<DocumentEntity> & { parent: number })[]> {
       const inner = db('documents as dc').select(COLUMNS).whereRaw('dc.issuer_unit_id = ANY(?)', [unitIds]);
-      const rows = await firstPerParent<DocumentRow>(db, inner, 'dc.issuer_unit_id', q, province);
-      return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
+      const rows = await firstPerParent<Row>(db, inner, 'dc.issuer_unit_id', q, province);
+      return rows.map((r) => ({ ...sorted(r), parent: r._parent }));
     },
     async countIssuedByUnits(unitIds: number[]): Promise<Map<number, number>> {
-      const rows = (await db('documents')
+      const rows = await db('documents')
         .select('issuer_unit_id')
         .count({ n: '*' })
         .whereRaw('issuer_unit_id = ANY(?)', [unitIds])
-        .groupBy('issuer_unit_id')) as { issuer_unit_id: number; n: number }[];
-      return new Map(rows.map((r) => [r.issuer_unit_id, Number(r.n)]));
+        .groupBy('issuer_unit_id');
+      // issuer_unit_id = ANY(…) leaves no NULL issuer
+      return new Map(rows.map((r) => [r.issuer_unit_id!, Number(r.n)]));
     },
     async attachments(documentIds: number[]): Promise<AttachmentEntity[]> {
-      const rows = (await db('document_attachments')
+      const rows = await db('document_attachments')
         .select('document_id', 'name', 'media_type', 'size_bytes', 'sha256')
         .whereRaw('document_id = ANY(?)', [documentIds])
-        .orderBy(['document_id', 'id'])) as {
-        document_id: number;
-        name: string;
-        media_type: string;
-        size_bytes: number;
-        sha256: string;
-      }[];
+        .orderBy(['document_id', 'id']);
       return rows.map((r) => ({
         documentId: r.document_id,
         name: r.name,

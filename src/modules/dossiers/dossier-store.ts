@@ -1,38 +1,17 @@
 import type { Knex } from 'knex';
-import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import {
+  applyAfter,
+  orderBy,
+  firstPerParent,
+  sortSelect,
+  type SortColumn,
+  type SortSpec,
+} from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
 import { whereFolded } from '../../db/sql.ts';
+import { rowsOf, type DossierRow, type Qualified, type Selected } from '../../db/tables.ts';
 import type { DossierEntity, DossierEventEntity, SupplementEntity } from '../../graphql/models.ts';
-import type { ApplicantType, Channel, Timeliness } from '../../graphql/generated/schema-types.ts';
-
-interface DossierRow {
-  id: number;
-  code: string;
-  procedure_id: number;
-  receiving_unit_id: number;
-  handling_unit_id: number | null;
-  applicant_type: ApplicantType;
-  applicant_name: string;
-  applicant_id_number: string | null;
-  applicant_phone: string | null;
-  channel: Channel;
-  status: number;
-  submitted_at: Date;
-  received_at: Date | null;
-  due_at: Date | null;
-  finished_at: Date | null;
-  returned_at: Date | null;
-  timeliness: Timeliness;
-  apology_issued: boolean;
-  satisfaction: number | null;
-  digitised: boolean;
-  electronic_result: boolean;
-  paid_online: boolean;
-  vneid_verified: boolean;
-  data_reused: boolean;
-  _sort?: unknown;
-  _parent?: number;
-}
+import type { Channel, Timeliness } from '../../graphql/generated/schema-types.ts';
 
 /**
  * Timeliness by the national rules (Decision 766): end = processed, else returned, else stopped/refused;
@@ -105,13 +84,15 @@ const COLUMNS = [
   'd.paid_online',
   'd.vneid_verified',
   'd.data_reused',
-];
+] as const satisfies readonly Qualified<'d', DossierRow>[];
+// knex cannot type an aliased table: `dossiers as d` rows come through rowsOf<Row>, Row from COLUMNS
+type Row = Selected<DossierRow, typeof COLUMNS> & { timeliness: Timeliness };
 
 const VN_DAY_START = `(?::date)::timestamp AT TIME ZONE INTERVAL '+07:00'`;
 const VN_NEXT_DAY_START = `(?::date + 1)::timestamp AT TIME ZONE INTERVAL '+07:00'`;
 
 export function dossierStore(db: Knex, province: string) {
-  const entity = (r: DossierRow): DossierEntity => ({
+  const entity = (r: Row): DossierEntity => ({
     province,
     id: r.id,
     code: r.code,
@@ -142,7 +123,11 @@ export function dossierStore(db: Knex, province: string) {
       dataReused: r.data_reused,
     },
   });
-  const sorted = (r: DossierRow): Sorted<DossierEntity> => ({ entity: entity(r), sort: r._sort, id: r.id });
+  const sorted = (r: Row & SortColumn): Sorted<DossierEntity> => ({
+    entity: entity(r),
+    sort: r._sort,
+    id: r.id,
+  });
   const select = (qb: Knex.QueryBuilder) =>
     qb.select(COLUMNS).select(db.raw(`${TIMELINESS_SQL} AS timeliness`));
   const applyFilter = (qb: Knex.QueryBuilder, f: DossierListFilter) => {
@@ -170,8 +155,8 @@ export function dossierStore(db: Knex, province: string) {
     q: FetchPage,
   ) => {
     const inner = applyFilter(select(from(db.queryBuilder())), f);
-    const rows = await firstPerParent<DossierRow>(db, inner, parentExpr, q, province);
-    return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
+    const rows = await firstPerParent<Row>(db, inner, parentExpr, q, province);
+    return rows.map((r) => ({ ...sorted(r), parent: r._parent }));
   };
   return {
     async list(f: DossierListFilter, q: FetchPage): Promise<Sorted<DossierEntity>[]> {
@@ -181,24 +166,22 @@ export function dossierStore(db: Knex, province: string) {
       applyFilter(qb, f);
       applyAfter(qb, q.spec, q.from, province);
       orderBy(qb, q.spec);
-      return ((await qb) as DossierRow[]).map(sorted);
+      return (await rowsOf<Row & SortColumn>(qb)).map(sorted);
     },
     async count(f: DossierListFilter): Promise<number> {
-      const row = (await applyFilter(db('dossiers as d'), f).count({ n: '*' }).first()) as
-        { n: number } | undefined;
+      const row = await applyFilter(db('dossiers as d'), f).count({ n: '*' }).first();
       return Number(row?.n ?? 0);
     },
     async byIds(ids: number[]): Promise<DossierEntity[]> {
-      return ((await select(db('dossiers as d')).whereRaw('d.id = ANY(?)', [ids])) as DossierRow[]).map(
-        entity,
-      );
+      return (await rowsOf<Row>(select(db('dossiers as d')).whereRaw('d.id = ANY(?)', [ids]))).map(entity);
     },
     /** By current code or an earlier alias. */
     async byCode(code: string): Promise<DossierEntity | undefined> {
-      const row = (await select(db('dossiers as d'))
+      const qb = select(db('dossiers as d'))
         .where('d.code', code)
-        .orWhereIn('d.id', db('dossier_code_aliases').select('dossier_id').where('alias', code))
-        .first()) as DossierRow | undefined;
+        .orWhereIn('d.id', db('dossier_code_aliases').select('dossier_id').where('alias', code));
+      // limit(1): the SQL of first(), read through the typed boundary
+      const [row] = await rowsOf<Row>(qb.limit(1));
       return row && entity(row);
     },
     ofUnits: (unitIds: number[], f: DossierListFilter, q: FetchPage) =>
@@ -240,24 +223,19 @@ export function dossierStore(db: Knex, province: string) {
       const parent =
         kind === 'document' ? 'dd.document_id' : kind === 'unit' ? 'd.receiving_unit_id' : 'd.procedure_id';
       applyFilter(qb, f);
-      const rows = (await qb
-        .select(db.raw(`${parent} AS parent`))
-        .count({ n: '*' })
-        .groupByRaw(parent)) as { parent: number; n: number }[];
+      const rows = await rowsOf<{ parent: number; n: number }>(
+        qb
+          .select(db.raw(`${parent} AS parent`))
+          .count({ n: '*' })
+          .groupByRaw(parent),
+      );
       return new Map(rows.map((r) => [r.parent, Number(r.n)]));
     },
     async events(dossierIds: number[]): Promise<DossierEventEntity[]> {
-      const rows = (await db('dossier_events')
+      const rows = await db('dossier_events')
         .select('dossier_id', 'occurred_at', 'status', 'unit_id', 'actor', 'note')
         .whereRaw('dossier_id = ANY(?)', [dossierIds])
-        .orderBy(['dossier_id', 'occurred_at', 'id'])) as {
-        dossier_id: number;
-        occurred_at: Date;
-        status: number;
-        unit_id: number | null;
-        actor: string | null;
-        note: string | null;
-      }[];
+        .orderBy(['dossier_id', 'occurred_at', 'id']);
       return rows.map((r) => ({
         province,
         dossierId: r.dossier_id,
@@ -269,15 +247,10 @@ export function dossierStore(db: Knex, province: string) {
       }));
     },
     async supplements(dossierIds: number[]): Promise<SupplementEntity[]> {
-      const rows = (await db('dossier_supplements')
+      const rows = await db('dossier_supplements')
         .select('dossier_id', 'requested_at', 'answered_at', 'reason')
         .whereRaw('dossier_id = ANY(?)', [dossierIds])
-        .orderBy(['dossier_id', 'requested_at', 'id'])) as {
-        dossier_id: number;
-        requested_at: Date;
-        answered_at: Date | null;
-        reason: string | null;
-      }[];
+        .orderBy(['dossier_id', 'requested_at', 'id']);
       return rows.map((r) => ({
         dossierId: r.dossier_id,
         requestedAt: r.requested_at,
@@ -286,10 +259,10 @@ export function dossierStore(db: Knex, province: string) {
       }));
     },
     async aliases(dossierIds: number[]): Promise<{ dossierId: number; alias: string }[]> {
-      const rows = (await db('dossier_code_aliases')
+      const rows = await db('dossier_code_aliases')
         .select('dossier_id', 'alias')
         .whereRaw('dossier_id = ANY(?)', [dossierIds])
-        .orderBy(['dossier_id', 'alias'])) as { dossier_id: number; alias: string }[];
+        .orderBy(['dossier_id', 'alias']);
       return rows.map((r) => ({ dossierId: r.dossier_id, alias: r.alias }));
     },
   };

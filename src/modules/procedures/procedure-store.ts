@@ -1,35 +1,21 @@
 import type { Knex } from 'knex';
-import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import {
+  applyAfter,
+  orderBy,
+  firstPerParent,
+  sortSelect,
+  type SortColumn,
+  type SortSpec,
+} from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
 import { whereFolded } from '../../db/sql.ts';
+import { rowsOf, type ProcedureRow, type Qualified, type Selected } from '../../db/tables.ts';
 import type {
   ProcedureChannelEntity,
   ProcedureEntity,
   ProcedureRequirementEntity,
 } from '../../graphql/models.ts';
-import type {
-  Channel,
-  OnlineService,
-  ProcedureStatus,
-  UnitLevel,
-} from '../../graphql/generated/schema-types.ts';
-
-interface ProcedureRow {
-  id: number;
-  national_code: string;
-  name: string;
-  field: string;
-  level: UnitLevel;
-  online_service: OnlineService;
-  applicants: string;
-  result: string;
-  cases: string[];
-  status: ProcedureStatus;
-  revision: number;
-  updated_at: Date;
-  _sort?: unknown;
-  _parent?: number;
-}
+import type { OnlineService, ProcedureStatus, UnitLevel } from '../../graphql/generated/schema-types.ts';
 
 export interface ProcedureListFilter {
   field?: string | null | undefined;
@@ -59,10 +45,12 @@ const COLUMNS = [
   'p.status',
   'p.revision',
   'p.updated_at',
-];
+] as const satisfies readonly Qualified<'p', ProcedureRow>[];
+// knex cannot type an aliased table: `procedures as p` rows come through rowsOf<Row>, Row from COLUMNS
+type Row = Selected<ProcedureRow, typeof COLUMNS>;
 
 export function procedureStore(db: Knex, province: string) {
-  const entity = (r: ProcedureRow): ProcedureEntity => ({
+  const entity = (r: Row): ProcedureEntity => ({
     province,
     id: r.id,
     nationalCode: r.national_code,
@@ -77,7 +65,7 @@ export function procedureStore(db: Knex, province: string) {
     revision: r.revision,
     updatedAt: r.updated_at,
   });
-  const sorted = (r: ProcedureRow): Sorted<ProcedureEntity> => ({
+  const sorted = (r: Row & SortColumn): Sorted<ProcedureEntity> => ({
     entity: entity(r),
     sort: r._sort,
     id: r.id,
@@ -106,23 +94,19 @@ export function procedureStore(db: Knex, province: string) {
         .limit(q.limit);
       applyAfter(qb, q.spec, q.from, province);
       orderBy(qb, q.spec);
-      return ((await qb) as ProcedureRow[]).map(sorted);
+      return (await rowsOf<Row & SortColumn>(qb)).map(sorted);
     },
     async count(f: ProcedureListFilter): Promise<number> {
-      const row = (await filtered(f).count({ n: '*' }).first()) as { n: number } | undefined;
+      const row = await filtered(f).count({ n: '*' }).first();
       return Number(row?.n ?? 0);
     },
     async byIds(ids: number[]): Promise<ProcedureEntity[]> {
-      return (
-        (await db('procedures as p').select(COLUMNS).whereRaw('p.id = ANY(?)', [ids])) as ProcedureRow[]
-      ).map(entity);
+      const qb = db('procedures as p').select(COLUMNS).whereRaw('p.id = ANY(?)', [ids]);
+      return (await rowsOf<Row>(qb)).map(entity);
     },
     async byNationalCodes(codes: string[]): Promise<ProcedureEntity[]> {
-      return (
-        (await db('procedures as p')
-          .select(COLUMNS)
-          .whereRaw('p.national_code = ANY(?)', [codes])) as ProcedureRow[]
-      ).map(entity);
+      const qb = db('procedures as p').select(COLUMNS).whereRaw('p.national_code = ANY(?)', [codes]);
+      return (await rowsOf<Row>(qb)).map(entity);
     },
     /** Procedures implemented by many units, `limit` per unit, in one statement. */
     async ofUnits(
@@ -134,41 +118,32 @@ export function procedureStore(db: Knex, province: string) {
         .select(COLUMNS)
         .whereRaw('pu.unit_id = ANY(?)', [unitIds])
         .where('pu.role', 'IMPLEMENTING');
-      const rows = await firstPerParent<ProcedureRow>(db, inner, 'pu.unit_id', q, province);
-      return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
+      const rows = await firstPerParent<Row>(db, inner, 'pu.unit_id', q, province);
+      return rows.map((r) => ({ ...sorted(r), parent: r._parent }));
     },
     async countOfUnits(unitIds: number[]): Promise<Map<number, number>> {
-      const rows = (await db('procedure_units')
+      const rows = await db('procedure_units')
         .select('unit_id')
         .count({ n: '*' })
         .whereRaw('unit_id = ANY(?)', [unitIds])
         .where('role', 'IMPLEMENTING')
-        .groupBy('unit_id')) as { unit_id: number; n: number }[];
+        .groupBy('unit_id');
       return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
     },
     async ofDocuments(documentIds: number[]): Promise<(ProcedureEntity & { documentId: number })[]> {
-      const rows = (await db('procedure_documents as pd')
+      const qb = db('procedure_documents as pd')
         .join('procedures as p', 'p.id', 'pd.procedure_id')
         .distinct(db.raw('pd.document_id AS _parent'), ...COLUMNS)
         .whereRaw('pd.document_id = ANY(?)', [documentIds])
-        .orderBy(['_parent', 'p.id'])) as ProcedureRow[];
-      return rows.map((r) => ({ ...entity(r), documentId: r._parent! }));
+        .orderBy(['_parent', 'p.id']);
+      const rows = await rowsOf<Row & { _parent: number }>(qb);
+      return rows.map((r) => ({ ...entity(r), documentId: r._parent }));
     },
     async channels(procedureIds: number[]): Promise<ProcedureChannelEntity[]> {
-      const rows = (await db('procedure_channels')
+      const rows = await db('procedure_channels')
         .select('procedure_id', 'channel', 'case_name', 'processing_time', 'time_unit', 'fee_vnd', 'fee_note')
         .whereRaw('procedure_id = ANY(?)', [procedureIds])
-        .orderByRaw(
-          `procedure_id, array_position(ARRAY['DIRECT','ONLINE','POSTAL'], channel), case_name`,
-        )) as {
-        procedure_id: number;
-        channel: Channel;
-        case_name: string;
-        processing_time: number;
-        time_unit: ProcedureChannelEntity['timeUnit'];
-        fee_vnd: number;
-        fee_note: string | null;
-      }[];
+        .orderByRaw(`procedure_id, array_position(ARRAY['DIRECT','ONLINE','POSTAL'], channel), case_name`);
       return rows.map((r) => ({
         procedureId: r.procedure_id,
         channel: r.channel,
@@ -180,18 +155,10 @@ export function procedureStore(db: Knex, province: string) {
       }));
     },
     async requirements(procedureIds: number[]): Promise<ProcedureRequirementEntity[]> {
-      const rows = (await db('procedure_requirements')
+      const rows = await db('procedure_requirements')
         .select('procedure_id', 'case_name', 'position', 'name', 'form', 'originals', 'copies')
         .whereRaw('procedure_id = ANY(?)', [procedureIds])
-        .orderBy(['procedure_id', 'case_name', 'position'])) as {
-        procedure_id: number;
-        case_name: string;
-        position: number;
-        name: string;
-        form: string | null;
-        originals: number;
-        copies: number;
-      }[];
+        .orderBy(['procedure_id', 'case_name', 'position']);
       return rows.map((r) => ({
         procedureId: r.procedure_id,
         case: r.case_name,

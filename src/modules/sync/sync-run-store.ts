@@ -1,55 +1,14 @@
 import type { Knex } from 'knex';
 import { applyAfter, orderBy, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import { rowsOf, type PortalStateRow, type SyncRunRow } from '../../db/tables.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
-import type { PortalStatusEntity, SyncCounts, SyncItemEntity, SyncRunEntity } from '../../graphql/models.ts';
-import type {
-  ProcedureStatus,
-  SyncItemOutcome,
-  SyncMode,
-  SyncRunStatus,
-  SyncTrigger,
-} from '../../graphql/generated/schema-types.ts';
+import type { PortalStatusEntity, SyncItemEntity, SyncRunEntity } from '../../graphql/models.ts';
+import type { SyncRunStatus } from '../../graphql/generated/schema-types.ts';
 
 /**
  * Hub SQL behind the sync part of the API: runs, their rejected items, and the portal state of procedures.
- * The row types are the sync tables' own; the sync job's ledger writes the same rows.
+ * The row types are the sync tables' (src/db/tables.ts); the sync job's ledger writes the same rows.
  */
-
-/** A row of sync_runs. */
-export interface SyncRunRow extends SyncCounts {
-  id: number;
-  province: string;
-  trigger: SyncTrigger;
-  mode: SyncMode;
-  status: SyncRunStatus;
-  started_at: Date;
-  finished_at: Date | null;
-  error: string | null;
-}
-
-/** A row of sync_items, without the batch bookkeeping columns. */
-export interface SyncItemRow {
-  run_id: number;
-  national_code: string;
-  revision: number;
-  content_hash: string;
-  outcome: SyncItemOutcome;
-  reason: string | null;
-  attempts: number;
-  last_error: string | null;
-}
-
-/** A row of portal_state: what the portal last acknowledged for a procedure (hash null: only rejections). */
-export interface PortalStateRow {
-  province: string;
-  national_code: string;
-  content_hash: string | null;
-  revision: number | null;
-  acknowledged_at: Date | null;
-  status: ProcedureStatus | null;
-  last_error: string | null;
-  last_error_at: Date | null;
-}
 
 export interface SyncRunFilter {
   provinces?: readonly string[] | undefined;
@@ -125,15 +84,16 @@ export function syncRunStore(hub: Knex) {
       return Number(row?.n ?? 0);
     },
     async byIds(ids: readonly number[]): Promise<SyncRunEntity[]> {
-      return (
-        (await hub('sync_runs as r')
+      const rows = await rowsOf<SyncRunRow>(
+        hub('sync_runs as r')
           .select(RUN_COLUMNS)
-          .whereRaw('r.id = ANY(?)', [[...ids]])) as SyncRunRow[]
-      ).map(run);
+          .whereRaw('r.id = ANY(?)', [[...ids]]),
+      );
+      return rows.map(run);
     },
     /** Rejected items of many runs in one statement, in the order they were sent. */
     async rejectedItems(runIds: readonly number[]): Promise<SyncItemEntity[]> {
-      const rows = (await hub('sync_items')
+      const rows = await hub('sync_items')
         .select(
           'run_id',
           'national_code',
@@ -146,7 +106,7 @@ export function syncRunStore(hub: Knex) {
         )
         .whereRaw('run_id = ANY(?)', [[...runIds]])
         .where('outcome', 'REJECTED')
-        .orderBy(['run_id', 'batch_id', 'position'])) as SyncItemRow[];
+        .orderBy(['run_id', 'batch_id', 'position']);
       return rows.map((r) => ({
         runId: r.run_id,
         nationalCode: r.national_code,
@@ -162,21 +122,23 @@ export function syncRunStore(hub: Knex) {
     async portalStates(
       keys: readonly { province: string; nationalCode: string }[],
     ): Promise<PortalStatusEntity[]> {
-      const rows = (await hub('portal_state as s')
-        .select(
-          's.province',
-          's.national_code',
-          's.content_hash',
-          's.revision',
-          's.acknowledged_at',
-          's.status',
-          's.last_error',
-          's.last_error_at',
-        )
-        .whereRaw('(s.province, s.national_code) IN (SELECT * FROM unnest(?::text[], ?::text[]))', [
-          keys.map((k) => k.province),
-          keys.map((k) => k.nationalCode),
-        ])) as PortalStateRow[];
+      const rows = await rowsOf<PortalStateRow>(
+        hub('portal_state as s')
+          .select(
+            's.province',
+            's.national_code',
+            's.content_hash',
+            's.revision',
+            's.acknowledged_at',
+            's.status',
+            's.last_error',
+            's.last_error_at',
+          )
+          .whereRaw('(s.province, s.national_code) IN (SELECT * FROM unnest(?::text[], ?::text[]))', [
+            keys.map((k) => k.province),
+            keys.map((k) => k.nationalCode),
+          ]),
+      );
       return rows.map((r) => ({
         province: r.province,
         nationalCode: r.national_code,

@@ -1,22 +1,17 @@
 import type { Knex } from 'knex';
-import { applyAfter, orderBy, firstPerParent, sortSelect, type SortSpec } from '../../db/keyset.ts';
+import {
+  applyAfter,
+  orderBy,
+  firstPerParent,
+  sortSelect,
+  type SortColumn,
+  type SortSpec,
+} from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
 import { whereFolded } from '../../db/sql.ts';
+import { rowsOf, type Qualified, type Selected, type UnitRow } from '../../db/tables.ts';
 import type { UnitEntity } from '../../graphql/models.ts';
 import type { UnitKind, UnitLevel } from '../../graphql/generated/schema-types.ts';
-
-interface UnitRow {
-  id: number;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  level: UnitLevel;
-  parent_id: number | null;
-  valid_from: string;
-  valid_to: string | null;
-  _sort?: unknown;
-  _parent?: number;
-}
 
 export interface UnitListFilter {
   level?: UnitLevel | null | undefined;
@@ -40,11 +35,13 @@ const COLUMNS = [
   'u.parent_id',
   'u.valid_from',
   'u.valid_to',
-];
+] as const satisfies readonly Qualified<'u', UnitRow>[];
+// knex cannot type an aliased table: `units as u` rows come through rowsOf<Row>, Row from COLUMNS
+type Row = Selected<UnitRow, typeof COLUMNS>;
 
 /** SQL for units; one instance per source. */
 export function unitStore(db: Knex, province: string) {
-  const entity = (r: UnitRow): UnitEntity => ({
+  const entity = (r: Row): UnitEntity => ({
     province,
     id: r.id,
     code: r.code,
@@ -55,7 +52,11 @@ export function unitStore(db: Knex, province: string) {
     validFrom: r.valid_from,
     validTo: r.valid_to,
   });
-  const sorted = (r: UnitRow): Sorted<UnitEntity> => ({ entity: entity(r), sort: r._sort, id: r.id });
+  const sorted = (r: Row & SortColumn): Sorted<UnitEntity> => ({
+    entity: entity(r),
+    sort: r._sort,
+    id: r.id,
+  });
   const filtered = (f: UnitListFilter) => {
     const qb = db('units as u');
     if (f.level) qb.where('u.level', f.level);
@@ -74,21 +75,19 @@ export function unitStore(db: Knex, province: string) {
         .limit(q.limit);
       applyAfter(qb, q.spec, q.from, province);
       orderBy(qb, q.spec);
-      return ((await qb) as UnitRow[]).map(sorted);
+      return (await rowsOf<Row & SortColumn>(qb)).map(sorted);
     },
     async count(f: UnitListFilter): Promise<number> {
-      const row = (await filtered(f).count({ n: '*' }).first()) as { n: number } | undefined;
+      const row = await filtered(f).count({ n: '*' }).first();
       return Number(row?.n ?? 0);
     },
     async byIds(ids: number[]): Promise<UnitEntity[]> {
-      return ((await db('units as u').select(COLUMNS).whereRaw('u.id = ANY(?)', [ids])) as UnitRow[]).map(
-        entity,
-      );
+      const qb = db('units as u').select(COLUMNS).whereRaw('u.id = ANY(?)', [ids]);
+      return (await rowsOf<Row>(qb)).map(entity);
     },
     async byCodes(codes: string[]): Promise<UnitEntity[]> {
-      return ((await db('units as u').select(COLUMNS).whereRaw('u.code = ANY(?)', [codes])) as UnitRow[]).map(
-        entity,
-      );
+      const qb = db('units as u').select(COLUMNS).whereRaw('u.code = ANY(?)', [codes]);
+      return (await rowsOf<Row>(qb)).map(entity);
     },
     /** Children of many parents in one statement: a window keeps `limit` rows per parent. */
     async childrenOf(
@@ -96,49 +95,39 @@ export function unitStore(db: Knex, province: string) {
       q: FetchPage,
     ): Promise<(Sorted<UnitEntity> & { parent: number })[]> {
       const inner = db('units as u').select(COLUMNS).whereRaw('u.parent_id = ANY(?)', [parentIds]);
-      const rows = await firstPerParent<UnitRow>(db, inner, 'u.parent_id', q, province);
-      return rows.map((r) => ({ ...sorted(r), parent: r._parent! }));
+      const rows = await firstPerParent<Row>(db, inner, 'u.parent_id', q, province);
+      return rows.map((r) => ({ ...sorted(r), parent: r._parent }));
     },
     async countChildren(parentIds: number[]): Promise<Map<number, number>> {
-      const rows = (await db('units')
+      const rows = await db('units')
         .select('parent_id')
         .count({ n: '*' })
         .whereRaw('parent_id = ANY(?)', [parentIds])
-        .groupBy('parent_id')) as { parent_id: number; n: number }[];
-      return new Map(rows.map((r) => [r.parent_id, Number(r.n)]));
+        .groupBy('parent_id');
+      // parent_id = ANY(…) leaves no NULL parent
+      return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
     },
     /** Implementing units of many procedures. */
     async ofProcedures(procedureIds: number[]): Promise<(UnitEntity & { procedureId: number })[]> {
-      const rows = (await db('procedure_units as pu')
+      const qb = db('procedure_units as pu')
         .join('units as u', 'u.id', 'pu.unit_id')
         .distinct(db.raw('pu.procedure_id AS _parent'), ...COLUMNS)
         .whereRaw('pu.procedure_id = ANY(?)', [procedureIds])
-        .orderBy(['_parent', 'u.id'])) as UnitRow[];
-      return rows.map((r) => ({ ...entity(r), procedureId: r._parent! }));
+        .orderBy(['_parent', 'u.id']);
+      const rows = await rowsOf<Row & { _parent: number }>(qb);
+      return rows.map((r) => ({ ...entity(r), procedureId: r._parent }));
     },
     async adminCodes(unitIds: number[]) {
-      return (await db('unit_admin_codes')
+      return db('unit_admin_codes')
         .select('unit_id', 'system', 'code', 'valid_from', 'valid_to')
         .whereRaw('unit_id = ANY(?)', [unitIds])
-        .orderBy(['unit_id', 'system', 'valid_from'])) as {
-        unit_id: number;
-        system: string;
-        code: string;
-        valid_from: string;
-        valid_to: string | null;
-      }[];
+        .orderBy(['unit_id', 'system', 'valid_from']);
     },
     async successors(unitIds: number[]) {
-      return (await db('unit_lineage')
+      return db('unit_lineage')
         .select('predecessor_id', 'successor_id', 'kind', 'effective_on', 'document_id')
         .whereRaw('predecessor_id = ANY(?)', [unitIds])
-        .orderBy(['predecessor_id', 'effective_on', 'successor_id'])) as {
-        predecessor_id: number;
-        successor_id: number;
-        kind: string;
-        effective_on: string;
-        document_id: number | null;
-      }[];
+        .orderBy(['predecessor_id', 'effective_on', 'successor_id']);
     },
   };
 }
