@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { readPidFile, startEmbeddedPostgres, stopEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { createLogger } from '../../src/logger.ts';
 
@@ -20,6 +20,37 @@ afterAll(async () => {
     fs.rmSync(d, { recursive: true, force: true });
   }
 });
+
+/** The process is gone, or a zombie nobody reaps (a container without an init): dead either way. */
+function exited(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return true;
+  }
+}
+
+/** No process is attached to the cluster's System V shared memory (postmaster.pid line 7: key and id). */
+function sharedMemoryReleased(pgdata: string): boolean {
+  const shmid = fs
+    .readFileSync(path.join(pgdata, 'postmaster.pid'), 'utf8')
+    .split('\n')[6]
+    ?.trim()
+    .split(/\s+/)[1];
+  const segment = fs
+    .readFileSync('/proc/sysvipc/shm', 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim().split(/\s+/))
+    .find((cols) => cols[1] === shmid);
+  return segment === undefined || segment[6] === '0';
+}
 
 async function query(url: string, sql: string) {
   const c = new pg.Client({ connectionString: url });
@@ -70,7 +101,11 @@ describe('embedded PostgreSQL', () => {
     await query(a.url('postgres'), 'CREATE DATABASE survives');
     const { pid } = readPidFile(path.join(dir, 'pg'))!;
     process.kill(pid, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 500));
+    // dead postmaster, and no backend of it still attached to the shared memory the next start checks
+    await vi.waitFor(() => expect(exited(pid) && sharedMemoryReleased(path.join(dir, 'pg'))).toBe(true), {
+      timeout: 30_000,
+      interval: 20,
+    });
     expect(fs.existsSync(path.join(dir, 'pg', 'postmaster.pid'))).toBe(true);
     const b = await startEmbeddedPostgres(dir, log);
     expect(b.owned).toBe(true);
