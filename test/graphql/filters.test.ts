@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import {
+  judgeTimeliness,
+  TIMELINESS_INPUT_SQL,
+  type Judged as JudgedTimeliness,
+  type TimelinessInput,
+} from '../helpers/timeliness.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -18,54 +24,20 @@ async function sqlCount(sql: string, bindings: unknown[] = [], provinces?: strin
   return total;
 }
 
-/**
- * Timeliness by the national rules (DOMAIN.md), written again here rather than taken from the hub's SQL:
- * end = processed, else returned; supplement waiting is subtracted; two or more supplement requests are
- * late; early = ended on a date (UTC+7) before the due date. Whether an open dossier is PENDING or OVERDUE
- * depends on the clock, so open dossiers are only told apart from ended ones. Times are whole microseconds.
- */
+/** Each dossier of the hub's sources, judged by the rules as the test writes them (helpers/timeliness.ts). */
 interface Judged {
   channel: string;
-  judged: 'EARLY' | 'ON_TIME' | 'LATE' | 'OPEN';
+  judged: JudgedTimeliness;
 }
-const US_PER_DAY = 86_400_000_000;
-const vnDay = (us: number) => Math.floor((us + 7 * 3_600_000_000) / US_PER_DAY);
-function judge(r: {
-  due: number | null;
-  finished: number | null;
-  returned: number | null;
-  supplement_count: number;
-  supplement_seconds: number;
-}): Judged['judged'] {
-  const end = r.finished ?? r.returned;
-  if (end === null) return 'OPEN';
-  if (r.supplement_count >= 2) return 'LATE';
-  if (r.due === null) return 'ON_TIME';
-  const counted = end - r.supplement_seconds * 1_000_000;
-  if (counted > r.due) return 'LATE';
-  return vnDay(counted) < vnDay(r.due) ? 'EARLY' : 'ON_TIME';
-}
-
 let judged: Judged[] | undefined;
 async function judgedDossiers(): Promise<Judged[]> {
   if (judged) return judged;
-  const us = (col: string) => `(extract(epoch from ${col}) * 1000000)::int8`;
   const all: Judged[] = [];
   for (const s of hub.rt.sources.all) {
-    const { rows } = await s.db.raw<{
-      rows: {
-        channel: string;
-        due: number | null;
-        finished: number | null;
-        returned: number | null;
-        supplement_count: number;
-        supplement_seconds: number;
-      }[];
-    }>(
-      `select channel, ${us('due_at')} due, ${us('finished_at')} finished, ${us('returned_at')} returned,
-              supplement_count, supplement_seconds from dossiers`,
+    const { rows } = await s.db.raw<{ rows: (TimelinessInput & { channel: string })[] }>(
+      `select channel, ${TIMELINESS_INPUT_SQL} from dossiers`,
     );
-    for (const r of rows) all.push({ channel: r.channel, judged: judge(r) });
+    for (const r of rows) all.push({ channel: r.channel, judged: judgeTimeliness(r) });
   }
   return (judged = all);
 }
