@@ -191,7 +191,7 @@ describe('dossier filters', () => {
       .select('procedure_id', 'receiving_unit_id')
       .groupBy('procedure_id', 'receiving_unit_id')
       .count({ n: '*' })
-      .orderBy('n', 'desc')
+      .orderBy([{ column: 'n', order: 'desc' }, 'procedure_id', 'receiving_unit_id'])
       .first()) as {
       procedure_id: number;
       receiving_unit_id: number;

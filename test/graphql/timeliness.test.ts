@@ -113,7 +113,11 @@ const codes = new Map<string, string>();
 beforeAll(async () => {
   hub = await startTestHub({ provinces: ['40'] });
   const db = hub.rt.sources.byCode('40')!.db;
-  const procedure = (await db('procedures').select('id').where('national_code', '1.001193').first()) as {
+  const procedure = (await db('procedures')
+    .select('id')
+    .where('national_code', '1.001193')
+    .orderBy('id')
+    .first()) as {
     id: number;
   };
   const unit = (await db('units')
