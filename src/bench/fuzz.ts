@@ -109,18 +109,7 @@ function mangle(rng: Rng, value: string): string {
       if (decoded && typeof decoded === 'object') {
         const obj = decoded as Record<string, unknown>;
         const key = rng.pick(Object.keys(obj).length ? Object.keys(obj) : ['v']);
-        obj[key] = rng.pick<unknown>([
-          'timeout',
-          'not-a-date',
-          1e308,
-          2 ** 63,
-          -1,
-          null,
-          [],
-          {},
-          '99',
-          "'",
-        ]);
+        obj[key] = rng.pick<unknown>(['timeout', 'not-a-date', 1e308, 2 ** 63, -1, null, [], {}, '99', "'"]);
       }
       return Buffer.from(JSON.stringify(decoded)).toString('base64url');
     }
@@ -162,9 +151,7 @@ export function createFuzzer(schema: GraphQLSchema, seed: number, samples: FuzzS
     }
     if (isInputObjectType(type)) {
       if (depth > 3) return '{}';
-      const fields = Object.values(type.getFields()).filter(
-        (f) => isNonNullType(f.type) || rng.chance(0.4),
-      );
+      const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type) || rng.chance(0.4));
       return `{ ${fields.map((f) => `${f.name}: ${value(f.type, f.name, depth + 1)}`).join(', ')} }`;
     }
     if (isScalarType(type)) {
@@ -199,7 +186,8 @@ export function createFuzzer(schema: GraphQLSchema, seed: number, samples: FuzzS
       const possible = schema.getPossibleTypes(type);
       const parts = ['__typename'];
       if (isInterfaceType(type)) parts.push(fieldsOf(type as unknown as GraphQLObjectType, depth, 2));
-      for (const t of rng.sample(possible, rng.int(1, 2))) parts.push(`... on ${t.name} { ${fieldsOf(t, depth, 3)} }`);
+      for (const t of rng.sample(possible, rng.int(1, 2)))
+        parts.push(`... on ${t.name} { ${fieldsOf(t, depth, 3)} }`);
       return `{ ${parts.filter(Boolean).join(' ')} }`;
     }
     if (isObjectType(type)) return `{ ${fieldsOf(type, depth, rng.int(1, 5))} }`;

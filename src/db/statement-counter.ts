@@ -19,3 +19,8 @@ export function recordStatement(source: string): void {
   tally.total += 1;
   tally.bySource[source] = (tally.bySource[source] ?? 0) + 1;
 }
+
+/** The tally of the request the caller runs for, if any: lets tests tell a request's SQL from background work. */
+export function currentStatementTally(): StatementTally | undefined {
+  return storage.getStore();
+}

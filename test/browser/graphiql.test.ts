@@ -60,10 +60,13 @@ describe.skipIf(!hasBrowser)('GraphiQL in headless Chromium, offline', () => {
     const tabs = page.locator('.graphiql-tab');
     expect(await tabs.count()).toBeGreaterThanOrEqual(4);
     await tabs.nth(2).click();
-    // GraphiQL picks up the tab's operation once its editor has rendered
-    await page.waitForTimeout(300);
+    // the execute button runs what the query editor holds: wait until it holds the third tab's query
+    await page.waitForFunction(
+      () => document.querySelector('.graphiql-query-editor')?.textContent?.includes('query LegalBasis'),
+      null,
+      { timeout: 20_000 },
+    );
     await page.click('.graphiql-query-editor .CodeMirror');
-    await page.waitForTimeout(300);
     await page.click('.graphiql-execute-button');
     await page.waitForFunction(
       () => document.querySelector('.result-window')?.textContent?.includes('legalBasis'),

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   EmbeddedPostgresError,
   installedNativeDir,
@@ -138,9 +138,8 @@ describe.each(LAYOUTS)('embedded PostgreSQL in $name', (layout) => {
       const a = await startEmbeddedPostgres(dataDir, log, opts);
       await query(a.url('postgres'), 'CREATE DATABASE survives');
       const { pid } = readPidFile(path.join(dataDir, 'pg'))!;
-      const exited = waitForExit(pid);
       process.kill(pid, 'SIGKILL');
-      await exited;
+      await postmasterGone(pid, path.join(dataDir, 'pg'));
       expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(true);
       const b = await startEmbeddedPostgres(dataDir, log, opts);
       expect(b.owned).toBe(true);
@@ -178,20 +177,43 @@ describe.each(LAYOUTS)('embedded PostgreSQL in $name', (layout) => {
   );
 });
 
-/** Resolves once `pid` is gone or a zombie (a killed postmaster nobody reaps). */
-async function waitForExit(pid: number): Promise<void> {
-  for (;;) {
-    let state: string | undefined;
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    } catch {
-      return;
-    }
-    if (state === 'Z') return;
-    await new Promise((r) => setImmediate(r));
+/** The process is gone, or a zombie nobody reaps (a container without an init): dead either way. */
+function exited(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return true;
   }
 }
+
+/** No process is attached to the cluster's System V shared memory (postmaster.pid line 7: key and id). */
+function sharedMemoryReleased(pgdata: string): boolean {
+  const shmid = fs
+    .readFileSync(path.join(pgdata, 'postmaster.pid'), 'utf8')
+    .split('\n')[6]
+    ?.trim()
+    .split(/\s+/)[1];
+  const segment = fs
+    .readFileSync('/proc/sysvipc/shm', 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim().split(/\s+/))
+    .find((cols) => cols[1] === shmid);
+  return segment === undefined || segment[6] === '0';
+}
+
+/** A killed postmaster is dead, and no backend of it is still attached to the shared memory the next start checks. */
+const postmasterGone = (pid: number, pgdata: string) =>
+  vi.waitFor(() => expect(exited(pid) && sharedMemoryReleased(pgdata)).toBe(true), {
+    timeout: 30_000,
+    interval: 20,
+  });
 
 describe.skipIf(!isRoot)('a clone under a private directory, as root', () => {
   it('copies the binaries once, verified, keeps the cluster in the system directory and leaves private directories private', async () => {

@@ -142,6 +142,7 @@ describe('lookups by natural key', () => {
     const row = (await db('dossier_code_aliases as a')
       .join('dossiers as d', 'd.id', 'a.dossier_id')
       .select('a.alias', 'd.code')
+      .orderBy('a.alias')
       .first()) as {
       alias: string;
       code: string;

@@ -23,17 +23,18 @@ afterAll(async () => {
 const query = `{ procedures(first: 30, filter: { search: "khai sinh" }) { totalCount nodes { province { code } } } provinces { code status } }`;
 
 describe('a source that is down', () => {
-  it('answers with the other provinces and a SOURCE_UNAVAILABLE error naming it, within the timeout', async () => {
+  it('answers with the other provinces and a SOURCE_UNAVAILABLE error naming it, then skips it while down', async () => {
     const before = await hub.gql<{ procedures: { nodes: { province: { code: string } }[] } }>(query);
     expect(before.errors).toBeUndefined();
     expect(new Set(before.data!.procedures.nodes.map((n) => n.province.code))).toContain('67');
 
     await proxy.cut();
-    const t0 = Date.now();
+    const beforeCut = proxy.connections;
     const during = await hub.gql<{
       procedures: { totalCount: number; nodes: { province: { code: string } }[] };
     }>(query);
-    expect(Date.now() - t0).toBeLessThan(5000);
+    // the hub tried Đắk Nông and gave up on the dropped connection instead of waiting for it
+    expect(proxy.connections).toBeGreaterThan(beforeCut);
     expect(during.status).toBe(200);
     expect(during.data!.procedures.nodes.length).toBeGreaterThan(0);
     expect(during.data!.procedures.nodes.every((n) => n.province.code !== '67')).toBe(true);
@@ -48,11 +49,11 @@ describe('a source that is down', () => {
     expect(ready.sources['67']!.status).toBe('DOWN');
     expect(ready.sources['40']!.status).toBe('UP');
 
-    // once the health check saw it down, requests skip it at once instead of waiting for a timeout
-    const t1 = Date.now();
+    // once the health check saw it down, requests skip it without even opening a connection
+    const beforeSkip = proxy.connections;
     const skipped = await hub.gql(query);
-    expect(Date.now() - t1).toBeLessThan(1000);
     expect(skipped.errors![0]!.extensions).toMatchObject({ code: 'SOURCE_UNAVAILABLE', province: '67' });
+    expect(proxy.connections).toBe(beforeSkip);
 
     await proxy.restore();
     const readyAgain = await fetch(`${hub.url}/readyz`);
@@ -70,12 +71,12 @@ describe('a source that is down', () => {
       const lockDb = slow.rt.sources.byCode('96')!.db;
       const trx = await lockDb.transaction();
       await trx.raw('LOCK TABLE units IN ACCESS EXCLUSIVE MODE');
-      const t0 = Date.now();
+      // the lock is released only after the answer arrives, so an answer at all means the statement
+      // timeout cut the wait: without it the request would hang until the test times out
       const res = await slow.gql<{ units: { nodes: { province: { code: string } }[] } }>(
         `{ units(first: 10) { nodes { province { code } } } }`,
       );
       await trx.rollback();
-      expect(Date.now() - t0).toBeLessThan(3000);
       expect(res.data!.units.nodes.length).toBe(10);
       expect(res.errors![0]!.extensions).toMatchObject({ code: 'SOURCE_UNAVAILABLE', province: '96' });
     } finally {

@@ -48,6 +48,7 @@ describe('applicant personal data is masked without pii:read', () => {
       .db('dossiers')
       .select('applicant_id_number')
       .where('applicant_type', 'CITIZEN')
+      .orderBy('id')
       .first()) as {
       applicant_id_number: string;
     };

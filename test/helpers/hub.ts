@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { dropDatabase, ensureDatabase } from '../../src/db/knex.ts';
@@ -42,17 +43,40 @@ export function dbUrl(name: string): string {
   return u.toString();
 }
 
-/** Clones template databases (CREATE DATABASE … TEMPLATE), retrying while another clone holds the template. */
+/**
+ * A fresh copy of a template database (CREATE DATABASE … TEMPLATE); a leftover of the same name is dropped
+ * first. Concurrent copies of one template are fine; a session connected to the template is not
+ * (SQLSTATE 55006), so no test may connect to a template: clone it and read the clone.
+ */
 export async function cloneDatabase(template: string, name: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await ensureDatabase(adminUrl(), name, template);
-      return;
-    } catch (err) {
-      if ((err as { code?: string }).code !== '55006' || attempt > 50) throw err;
-      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-    }
+  await dropDatabase(adminUrl(), name);
+  try {
+    await ensureDatabase(adminUrl(), name, template);
+  } catch (err) {
+    if ((err as { code?: string }).code !== '55006') throw err;
+    throw new Error(
+      `cannot copy template ${template}: a session is connected to it (tests must clone templates, not open them)`,
+      { cause: err },
+    );
   }
+}
+
+/**
+ * A prefix for the databases of one test file: its path (readable, and unique among the files running at
+ * once) and a counter, so names are the same on every run and never collide.
+ */
+function databaseTag(): string {
+  const file = expect.getState().testPath;
+  if (!file) return `t${process.pid}_${++counter}`;
+  const rel = path.relative(process.cwd(), file);
+  const base = path
+    .basename(rel)
+    .replace(/\.test\.ts$/, '')
+    .replace(/[^a-z0-9]+/gi, '_')
+    .toLowerCase()
+    .slice(0, 24);
+  const hash = createHash('sha1').update(rel).digest('hex').slice(0, 6);
+  return `t_${base}_${hash}_${++counter}`;
 }
 
 /**
@@ -66,7 +90,7 @@ export async function startTestHub(
     mutateSources?: (s: SourceInfo[]) => SourceInfo[];
   } = {},
 ): Promise<TestHub> {
-  const tag = `t${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 7)}`;
+  const tag = databaseTag();
   const codes = opts.provinces ?? DEMO_PROVINCES.map((p) => p.code);
   const dbs: string[] = [];
   const hubDb = `${tag}_hub`;

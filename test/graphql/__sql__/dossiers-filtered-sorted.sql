@@ -1,0 +1,27 @@
+-- dossiers with a filter (channel, timeliness, received from, search) sorted by due date
+-- | {
+-- |   dossiers(
+-- |     first: 20
+-- |     filter: { channel: ONLINE, timeliness: [LATE, OVERDUE], receivedFrom: "2026-01-01", search: "nguyễn" }
+-- |     orderBy: { field: DUE_AT, direction: ASC }
+-- |   ) {
+-- |     totalCount
+-- |     nodes { code status timeliness dueAt }
+-- |   }
+-- | }
+-- statements per source: 40: 2, 96: 2
+
+-- sources: 40, 96
+-- bindings: ["LATE","OVERDUE"], "ONLINE", "2026-01-01", "nguyễn", 21
+select "d"."id", "d"."code", "d"."procedure_id", "d"."receiving_unit_id", "d"."handling_unit_id", "d"."applicant_type", "d"."applicant_name", "d"."applicant_id_number", "d"."applicant_phone", "d"."channel", "d"."status", "d"."submitted_at", "d"."received_at", "d"."due_at", "d"."finished_at", "d"."returned_at", "d"."apology_issued", "d"."satisfaction", "d"."digitised", "d"."electronic_result", "d"."paid_online", "d"."vneid_verified", "d"."data_reused", (CASE WHEN coalesce(d.finished_at, d.returned_at) IS NOT NULL THEN CASE WHEN d.supplement_count >= 2 THEN 'LATE' WHEN d.due_at IS NULL THEN 'ON_TIME' WHEN coalesce(d.finished_at, d.returned_at) - make_interval(secs => d.supplement_seconds) > d.due_at THEN 'LATE' WHEN (coalesce(d.finished_at, d.returned_at) - make_interval(secs => d.supplement_seconds)) AT TIME ZONE INTERVAL '+07:00' < date_trunc('day', d.due_at AT TIME ZONE INTERVAL '+07:00') THEN 'EARLY' ELSE 'ON_TIME' END WHEN d.due_at IS NOT NULL AND now() > d.due_at + make_interval(secs => d.supplement_seconds) THEN 'OVERDUE' ELSE 'PENDING' END) AS timeliness, CASE WHEN isfinite(coalesce(d.due_at, 'infinity'::timestamptz)) THEN to_char((coalesce(d.due_at, 'infinity'::timestamptz)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE 'infinity' END AS _sort
+from "dossiers" as "d"
+where (CASE WHEN coalesce(d.finished_at, d.returned_at) IS NOT NULL THEN CASE WHEN d.supplement_count >= 2 THEN 'LATE' WHEN d.due_at IS NULL THEN 'ON_TIME' WHEN coalesce(d.finished_at, d.returned_at) - make_interval(secs => d.supplement_seconds) > d.due_at THEN 'LATE' WHEN (coalesce(d.finished_at, d.returned_at) - make_interval(secs => d.supplement_seconds)) AT TIME ZONE INTERVAL '+07:00' < date_trunc('day', d.due_at AT TIME ZONE INTERVAL '+07:00') THEN 'EARLY' ELSE 'ON_TIME' END WHEN d.due_at IS NOT NULL AND now() > d.due_at + make_interval(secs => d.supplement_seconds) THEN 'OVERDUE' ELSE 'PENDING' END) = ANY($1) and "d"."channel" = $2 and coalesce(d.received_at, d.submitted_at) >= ($3::date)::timestamp AT TIME ZONE INTERVAL '+07:00' and lt_fold(d.code || ' ' || d.applicant_name) LIKE '%' || lt_fold($4) || '%'
+order by coalesce(d.due_at, 'infinity'::timestamptz) ASC, d.id ASC
+limit $5;
+
+-- sources: 40, 96
+-- bindings: ["LATE","OVERDUE"], "ONLINE", "2026-01-01", "nguyễn", 1
+select count(*) as "n"
+from "dossiers" as "d"
+where (CASE WHEN coalesce(d.finished_at, d.returned_at) IS NOT NULL THEN CASE WHEN d.supplement_count >= 2 THEN 'LATE' WHEN d.due_at IS NULL THEN 'ON_TIME' WHEN coalesce(d.finished_at, d.returned_at) - make_interval(secs => d.supplement_seconds) > d.due_at THEN 'LATE' WHEN (coalesce(d.finished_at, d.returned_at) - make_interval(secs => d.supplement_seconds)) AT TIME ZONE INTERVAL '+07:00' < date_trunc('day', d.due_at AT TIME ZONE INTERVAL '+07:00') THEN 'EARLY' ELSE 'ON_TIME' END WHEN d.due_at IS NOT NULL AND now() > d.due_at + make_interval(secs => d.supplement_seconds) THEN 'OVERDUE' ELSE 'PENDING' END) = ANY($1) and "d"."channel" = $2 and coalesce(d.received_at, d.submitted_at) >= ($3::date)::timestamp AT TIME ZONE INTERVAL '+07:00' and lt_fold(d.code || ' ' || d.applicant_name) LIKE '%' || lt_fold($4) || '%'
+limit $5;
