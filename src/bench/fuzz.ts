@@ -1,4 +1,5 @@
 import {
+  buildSchema,
   getNamedType,
   getNullableType,
   isEnumType,
@@ -54,13 +55,16 @@ const STRINGS = [
   '\u0000',
   'x'.repeat(5000),
   '🙂',
-  '\uD800',
   '<script>alert(1)</script>',
   '40',
   '1.000894',
   'timeout',
   'null',
 ];
+const PROVINCES = ['40', '17', '67', '30', '96'];
+const SEARCHES = ['hộ tịch', 'Đắk Nông', 'đăng ký', 'ho tich', 'khai sinh', 'đất đai', 'UBND'];
+const GOOD_DATES = ['2025-03-01', '2025-07-01', '2026-01-15', '2026-11-20'];
+const GOOD_DATETIMES = ['2026-11-20T10:00:00Z', '2025-07-01T00:00:00+07:00'];
 const INTS = [0, 1, 2, 5, 20, 499, 500, 501, -1, -2147483648, 2147483647, 1e6];
 const FLOATS = [0, -1, 0.5, 1e308, -1e308, 3.4e38];
 const DATES = [
@@ -124,59 +128,100 @@ function mangle(rng: Rng, value: string): string {
   }
 }
 
-export function createFuzzer(schema: GraphQLSchema, seed: number, samples: FuzzSamples) {
+/**
+ * `sdl` is the schema's SDL (e.g. `loadTypeDefs()` of src/server/schema.ts): the fuzzer builds its own
+ * schema object from it, so it never mixes two copies of graphql-js (ESM and CommonJS) in one process.
+ */
+/**
+ * `sdl` is the schema's SDL (e.g. `loadTypeDefs()` of src/server/schema.ts): the fuzzer builds its own
+ * schema object from it, so it never mixes two copies of graphql-js (ESM and CommonJS) in one process.
+ * Each argument is plausible (known provinces, real ids and cursors, valid dates, small pages) unless
+ * drawn hostile (`hostility`, 0.25 by default), so most operations get past validation and reach SQL.
+ */
+export function createFuzzer(sdl: string, seed: number, samples: FuzzSamples, hostility = 0.25) {
+  const schema: GraphQLSchema = buildSchema(sdl);
   const rng = new Rng(seed);
   const maxDepth = 4;
 
-  const stringFor = (argName: string): string => {
-    const name = argName.toLowerCase();
+  const plausibleString = (name: string): string => {
+    if ((name === 'after' || name === 'before') && samples.cursors.length) return rng.pick(samples.cursors);
+    if ((name === 'id' || name.endsWith('ids')) && samples.ids.length) return rng.pick(samples.ids);
+    if (name.includes('province')) return rng.pick(PROVINCES);
+    if ((name.includes('code') || name === 'numbersymbol') && samples.codes.length)
+      return rng.pick(samples.codes);
+    return rng.pick(SEARCHES);
+  };
+  const hostileString = (name: string): string => {
     if ((name === 'after' || name === 'before') && samples.cursors.length && rng.chance(0.7))
       return mangle(rng, rng.pick(samples.cursors));
     if ((name === 'id' || name.endsWith('ids')) && samples.ids.length && rng.chance(0.7))
       return mangle(rng, rng.pick(samples.ids));
-    if (name.includes('code') && samples.codes.length && rng.chance(0.6))
-      return rng.chance(0.7) ? rng.pick(samples.codes) : mangle(rng, rng.pick(samples.codes));
     return rng.pick(STRINGS);
   };
 
-  const value = (type: GraphQLInputType, argName: string, depth = 0): string => {
-    if (isNonNullType(type)) return value(type.ofType, argName, depth);
+  const value = (type: GraphQLInputType, argName: string, hostile: boolean, depth = 0): string => {
+    const name = argName.toLowerCase();
+    if (isNonNullType(type)) return value(type.ofType, argName, hostile, depth);
     if (isListType(type)) {
-      const n = rng.int(0, 3);
-      return `[${Array.from({ length: n }, () => value(type.ofType, argName, depth + 1)).join(', ')}]`;
+      const n = rng.int(hostile ? 0 : 1, 3);
+      return `[${Array.from({ length: n }, () => value(type.ofType, argName, hostile, depth + 1)).join(', ')}]`;
     }
     if (isEnumType(type)) {
       const values = type.getValues();
-      return rng.chance(0.95) && values.length ? rng.pick(values).name : 'NOT_A_VALUE';
+      return hostile && rng.chance(0.2) ? 'NOT_A_VALUE' : rng.pick(values).name;
     }
     if (isInputObjectType(type)) {
       if (depth > 3) return '{}';
-      const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type) || rng.chance(0.4));
-      return `{ ${fields.map((f) => `${f.name}: ${value(f.type, f.name, depth + 1)}`).join(', ')} }`;
+      const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type) || rng.chance(0.35));
+      // inside an input object, each field draws its own hostility
+      return `{ ${fields.map((f) => `${f.name}: ${value(f.type, f.name, rng.chance(hostility), depth + 1)}`).join(', ')} }`;
     }
     if (isScalarType(type)) {
       switch (type.name) {
         case 'Int':
-          return String(rng.pick(INTS));
+          if (name === 'first' || name === 'last')
+            return String(hostile ? rng.pick(INTS) : rng.pick([1, 2, 3, 5, 10, 20]));
+          return String(hostile ? rng.pick(INTS) : rng.int(0, 20));
         case 'Float':
-          return String(rng.pick(FLOATS));
+          return String(hostile ? rng.pick(FLOATS) : rng.int(0, 100) / 4);
         case 'Boolean':
           return rng.chance(0.5) ? 'true' : 'false';
         case 'Date':
-          return JSON.stringify(rng.pick(DATES));
+          return JSON.stringify(hostile ? rng.pick(DATES) : rng.pick(GOOD_DATES));
         case 'DateTime':
-          return JSON.stringify(rng.pick(DATETIMES));
+          return JSON.stringify(rng.pick(hostile ? DATETIMES : GOOD_DATETIMES));
         default:
-          return JSON.stringify(stringFor(argName));
+          return JSON.stringify(hostile ? hostileString(name) : plausibleString(name));
       }
     }
     return 'null';
   };
 
   const args = (field: GraphQLField<unknown, unknown>): string => {
-    const chosen = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type) || rng.chance(0.5));
-    if (!chosen.length) return '';
-    return `(${chosen.map((a) => `${a.name}: ${value(a.type, a.name)}`).join(', ')})`;
+    let chosen = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type) || rng.chance(0.5));
+    // a lookup by key (unit, procedure, document, dossier, node) takes its id or its other keys
+    if (
+      !isListType(getNullableType(field.type)) &&
+      field.args.some((a) => a.name === 'id') &&
+      rng.chance(0.85)
+    ) {
+      const byId = rng.chance(0.5);
+      chosen = field.args.filter((a) => (a.name === 'id') === byId);
+    }
+    const backward = rng.chance(0.3);
+    const parts = chosen.map((a) => {
+      const hostile = rng.chance(hostility);
+      return { a, hostile };
+    });
+    // a plausible page goes one way: first/after or last/before
+    chosen = parts
+      .filter(
+        ({ a, hostile }) => hostile || !(backward ? ['first', 'after'] : ['last', 'before']).includes(a.name),
+      )
+      .map(({ a }) => a);
+    const kept = parts.filter(({ a }) => chosen.includes(a));
+    if (!kept.length) return '';
+    return `(${kept.map(({ a, hostile }) => `${a.name}: ${value(a.type, a.name, hostile)}`).join(', ')})`;
   };
 
   let aliasNo = 0;
