@@ -6,6 +6,8 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openRuntime } from '../runtime.ts';
 import { provinceInfo } from '../sources/demo.ts';
+import { runFuzz } from './fuzz-run.ts';
+import { runSoak } from './soak.ts';
 import { benchSync } from './sync-bench.ts';
 import { workloads } from './workloads.ts';
 
@@ -19,6 +21,12 @@ const DOSSIERS = Number(env.BENCH_DOSSIERS ?? 100_000);
 const SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
 const dataDir = env.LIENTHONG_DATA_DIR ?? path.resolve('.lienthong/bench');
+/** Which parts run (BENCH_PARTS, comma-separated): throughput against the baseline, sync, fuzz, soak. */
+const PARTS = new Set((env.BENCH_PARTS ?? 'throughput,sync,fuzz,soak').split(',').map((p) => p.trim()));
+const FUZZ_CASES = Number(env.BENCH_FUZZ_CASES ?? 10_000);
+const FUZZ_SEED = Number(env.BENCH_FUZZ_SEED ?? 20261129);
+const SOAK_SECONDS = Number(env.BENCH_SOAK_SECONDS ?? 60);
+const SOAK_CONNECTIONS = Number(env.BENCH_SOAK_CONNECTIONS ?? 64);
 
 const log = createLogger('warn');
 const config = loadConfig({
@@ -107,63 +115,91 @@ async function drive(opts: { url: string; method: 'GET' | 'POST'; body?: string 
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
-const rows: string[][] = [
-  ['workload', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'errors', 'hub/baseline'],
-];
-for (const w of workloads(root.code)) {
-  const body = JSON.stringify({ query: w.query, variables: w.variables });
-  const probe = (await (
-    await fetch(`${hubUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-lienthong-debug': 'sql' },
-      body,
-    })
-  ).json()) as {
-    errors?: unknown;
-    extensions?: { sqlStatements?: { total: number } };
-  };
-  if (probe.errors) throw new Error(`${w.name}: ${JSON.stringify(probe.errors)}`);
-  const s0 = ((await (await fetch(`${baseline.url}/_statements`)).json()) as { statements: number })
-    .statements;
-  await fetch(`${baseline.url}${w.baselinePath}`);
-  const s1 = ((await (await fetch(`${baseline.url}/_statements`)).json()) as { statements: number })
-    .statements;
-  const b = await drive({ url: `${baseline.url}${w.baselinePath}`, method: 'GET' });
-  const h = await drive({ url: `${hubUrl}/graphql`, method: 'POST', body });
-  rows.push([
-    w.name,
-    'baseline',
-    b.rps.toFixed(0),
-    String(b.p50),
-    String(b.p99),
-    String(s1 - s0),
-    String(b.errors),
-    '',
-  ]);
-  rows.push([
-    w.name,
-    'hub',
-    h.rps.toFixed(0),
-    String(h.p50),
-    String(h.p99),
-    String(probe.extensions?.sqlStatements?.total ?? '?'),
-    String(h.errors),
-    (h.rps / b.rps).toFixed(2),
-  ]);
+if (PARTS.has('throughput')) {
+  const rows: string[][] = [
+    ['workload', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'errors', 'hub/baseline'],
+  ];
+  for (const w of workloads(root.code)) {
+    const body = JSON.stringify({ query: w.query, variables: w.variables });
+    const probe = (await (
+      await fetch(`${hubUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-lienthong-debug': 'sql' },
+        body,
+      })
+    ).json()) as {
+      errors?: unknown;
+      extensions?: { sqlStatements?: { total: number } };
+    };
+    if (probe.errors) throw new Error(`${w.name}: ${JSON.stringify(probe.errors)}`);
+    const s0 = ((await (await fetch(`${baseline.url}/_statements`)).json()) as { statements: number })
+      .statements;
+    await fetch(`${baseline.url}${w.baselinePath}`);
+    const s1 = ((await (await fetch(`${baseline.url}/_statements`)).json()) as { statements: number })
+      .statements;
+    const b = await drive({ url: `${baseline.url}${w.baselinePath}`, method: 'GET' });
+    const h = await drive({ url: `${hubUrl}/graphql`, method: 'POST', body });
+    rows.push([
+      w.name,
+      'baseline',
+      b.rps.toFixed(0),
+      String(b.p50),
+      String(b.p99),
+      String(s1 - s0),
+      String(b.errors),
+      '',
+    ]);
+    rows.push([
+      w.name,
+      'hub',
+      h.rps.toFixed(0),
+      String(h.p50),
+      String(h.p99),
+      String(probe.extensions?.sqlStatements?.total ?? '?'),
+      String(h.errors),
+      (h.rps / b.rps).toFixed(2),
+    ]);
+  }
+
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  console.log(
+    `\n${CONNECTIONS} connections, ${SECONDS} s per run, after a 2 s warm-up; node ${process.version}\n`,
+  );
+  for (const r of rows) console.log('| ' + r.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |');
+}
+
+if (PARTS.has('fuzz')) {
+  const f = await runFuzz(hubUrl, { cases: FUZZ_CASES, seed: FUZZ_SEED });
+  console.log(
+    `\nfuzz: ${f.cases.toLocaleString('en')} schema-driven operations (seed ${f.seed}) in ${f.seconds.toFixed(1)} s; ` +
+      `HTTP 5xx ${f.http5xx}, INTERNAL_SERVER_ERROR ${f.byCode.INTERNAL_SERVER_ERROR ?? 0}; answers by code: ${JSON.stringify(f.byCode)}`,
+  );
+  for (const finding of f.findings.slice(0, 10)) console.log(`  ${finding}`);
+}
+
+if (PARTS.has('soak')) {
+  const r = await runSoak({
+    url: hubUrl,
+    hubPid: hub.child.pid!,
+    lockUrl: rt.sources.byCode('96')!.url,
+    seconds: SOAK_SECONDS,
+    connections: SOAK_CONNECTIONS,
+  });
+  console.log(
+    `\nsoak: ${r.seconds} s at ${r.connections} connections, province 96 locked ${r.lockedSeconds.toFixed(0)} s of it; ` +
+      `${r.requests.toLocaleString('en')} requests; HTTP 5xx ${r.http5xx}; answers by code ${JSON.stringify(r.byCode)}; ` +
+      `cheap p99 ${r.cheapP99Ms} ms (${r.cheapRps.toFixed(0)} req/s); RSS ${r.rssStartMb.toFixed(0)} MB → ${r.rssEndMb.toFixed(0)} MB`,
+  );
 }
 
 hub.child.kill('SIGTERM');
 baseline.child.kill('SIGTERM');
 
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-console.log(
-  `\n${CONNECTIONS} connections, ${SECONDS} s per run, after a 2 s warm-up; node ${process.version}\n`,
-);
-for (const r of rows) console.log('| ' + r.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |');
-
-const s = await benchSync(rt, log);
-console.log(
-  `\nsync: full push of ${s.items} procedures ${s.fullPushMs.toFixed(0)} ms (${s.itemsPerSecond.toFixed(0)} items/s); no-change run ${s.noChangeMs.toFixed(0)} ms`,
-);
+if (PARTS.has('sync')) {
+  const s = await benchSync(rt, log);
+  console.log(
+    `\nsync: full push of ${s.items} procedures ${s.fullPushMs.toFixed(0)} ms (${s.itemsPerSecond.toFixed(0)} items/s); no-change run ${s.noChangeMs.toFixed(0)} ms`,
+  );
+}
 await new Promise((r) => setTimeout(r, 500));
 await rt.close();
