@@ -192,8 +192,12 @@ if (PARTS.has('soak')) {
   );
 }
 
+// both servers end before the runtime closes, so the embedded PostgreSQL this run started stops with it
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
 hub.child.kill('SIGTERM');
 baseline.child.kill('SIGTERM');
+await Promise.all([exited(hub.child), exited(baseline.child)]);
 
 if (PARTS.has('sync')) {
   const s = await benchSync(rt, log);
@@ -201,5 +205,4 @@ if (PARTS.has('sync')) {
     `\nsync: full push of ${s.items} procedures ${s.fullPushMs.toFixed(0)} ms (${s.itemsPerSecond.toFixed(0)} items/s); no-change run ${s.noChangeMs.toFixed(0)} ms`,
   );
 }
-await new Promise((r) => setTimeout(r, 500));
 await rt.close();
