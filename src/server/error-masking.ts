@@ -16,7 +16,7 @@ const LEAKS: readonly RegExp[] = [
   /\b(\d{1,3}\.){3}\d{1,3}(:\d+)?\b/,
   /\[[0-9a-f:]+\]:\d+/i,
   /\blocalhost:\d+/i,
-  /\b(relation|column|constraint|table|schema|database|role)\s+"[^"]*"/i,
+  /\b(relation|column|constraint|table|schema|database|role|user)\s+"[^"]*"/i,
   /\bE(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|NOTFOUND|TIMEDOUT|PIPE|AI_AGAIN)\b/,
   /\n\s*at\s|\bat\s+\S+\s+\(?\S+\.(ts|js|mjs|cjs):\d+/,
 ];

@@ -70,6 +70,13 @@ export async function createGraphQLRoute(rt: Runtime) {
     // (content-type: application/json, apollo-require-preflight); curl and GraphiQL send one
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // Apollo's own warnings go through the JSON logger (and LOG_LEVEL) like every other line
+    logger: {
+      debug: (m: unknown) => rt.log.debug('apollo', { detail: String(m) }),
+      info: (m: unknown) => rt.log.info('apollo', { detail: String(m) }),
+      warn: (m: unknown) => rt.log.warn('apollo', { detail: String(m) }),
+      error: (m: unknown) => rt.log.error('apollo', { detail: String(m) }),
+    },
     // serve owns shutdown (finish in-flight requests, close pools, exit 0); Apollo would re-raise SIGTERM
     stopOnTerminationSignals: false,
     introspection: true,
