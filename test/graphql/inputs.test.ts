@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openRuntime } from '../../src/runtime.ts';
 import { startTestHub, type GraphQLResponse, type TestHub } from '../helpers/hub.ts';
@@ -198,6 +199,14 @@ describe('cursors are authenticated and validated before any SQL', () => {
 });
 
 describe('the cursor secret', () => {
+  it('CURSOR_SECRET must be long enough, and is never echoed', () => {
+    const short = 'tooshort-but-secret';
+    expect(() => loadConfig({ CURSOR_SECRET: short })).toThrow(
+      /^Invalid CURSOR_SECRET: expected a secret of at least 32 characters$/,
+    );
+    expect(loadConfig({ CURSOR_SECRET: SECRET }).cursorSecret).toBe(SECRET);
+  });
+
   it('is generated once per hub database and shared by every hub instance on it', async () => {
     const a = await startTestHub({ provinces: ['40'] });
     try {
@@ -292,9 +301,13 @@ describe('dates out of range are BAD_USER_INPUT', () => {
     },
   );
 
-  it.each(['0000-01-01', '1899-12-31', '2025-02-30'])('literal %s', async (d) => {
+  it.each([
+    ['dossiers', 'receivedFrom', '0000-01-01'],
+    ['dossiers', 'dueTo', '1899-12-31'],
+    ['documents', 'issuedFrom', '2025-02-30'],
+  ])('literal %s(filter: { %s: "%s" })', async (list, field, d) => {
     const res = await expectRefused(
-      `{ documents(filter: { issuedFrom: "${d}" }) { totalCount } }`,
+      `{ ${list}(filter: { ${field}: "${d}" }) { totalCount } }`,
       {},
       /out of range|does not exist/,
     );
