@@ -21,6 +21,9 @@ const positiveMs = (def: number) =>
     .positive('a positive number of milliseconds')
     .default(def);
 
+/** An origin as browsers send it: scheme, host and optional port, no path. */
+const ORIGIN_RE = /^https?:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?\/?$/;
+
 const postgresUrl = z
   .string()
   .url('a postgres:// connection URL')
@@ -28,7 +31,8 @@ const postgresUrl = z
 
 const EnvSchema = z.object({
   PORT: port(4000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // loopback unless told otherwise: exposing the hub is a deliberate choice (README: Exposing the hub)
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: postgresUrl.optional(),
   LIENTHONG_SOURCES: z.string().min(1).optional(),
   LIENTHONG_DATA_DIR: z.string().min(1).default('.lienthong'),
@@ -45,6 +49,14 @@ const EnvSchema = z.object({
   PORTAL_TIMEOUT_MS: positiveMs(10000),
   SYNC_CRON: z.string().min(1).optional(),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  CURSOR_SECRET: z.string().min(32, 'a secret of at least 32 characters').optional(),
+  CORS_ORIGINS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((o) => o.trim() === '*' || ORIGIN_RE.test(o.trim())),
+      'a comma-separated list of origins such as https://app.example.gov.vn (scheme, host, optional port), or *',
+    )
+    .optional(),
   LIENTHONG_DEMO_DOSSIERS: z.coerce
     .number()
     .int('a whole number of dossiers')
@@ -75,6 +87,13 @@ export interface Config {
   sync: { cron: string | undefined; concurrency: number };
   /** Dossiers per province seeded on first start of the embedded demo set. */
   demoDossiers: number;
+  /**
+   * Key material for cursor HMACs; when unset the hub generates one per installation and keeps it in
+   * the hub database (shared by every hub instance on that database).
+   */
+  cursorSecret: string | undefined;
+  /** Browser origins allowed to call the API cross-origin (`*`: any); empty: none. */
+  corsOrigins: string[];
 }
 
 /** Values given on the command line (e.g. `serve --port`); they win over the environment. */
@@ -97,9 +116,9 @@ export function loadConfig(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(
-      `Invalid ${name}=${JSON.stringify(cleaned[name] ?? '')}: expected ${issue.message}`,
-    );
+    // a secret is never echoed, not even a wrong one
+    const shown = /SECRET/.test(name) ? '' : `=${JSON.stringify(cleaned[name] ?? '')}`;
+    throw new ConfigError(`Invalid ${name}${shown}: expected ${issue.message}`);
   }
   const e = parsed.data;
   const cwd = opts.cwd ?? process.cwd();
@@ -135,5 +154,10 @@ export function loadConfig(
     },
     sync: { cron: e.SYNC_CRON, concurrency: e.SYNC_CONCURRENCY },
     demoDossiers: e.LIENTHONG_DEMO_DOSSIERS,
+    cursorSecret: e.CURSOR_SECRET,
+    corsOrigins: (e.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, '').toLowerCase())
+      .filter(Boolean),
   };
 }

@@ -5,6 +5,13 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The HTTP request itself is malformed (body not JSON, too large, no query). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** A POST body that is not `application/json` (or `application/graphql-response+json`). */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** A cross-origin request from an origin outside CORS_ORIGINS. */
+  CORS_ORIGIN_NOT_ALLOWED: 'CORS_ORIGIN_NOT_ALLOWED',
   /** Another sync run holds the province's lock. */
   SYNC_ALREADY_RUNNING: 'SYNC_ALREADY_RUNNING',
   /** No connection to the national portal could be made: refused, unknown host, unreachable network. */

@@ -1,8 +1,18 @@
 import client from 'prom-client';
 
+/** Distinct operation names kept as label values; later ones share `other` (each costs ~15 series). */
+export const MAX_OPERATION_LABELS = 100;
+const OPERATION_LABEL_LENGTH = 100;
+
 /** One registry per runtime (not prom-client's global), so several hubs can live in one test process. */
 export interface Metrics {
   registry: client.Registry;
+  /**
+   * The label value for a GraphQL operation name: the name itself for the first MAX_OPERATION_LABELS
+   * distinct names, `other` after that (clients choose names, so they must not choose the series count),
+   * `anonymous` for none.
+   */
+  operationLabel(name: string | null | undefined): string;
   sqlQueries: client.Counter<'source'>;
   graphqlRequests: client.Counter<'operation' | 'status'>;
   graphqlDuration: client.Histogram<'operation'>;
@@ -10,11 +20,24 @@ export interface Metrics {
   syncItems: client.Counter<'province' | 'outcome'>;
 }
 
-export function createMetrics(): Metrics {
+function boundedLabels(max: number): (name: string | null | undefined) => string {
+  const seen = new Set<string>();
+  return (name) => {
+    if (!name) return 'anonymous';
+    const label = name.slice(0, OPERATION_LABEL_LENGTH);
+    if (seen.has(label)) return label;
+    if (seen.size >= max) return 'other';
+    seen.add(label);
+    return label;
+  };
+}
+
+export function createMetrics(opts: { maxOperationLabels?: number } = {}): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'lienthong_' });
   return {
     registry,
+    operationLabel: boundedLabels(opts.maxOperationLabels ?? MAX_OPERATION_LABELS),
     sqlQueries: new client.Counter({
       name: 'lienthong_sql_queries_total',
       help: 'SQL statements sent, by source (province code, or "hub")',

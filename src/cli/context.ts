@@ -19,7 +19,70 @@ export interface CommandRuntimeOptions {
   createCluster?: boolean;
 }
 
-/** Opens the runtime for a command and always closes it. Logs go to stderr; `info` is quiet in the CLI. */
+/** A command cut short by a signal: main prints one line and exits 128 + the signal's number. */
+export class InterruptedError extends Error {
+  override name = 'InterruptedError';
+  readonly exitCode: number;
+  constructor(readonly signal: string) {
+    super(`interrupted by ${signal}`);
+    this.exitCode = EXIT_BY_SIGNAL[signal] ?? 130;
+  }
+}
+
+const EXIT_BY_SIGNAL: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** How long an interrupted command waits for its cleanup (its embedded server stops first). */
+const ABORT_GRACE_MS = 15_000;
+
+/**
+ * Watches SIGINT/SIGTERM/SIGHUP (and io.signal) while a command runs. Listening replaces Node's default,
+ * which would kill the process on the spot and leave the embedded PostgreSQL it started running.
+ */
+function watchInterrupts(signal: AbortSignal | undefined) {
+  let received: string | undefined;
+  let fire: (name: string) => void = () => undefined;
+  const fired = new Promise<string>((resolve) => (fire = resolve));
+  const handlers = SIGNALS.map((name) => {
+    const handler = () => {
+      received ??= name;
+      fire(received);
+    };
+    process.on(name, handler);
+    return [name, handler] as const;
+  });
+  const onAbort = () => {
+    received ??= 'SIGTERM';
+    fire(received);
+  };
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    fired,
+    get received() {
+      return received;
+    },
+    dispose() {
+      for (const [name, handler] of handlers) process.off(name, handler);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+const within = (ms: number, work: Promise<void>) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    void work.finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/**
+ * Opens the runtime for a command and always closes it: after success, failure or a signal (then the
+ * embedded server it started is stopped first, ending the work in flight). Logs go to stderr; `info`
+ * is quiet in the CLI.
+ */
 export async function withRuntime<T>(
   io: CliIO,
   config: Config,
@@ -28,11 +91,27 @@ export async function withRuntime<T>(
 ): Promise<T> {
   if (!opts.createCluster) requireCluster(config);
   const log: Logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, {}, io.stderr);
-  const rt = await openRuntime(config, log, { migrate: opts.migrate ?? false });
+  const interrupts = watchInterrupts(io.signal);
   try {
-    return await fn(rt);
+    // a signal during start-up is acted on as soon as there is a runtime to close
+    const rt = await openRuntime(config, log, { migrate: opts.migrate ?? false });
+    const work = fn(rt);
+    work.catch(() => undefined); // once interrupted, the work's own failure is expected and ignored
+    try {
+      return await Promise.race([
+        work,
+        interrupts.fired.then((name): never => {
+          throw new InterruptedError(name);
+        }),
+      ]);
+    } finally {
+      if (interrupts.received) {
+        log.warn('stopping: interrupted', { signal: interrupts.received });
+        await within(ABORT_GRACE_MS, rt.abort());
+      } else await rt.close();
+    }
   } finally {
-    await rt.close();
+    interrupts.dispose();
   }
 }
 

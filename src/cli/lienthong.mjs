@@ -5,9 +5,25 @@ import { register } from 'tsx/esm/api';
 // graphql-js runs extra development-time checks on every field unless told it is in production
 process.env.NODE_ENV ??= 'production';
 register();
-// a reader that stops early (`lienthong … | head`) ends the output, not the command: no EPIPE stack trace
-process.stdout.on('error', (err) => {
-  if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
-});
+
+// an error nothing caught: one line, every runtime closed (no embedded PostgreSQL left behind), exit 1
+let dying = false;
+const fatal = async (err) => {
+  if (dying) return;
+  dying = true;
+  const { onFatal } = await import('./main.ts');
+  process.exit(await onFatal(err));
+};
+process.on('uncaughtException', (err) => void fatal(err));
+process.on('unhandledRejection', (err) => void fatal(err));
+// a reader that stops early (`lienthong … | head`) ends the output, not the command: the command finishes
+// its work, closes what it opened and exits with its own code, without an EPIPE stack trace
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') void fatal(err);
+  });
+}
+
 const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// explicit exit: an interrupted command may still hold sockets to a server it shares with `serve`
+process.exit(await main(process.argv.slice(2)));

@@ -1,11 +1,13 @@
 import { ConfigError } from '../config.ts';
 import { UsageError } from '../errors.ts';
+import { closeAllRuntimes } from '../runtime.ts';
 import type { CliIO, Command } from './command.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { portalSandboxCommand } from './commands/portal-sandbox.ts';
 import { seedCommand } from './commands/seed.ts';
 import { serveCommand } from './commands/serve.ts';
 import { syncCommand } from './commands/sync.ts';
+import { InterruptedError } from './context.ts';
 
 const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, syncCommand, portalSandboxCommand];
 
@@ -47,6 +49,10 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   try {
     return await command.run(rest, io);
   } catch (err) {
+    if (err instanceof InterruptedError) {
+      io.stderr(`${command.name}: ${err.message}; stopped`);
+      return err.exitCode;
+    }
     if (err instanceof UsageError) {
       io.stderr(`error: ${err.message}\n\n${command.usage}`);
       return 1;
@@ -59,4 +65,18 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     if (io.env.LOG_LEVEL === 'debug' && err instanceof Error && err.stack) io.stderr(err.stack);
     return 1;
   }
+}
+
+/**
+ * The last resort of lienthong.mjs for an error nothing caught: one line on stderr, every runtime of the
+ * process closed (so no embedded PostgreSQL is left behind), exit code 1.
+ */
+export async function onFatal(err: unknown, io: CliIO = defaultIO()): Promise<number> {
+  try {
+    io.stderr(`error: ${err instanceof Error ? err.message : String(err)}`);
+  } catch {
+    // stderr is gone too: closing the runtimes matters more than saying so
+  }
+  await closeAllRuntimes();
+  return 1;
 }

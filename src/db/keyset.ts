@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { BadUserInputError } from '../errors.ts';
 import { rowsOf } from './tables.ts';
 
 /** How a list is ordered: a SQL expression plus the id as tie-breaker (and province across sources). */
@@ -20,6 +21,65 @@ export interface Position {
   v: SortValue;
   p: string;
   i: number;
+}
+
+const MAX_TEXT_SORT_LENGTH = 1000;
+const TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{6}Z$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A date PostgreSQL accepts: year 1–9999 (there is no year 0), a real month and day. */
+function calendarDate(y: number, m: number, d: number): boolean {
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return d <= days;
+}
+
+function validSortValue(kind: SortSpec['kind'], v: unknown): boolean {
+  switch (kind) {
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
+    case 'text':
+      return typeof v === 'string' && v.length <= MAX_TEXT_SORT_LENGTH && !v.includes('\0');
+    case 'time': {
+      if (v === 'infinity' || v === '-infinity') return true;
+      const m = typeof v === 'string' ? TIME_RE.exec(v) : null;
+      if (!m) return false;
+      const [y, mo, d, h, mi, sec] = m.slice(1).map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      return calendarDate(y, mo, d) && h < 24 && mi < 60 && sec < 60;
+    }
+    case 'date': {
+      if (v === 'infinity' || v === '-infinity') return true;
+      const m = typeof v === 'string' ? DATE_RE.exec(v) : null;
+      return m !== null && calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    }
+  }
+}
+
+/**
+ * Whether `pos` can be a position in an ordering of this kind: a sort value of the key's type that
+ * PostgreSQL accepts (finite, in range, a real calendar date), a province code and a safe integer id.
+ * Cursors are authenticated too; this keeps a value that cannot be cast away from SQL all the same.
+ */
+export function isValidPosition(
+  spec: Pick<SortSpec, 'kind'>,
+  pos: { v: unknown; p: unknown; i: unknown },
+): boolean {
+  return (
+    validSortValue(spec.kind, pos.v) &&
+    typeof pos.p === 'string' &&
+    /^[0-9a-z]{1,10}$/.test(pos.p) &&
+    typeof pos.i === 'number' &&
+    Number.isSafeInteger(pos.i) &&
+    pos.i >= 0
+  );
 }
 
 const sqlValue = (spec: SortSpec) => (spec.kind === 'text' ? `(${spec.expr}) COLLATE "C"` : spec.expr);
@@ -68,6 +128,8 @@ export function applyAfter(
   sourceCode: string,
 ): void {
   if (!pos) return;
+  if (!isValidPosition(spec, pos))
+    throw new BadUserInputError(`The cursor is not a valid position in the ${spec.key} order`);
   const asc = spec.direction === 'asc';
   const val = sqlValue(spec);
   if (sourceCode === pos.p) {

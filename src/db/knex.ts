@@ -1,5 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
+import type { Logger } from '../logger.ts';
 
 // Return int8/numeric as JS numbers (counts, ids and fees here stay far below 2^53) and dates as strings.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -13,10 +14,36 @@ export interface KnexOptions {
   poolMax?: number;
   /** Called once per SQL statement sent: feeds the per-source statement counters. */
   onQuery?: () => void;
+  /**
+   * Where knex's and the driver's warnings and errors go. Without it knex prints them (stacks and all)
+   * with console.log, whatever LOG_LEVEL says.
+   */
+  log?: Logger;
+}
+
+/** One line, no connection string: driver messages go into JSON logs, never raw stacks. */
+const oneLine = (message: unknown): string => {
+  const text =
+    typeof message === 'string'
+      ? message
+      : message instanceof Error
+        ? message.message
+        : (JSON.stringify(message) ?? String(message));
+  return (text.split('\n')[0] ?? '').replace(/postgres(ql)?:\/\/\S+/g, 'postgres://…').slice(0, 500);
+};
+
+function knexLog(log: Logger): Knex.Config['log'] {
+  return {
+    warn: (m: unknown) => log.warn('database driver warning', { error: oneLine(m) }),
+    error: (m: unknown) => log.error('database driver error', { error: oneLine(m) }),
+    deprecate: (m: unknown) => log.debug('database driver deprecation', { detail: oneLine(m) }),
+    debug: (m: unknown) => log.debug('database driver debug', { detail: oneLine(m) }),
+  };
 }
 
 /** A knex instance for one database; application_name lets the embedded server see who is connected. */
 export function createKnex(url: string, opts: KnexOptions = {}): Knex {
+  const { log } = opts;
   const db = knexFactory({
     client: 'pg',
     connection: {
@@ -25,8 +52,22 @@ export function createKnex(url: string, opts: KnexOptions = {}): Knex {
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
       ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
     },
-    pool: { min: 0, max: opts.poolMax ?? 10, acquireTimeoutMillis: (opts.connectTimeoutMs ?? 5000) + 1000 },
+    pool: {
+      min: 0,
+      max: opts.poolMax ?? 10,
+      acquireTimeoutMillis: (opts.connectTimeoutMs ?? 5000) + 1000,
+      ...(log
+        ? {
+            // a pooled connection the server drops (restart, terminated backend) reports it once, as JSON
+            afterCreate: (conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void) => {
+              conn.on('error', (err) => log.warn('database connection lost', { error: oneLine(err) }));
+              done(null, conn);
+            },
+          }
+        : {}),
+    },
     acquireConnectionTimeout: (opts.connectTimeoutMs ?? 5000) + 1000,
+    ...(log ? { log: knexLog(log) } : {}),
   });
   if (opts.onQuery) db.on('query', opts.onQuery);
   return db;

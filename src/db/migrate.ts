@@ -4,6 +4,7 @@ import * as p002 from './migrations/province/002_dossiers.ts';
 import * as p003 from './migrations/province/003_procedure_revision.ts';
 import * as h001 from './migrations/hub/001_hub.ts';
 import * as h002 from './migrations/hub/002_sync.ts';
+import * as h003 from './migrations/hub/003_hub_settings.ts';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 
@@ -29,6 +30,7 @@ export const PROVINCE_MIGRATIONS: Record<string, Migration> = {
 export const HUB_MIGRATIONS: Record<string, Migration> = {
   '001_hub': h001,
   '002_sync': h002,
+  '003_hub_settings': h003,
 };
 
 const config = (migrations: Record<string, Migration>): Knex.MigratorConfig => ({

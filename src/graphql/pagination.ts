@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { BadUserInputError } from '../errors.ts';
-import type { Position, SortSpec } from '../db/keyset.ts';
+import { isValidPosition, type Position, type SortSpec } from '../db/keyset.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 500;
@@ -24,40 +26,66 @@ interface CursorBody extends Position {
   k: string;
 }
 
-export function encodeCursor(key: string, pos: Position): string {
-  const body: CursorBody = { k: key, v: pos.v, p: pos.p, i: pos.i };
-  return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+/*
+ * A cursor is `base64url(JSON {k, v, p, i}) "." base64url(HMAC-SHA256(key, body))`: the sort key, the
+ * position (sort value, province, id), and a MAC under the installation's cursor key, so a cursor that
+ * was altered or made elsewhere is refused before any SQL sees its values.
+ */
+const CURSOR_RE = /^([A-Za-z0-9_-]{1,1000})\.([A-Za-z0-9_-]{43})$/;
+
+const cursorKeys = new AsyncLocalStorage<Buffer>();
+
+/** The HMAC key for cursors, derived from the installation's secret (so the secret serves one purpose each). */
+export const cursorKeyFrom = (secret: string): Buffer =>
+  createHmac('sha256', secret).update('lienthong cursor v1').digest();
+
+/** Runs fn (a GraphQL execution) with the key that signs and checks every cursor encoded or decoded inside it. */
+export function withCursorKey<T>(key: Buffer, fn: () => T): T {
+  return cursorKeys.run(key, fn);
 }
 
-export function decodeCursor(cursor: string, key: string, argument: string): Position {
-  let body: unknown;
+function currentKey(): Buffer {
+  const key = cursorKeys.getStore();
+  if (!key) throw new Error('a cursor was encoded or decoded outside withCursorKey()');
+  return key;
+}
+
+const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest('base64url');
+
+export function encodeCursor(sortKey: string, pos: Position): string {
+  const body: CursorBody = { k: sortKey, v: pos.v, p: pos.p, i: pos.i };
+  const text = Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+  return `${text}.${mac(currentKey(), text)}`;
+}
+
+export function decodeCursor(
+  cursor: string,
+  spec: Pick<SortSpec, 'key' | 'kind'>,
+  argument: string,
+): Position {
+  const invalid = (why = '') =>
+    new BadUserInputError(`Argument "${argument}" is not a valid cursor${why}`, { argument });
+  const m = CURSOR_RE.exec(cursor);
+  if (!m) throw invalid();
+  const [, text, sig] = m as unknown as [string, string, string];
+  if (!timingSafeEqual(Buffer.from(sig), Buffer.from(mac(currentKey(), text))))
+    throw invalid(' (not issued by this hub, or altered)');
+  let b: Partial<CursorBody>;
   try {
-    if (!/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) throw new Error('charset');
-    body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    b = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<CursorBody>;
   } catch {
-    throw new BadUserInputError(`Argument "${argument}" is not a valid cursor`, { argument });
+    throw invalid();
   }
-  const b = body as Partial<CursorBody>;
-  if (
-    typeof b !== 'object' ||
-    b === null ||
-    typeof b.k !== 'string' ||
-    (typeof b.v !== 'string' && typeof b.v !== 'number') ||
-    typeof b.p !== 'string' ||
-    typeof b.i !== 'number' ||
-    !Number.isInteger(b.i)
-  ) {
-    throw new BadUserInputError(`Argument "${argument}" is not a valid cursor`, { argument });
-  }
-  if (b.k !== key) {
+  if (typeof b !== 'object' || b === null || typeof b.k !== 'string') throw invalid();
+  if (b.k !== spec.key) {
     throw new BadUserInputError(
-      `Argument "${argument}" is a cursor for another ordering (${b.k}, not ${key})`,
-      {
-        argument,
-      },
+      `Argument "${argument}" is a cursor for another ordering (${b.k.slice(0, 50)}, not ${spec.key})`,
+      { argument },
     );
   }
-  return { v: b.v, p: b.p, i: b.i };
+  // a well-signed cursor still gets its values checked against the sort key's type (defence in depth)
+  if (!isValidPosition(spec, { v: b.v, p: b.p, i: b.i })) throw invalid();
+  return { v: b.v!, p: b.p!, i: b.i! };
 }
 
 function checkSize(name: string, n: number): number {
@@ -81,14 +109,14 @@ export function pageRequest(args: PageArgs, spec: SortSpec): PageRequest {
     return {
       limit: checkSize('last', last ?? DEFAULT_PAGE_SIZE),
       backward: true,
-      from: before != null ? decodeCursor(before, spec.key, 'before') : undefined,
+      from: before != null ? decodeCursor(before, spec, 'before') : undefined,
       hasCursor: before != null,
     };
   }
   return {
     limit: checkSize('first', first ?? DEFAULT_PAGE_SIZE),
     backward: false,
-    from: after != null ? decodeCursor(after, spec.key, 'after') : undefined,
+    from: after != null ? decodeCursor(after, spec, 'after') : undefined,
     hasCursor: after != null,
   };
 }

@@ -10,13 +10,20 @@ import { withStatementTally, type StatementTally } from '../db/statement-counter
 import { ErrorCode } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
+import { cursorKeyFrom, withCursorKey } from '../graphql/pagination.ts';
 import { createContext } from './context.ts';
+import { corsHandler } from './cors.ts';
+import { clientError, errorLogPlugin } from './error-masking.ts';
 import { graphiqlAsset, graphiqlPage } from './graphiql.ts';
+import { inputGuardPlugin } from './input-guard.ts';
 import { readBody, sendJson } from '../http.ts';
 import { buildSchema } from './schema.ts';
 import { ANONYMOUS } from '../graphql/viewer.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
+/** POST bodies are JSON only for these media types (parameters such as charset aside). */
+const JSON_MEDIA_TYPES = new Set(['application/json', 'application/graphql-response+json']);
+const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
 
 interface RequestTrace {
   operationName: string | null;
@@ -37,10 +44,9 @@ const partialResultsPlugin: ApolloServerPlugin<Context> = {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
-        const sourceErrors: GraphQLFormattedError[] = contextValue.fed.errors().map((e) => ({
-          message: e.message,
-          extensions: e.extensions,
-        }));
+        const sourceErrors: GraphQLFormattedError[] = contextValue.fed
+          .errors()
+          .map((e) => clientError({ message: e.message, extensions: e.extensions }));
         if (sourceErrors.length) result.errors = [...(result.errors ?? []), ...sourceErrors];
         contextValue.trace.errorCodes = (result.errors ?? []).map((e) =>
           String(e.extensions?.code ?? 'UNKNOWN'),
@@ -56,11 +62,21 @@ const partialResultsPlugin: ApolloServerPlugin<Context> = {
 
 /** POST/GET /graphql through Apollo Server on plain node:http; GET with Accept: text/html serves GraphiQL. */
 export async function createGraphQLRoute(rt: Runtime) {
+  const cursorKey = cursorKeyFrom(await rt.cursorSecret());
+  const cors = corsHandler(rt.config.corsOrigins);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
-    // API keys travel in headers, never cookies, so browser CSRF does not apply; GET queries must work from curl.
-    csrfPrevention: false,
+    // a GET or simple POST from another site's page is refused unless it carries a preflighted header
+    // (content-type: application/json, apollo-require-preflight); curl and GraphiQL send one
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // Apollo's own warnings go through the JSON logger (and LOG_LEVEL) like every other line
+    logger: {
+      debug: (m: unknown) => rt.log.debug('apollo', { detail: String(m) }),
+      info: (m: unknown) => rt.log.info('apollo', { detail: String(m) }),
+      warn: (m: unknown) => rt.log.warn('apollo', { detail: String(m) }),
+      error: (m: unknown) => rt.log.error('apollo', { detail: String(m) }),
+    },
     // serve owns shutdown (finish in-flight requests, close pools, exit 0); Apollo would re-raise SIGTERM
     stopOnTerminationSignals: false,
     introspection: true,
@@ -68,29 +84,19 @@ export async function createGraphQLRoute(rt: Runtime) {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      inputGuardPlugin,
+      errorLogPlugin(rt.log),
       partialResultsPlugin,
     ],
     // compact JSON: Apollo pretty-prints by default, which doubles the bytes of a page of dossiers
     stringifyResult: (result) => JSON.stringify(result),
-    formatError: (formatted, error) => {
-      const code = formatted.extensions?.code;
-      if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-      const original = (error as { originalError?: Error }).originalError ?? (error as Error);
-      rt.log.error('unexpected error', {
-        error: original.message,
-        stack: original.stack,
-        path: formatted.path,
-      });
-      return {
-        message: 'Internal server error',
-        path: formatted.path,
-        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-      };
-    },
+    // unexpected errors (and messages that would show SQL, hosts or stacks) are masked; errorLogPlugin logs them
+    formatError: (formatted, error) => clientError(formatted, error),
   });
   await apollo.start();
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    if (cors(req, res)) return;
     if (
       req.method === 'GET' &&
       (req.headers.accept ?? '').includes('text/html') &&
@@ -102,9 +108,11 @@ export async function createGraphQLRoute(rt: Runtime) {
     if (req.method === 'GET' && url.searchParams.has('asset'))
       return graphiqlAsset(url.searchParams.get('asset')!, res);
     if (req.method !== 'GET' && req.method !== 'POST') {
-      res.setHeader('allow', 'GET, POST');
+      res.setHeader('allow', 'GET, POST, OPTIONS');
       return sendJson(res, 405, {
-        errors: [{ message: `Method ${req.method} not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }],
+        errors: [
+          { message: `Method ${req.method} not allowed`, extensions: { code: ErrorCode.METHOD_NOT_ALLOWED } },
+        ],
       });
     }
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
@@ -114,16 +122,26 @@ export async function createGraphQLRoute(rt: Runtime) {
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     let body: unknown;
     if (req.method === 'POST') {
+      if (!JSON_MEDIA_TYPES.has(mediaType(req.headers['content-type']))) {
+        return sendJson(res, 415, {
+          errors: [
+            {
+              message: 'POST /graphql takes a JSON body: send content-type: application/json',
+              extensions: { code: ErrorCode.UNSUPPORTED_MEDIA_TYPE },
+            },
+          ],
+        });
+      }
       try {
         const text = await readBody(req, MAX_BODY_BYTES);
-        body = text && (headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+        body = text ? JSON.parse(text) : text;
       } catch (err) {
         const status = (err as { status?: number }).status ?? 400;
         return sendJson(res, status, {
           errors: [
             {
               message: status === 413 ? 'Request body too large' : 'Request body is not valid JSON',
-              extensions: { code: 'BAD_REQUEST' },
+              extensions: { code: ErrorCode.BAD_REQUEST },
             },
           ],
         });
@@ -136,10 +154,12 @@ export async function createGraphQLRoute(rt: Runtime) {
       debugSql: req.headers['x-lienthong-debug'] === 'sql',
     };
     const { tally, result } = withStatementTally(() =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
-        context: async () => ({ ...createContext(rt, requestId, ANONYMOUS), trace }),
-      }),
+      withCursorKey(cursorKey, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
+          context: async () => ({ ...createContext(rt, requestId, ANONYMOUS), trace }),
+        }),
+      ),
     );
     trace.tally = tally;
     const response = await result;
@@ -152,13 +172,13 @@ export async function createGraphQLRoute(rt: Runtime) {
       res.end();
     }
     const seconds = (performance.now() - t0) / 1000;
-    const operation = trace.operationName ?? 'anonymous';
+    const operation = rt.metrics.operationLabel(trace.operationName);
     const status = trace.errorCodes.length ? 'error' : 'ok';
     rt.metrics.graphqlRequests.inc({ operation, status });
     rt.metrics.graphqlDuration.observe({ operation }, seconds);
     rt.log.info('graphql request', {
       requestId,
-      operation,
+      operation: trace.operationName?.slice(0, 200) ?? 'anonymous',
       durationMs: Math.round(seconds * 1000),
       sqlStatements: tally.total,
       status: res.statusCode,

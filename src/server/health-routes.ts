@@ -17,8 +17,12 @@ export async function readyz(rt: Runtime, res: ServerResponse): Promise<void> {
       () => 'DOWN' as const,
     );
   const [hub, sources] = await Promise.all([hubCheck, rt.health.checkAll()]);
+  // status and latency only: a check's error text can name hosts, ports and databases
   const byCode = Object.fromEntries(
-    rt.sources.all.map((s) => [s.code, { name: s.name, ...sources[s.code] }]),
+    rt.sources.all.map((s) => {
+      const check = sources[s.code];
+      return [s.code, { name: s.name, status: check?.status ?? 'DOWN', latencyMs: check?.latencyMs ?? null }];
+    }),
   );
   sendJson(res, hub === 'UP' ? 200 : 503, {
     status: hub === 'UP' ? 'ready' : 'not ready',

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { createKnex } from '../db/knex.ts';
+import type { Logger } from '../logger.ts';
 import { DEMO_PROVINCES, provinceDatabase } from './demo.ts';
 
 /** One province's database as the hub sees it. */
@@ -75,6 +76,8 @@ export function createSourceRegistry(
   infos: SourceInfo[],
   config: Pick<Config, 'sourceStatementTimeoutMs' | 'sourceConnectTimeoutMs' | 'sourcePoolMax'>,
   onQuery?: (code: string) => void,
+  /** Where the driver's and the pool's warnings go (as JSON lines at LOG_LEVEL), tagged with the province. */
+  log?: Logger,
 ): SourceRegistry {
   const all = infos.map((info) => ({
     ...info,
@@ -83,6 +86,7 @@ export function createSourceRegistry(
       connectTimeoutMs: config.sourceConnectTimeoutMs,
       poolMax: config.sourcePoolMax,
       ...(onQuery ? { onQuery: () => onQuery(info.code) } : {}),
+      ...(log ? { log: log.child({ province: info.code }) } : {}),
     }),
   }));
   const map = new Map(all.map((s) => [s.code, s]));

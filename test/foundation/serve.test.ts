@@ -76,6 +76,7 @@ describe('lienthong serve (what npm start runs)', () => {
     const first = await serve();
     const provinces = await fetch(
       `${first.url}/graphql?query=${encodeURIComponent('{ provinces { code name status } }')}`,
+      { headers: { 'apollo-require-preflight': 'true' } },
     );
     const body = (await provinces.json()) as {
       data: { provinces: { code: string; name: string; status: string }[] };

@@ -33,7 +33,10 @@ describe('operations endpoints', () => {
 
   it('GET /graphql runs a query; GET with Accept: text/html serves GraphiQL from the hub', async () => {
     const q = encodeURIComponent('{ provinces { code name status } }');
-    const res = await fetch(`${hub.url}/graphql?query=${q}`);
+    // CSRF prevention: a GET carries a header no cross-site form or <img> can send
+    const res = await fetch(`${hub.url}/graphql?query=${q}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       data: { provinces: { code: string; name: string; status: string }[] };

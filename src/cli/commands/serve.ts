@@ -41,7 +41,7 @@ export const serveCommand: Command = {
 Starts the hub: embedded PostgreSQL when DATABASE_URL is unset, migrations, demo data on first
 start, then GraphQL and GraphiQL at http://localhost:4000/graphql.
   --port N      TCP port (default: PORT, else 4000; 0 picks a free one)
-  --host HOST   address to bind (default: HOST, else 0.0.0.0)
+  --host HOST   address to bind (default: HOST, else 127.0.0.1; 0.0.0.0 exposes the hub)
 Environment: PORT, HOST, DATABASE_URL, LIENTHONG_SOURCES, LIENTHONG_DATA_DIR, LIENTHONG_DEMO_DOSSIERS,
 LOG_LEVEL, SYNC_CRON.`,
   async run(argv, io) {
