@@ -37,10 +37,8 @@ const partialResultsPlugin: ApolloServerPlugin<Context> = {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
-        const sourceErrors: GraphQLFormattedError[] = contextValue.fed.errors().map((e) => ({
-          message: e.message,
-          extensions: e.extensions,
-        }));
+        // toJSON keeps the path of a nested failure (where the province's data first went missing)
+        const sourceErrors: GraphQLFormattedError[] = contextValue.fed.errors().map((e) => e.toJSON());
         if (sourceErrors.length) result.errors = [...(result.errors ?? []), ...sourceErrors];
         contextValue.trace.errorCodes = (result.errors ?? []).map((e) =>
           String(e.extensions?.code ?? 'UNKNOWN'),
