@@ -354,14 +354,17 @@ describe('a source at its concurrency limit', () => {
     const release = await lockTable(hub, '17', 'dossiers');
     let released = false;
     try {
+      const query = `{ dossiers(first: 1, filter: { provinces: ["17"] }) { totalCount nodes { id } } }`;
+      let settled = 0;
       const slow = Array.from({ length: 16 }, () =>
-        timed(() =>
-          hub.gql<{ dossiers: { totalCount: number } }>(
-            `{ dossiers(first: 1, filter: { provinces: ["17"] }) { totalCount nodes { id } } }`,
-          ),
-        ),
+        timed(() => hub.gql<{ dossiers: { totalCount: number } }>(query)).finally(() => settled++),
       );
       await waitersOnLock(hub, '17', 4);
+      // 4 run (waiting for the lock), 4 wait for a slot, 8 are turned away
+      while (settled < 8) await new Promise((r) => setTimeout(r, 20));
+      const lone = await timed(() => hub.gql(query));
+      expect(codes(lone.value)).toEqual(['SOURCE_BUSY']);
+      expect(lone.ms).toBeLessThan(500);
       // the health check has a connection of its own: the exhausted pool does not make 17 look down
       const health = await hub.rt.health.checkAll();
       expect(health['17']!.status).toBe('UP');
