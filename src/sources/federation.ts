@@ -69,6 +69,34 @@ export function createFederation(
   // rejects with TaskCancelledError, and the source's statement_timeout ends the statement itself
   const deadline = timeout(opts.timeoutMs, TimeoutStrategy.Aggressive);
 
+  /** Records a failed call: down or busy leave the source out of this request; anything else propagates. */
+  const failed = (source: Source, err: unknown, started: boolean): undefined => {
+    // another call of this request already failed on this source and abandoned this one
+    if (failures.has(source.code)) return undefined;
+    const c =
+      err instanceof TaskCancelledError && !started
+        ? { kind: 'busy' as const, reason: `no free slot within ${opts.timeoutMs} ms` }
+        : classifySourceError(err);
+    switch (c.kind) {
+      case 'bad-input':
+        if (err instanceof GraphQLError) throw err;
+        throw new BadUserInputError(
+          `A value of this request (a cursor or filter) is not valid for the data it is compared with: ${c.reason}`,
+        );
+      case 'internal':
+        throw err;
+      case 'busy':
+        opts.log.info('source busy', { province: source.code, error: c.reason });
+        fail(source.code, new SourceBusyError(source.code, c.reason));
+        return undefined;
+      case 'down':
+        opts.log.warn('source query failed', { province: source.code, error: c.reason });
+        health.reportFailure(source.code);
+        fail(source.code, new SourceUnavailableError(source.code, c.reason));
+        return undefined;
+    }
+  };
+
   const one = async <T>(source: Source, fn: (s: Source) => Promise<T>): Promise<T | undefined> => {
     if (failures.has(source.code)) return undefined;
     if (health.isOpen(source.code)) {
@@ -88,29 +116,7 @@ export function createFederation(
       health.reportSuccess(source.code);
       return value;
     } catch (err) {
-      // another call of this request already failed on this source and abandoned this one
-      if (failures.has(source.code)) return undefined;
-      const c =
-        err instanceof TaskCancelledError && !started
-          ? { kind: 'busy' as const, reason: `no free slot within ${opts.timeoutMs} ms` }
-          : classifySourceError(err);
-      if (c.kind === 'bad-input') {
-        if (err instanceof GraphQLError) throw err;
-        throw new BadUserInputError(
-          `A value of this request (a cursor or filter) is not valid for the data it is compared with: ${c.reason}`,
-        );
-      }
-      if (c.kind === 'internal') throw err;
-      opts.log.warn(c.kind === 'busy' ? 'source busy' : 'source query failed', {
-        province: source.code,
-        error: c.reason,
-      });
-      if (c.kind === 'busy') fail(source.code, new SourceBusyError(source.code, c.reason));
-      else {
-        health.reportFailure(source.code);
-        fail(source.code, new SourceUnavailableError(source.code, c.reason));
-      }
-      return undefined;
+      return failed(source, err, started);
     }
   };
 
