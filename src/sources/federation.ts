@@ -107,10 +107,14 @@ export function createFederation(
     try {
       const value = await deadline.execute(
         ({ signal }) =>
+          // not given the signal: a call that started keeps its slot until its statement ends (the pool
+          // connection is busy until then), even when this request stopped waiting for it
           source.gate.execute(() => {
+            // a call whose request stopped waiting while it was queued never takes the slot
+            if (signal.aborted) throw new TaskCancelledError();
             started = true;
             return fn(source);
-          }, signal),
+          }),
         controllerOf(source.code).signal,
       );
       health.reportSuccess(source.code);

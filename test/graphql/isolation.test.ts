@@ -424,6 +424,41 @@ describe('a source at its concurrency limit', () => {
   });
 });
 
+describe('a call that waits for a slot longer than the timeout', () => {
+  it('is SOURCE_BUSY (it never reached the source), while the calls that ran are SOURCE_UNAVAILABLE', async () => {
+    // one slot, two places in the queue; the timeout of a call is statement (1 s) + connect (0.5 s)
+    const hub = await startTestHub({
+      provinces: ['40', '17'],
+      env: {
+        SOURCE_POOL_MAX: '1',
+        SOURCE_QUEUE: '2',
+        SOURCE_STATEMENT_TIMEOUT_MS: '1000',
+        SOURCE_CONNECT_TIMEOUT_MS: '500',
+      },
+    });
+    try {
+      const release = await lockTable(hub, '17', 'dossiers');
+      try {
+        const query = `{ dossiers(first: 1, filter: { provinces: ["17"] }) { nodes { id } } }`;
+        const first = hub.gql(query);
+        await waitersOnLock(hub, '17', 1);
+        // both wait behind the first; the one that gets its slot at 1 s runs out of time on the lock, the
+        // other is still waiting when its 1.5 s are up
+        const queued = await Promise.all([timed(() => hub.gql(query)), timed(() => hub.gql(query))]);
+        expect(codes(await first)).toEqual(['SOURCE_UNAVAILABLE']);
+        expect(queued.map((q) => codes(q.value)[0]).sort()).toEqual(['SOURCE_BUSY', 'SOURCE_UNAVAILABLE']);
+        const busy = queued.find((q) => codes(q.value)[0] === 'SOURCE_BUSY')!;
+        expect(busy.value.errors![0]!.message).toBe('Source 17 is busy: no free slot within 1500 ms');
+        expect(busy.ms).toBeLessThan(2500);
+      } finally {
+        await release();
+      }
+    } finally {
+      await hub.close();
+    }
+  });
+});
+
 describe('a source whose network fails', () => {
   it('a connection lost in the middle of a statement is SOURCE_UNAVAILABLE', async () => {
     const proxy = await startProxy(inject('pgPort'));
