@@ -43,6 +43,13 @@ const EnvSchema = z.object({
   SOURCE_STATEMENT_TIMEOUT_MS: positiveMs(5000),
   SOURCE_CONNECT_TIMEOUT_MS: positiveMs(2000),
   SOURCE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  SOURCE_MAX_CONCURRENT: z.coerce
+    .number()
+    .int('a whole number of queries')
+    .min(1, 'a number ≥ 1')
+    .max(100, 'a number ≤ 100')
+    .optional(),
+  SOURCE_QUEUE: z.coerce.number().int('a whole number of queries').min(0, 'a number ≥ 0').optional(),
   PORTAL_URL: z.string().url('an http(s) URL').default(DEFAULT_PORTAL_URL),
   PORTAL_CLIENT_ID: z.string().min(1).default('sandbox'),
   PORTAL_CLIENT_SECRET: z.string().min(1).default('sandbox'),
@@ -83,6 +90,10 @@ export interface Config {
   sourceStatementTimeoutMs: number;
   sourceConnectTimeoutMs: number;
   sourcePoolMax: number;
+  /** Queries one source runs at once for requests (a bulkhead); never more than its pool. */
+  sourceMaxConcurrent: number;
+  /** Queries that may wait for one of those slots; beyond that a source answers SOURCE_BUSY at once. */
+  sourceQueue: number;
   portal: { url: string; clientId: string; clientSecret: string; timeoutMs: number };
   sync: { cron: string | undefined; concurrency: number };
   /** Dossiers per province seeded on first start of the embedded demo set. */
@@ -135,6 +146,13 @@ export function loadConfig(
       'Invalid DATABASE_URL: external PostgreSQL needs a sources file (LIENTHONG_SOURCES)',
     );
   }
+  const sourceMaxConcurrent = e.SOURCE_MAX_CONCURRENT ?? e.SOURCE_POOL_MAX;
+  if (sourceMaxConcurrent > e.SOURCE_POOL_MAX) {
+    // more slots than connections would queue inside the pool, where waiting looks like the source being down
+    throw new ConfigError(
+      `Invalid SOURCE_MAX_CONCURRENT=${JSON.stringify(cleaned.SOURCE_MAX_CONCURRENT)}: expected at most SOURCE_POOL_MAX (${e.SOURCE_POOL_MAX})`,
+    );
+  }
   return {
     port: opts.overrides?.port ?? e.PORT,
     host: opts.overrides?.host ?? e.HOST,
@@ -146,6 +164,8 @@ export function loadConfig(
     sourceStatementTimeoutMs: e.SOURCE_STATEMENT_TIMEOUT_MS,
     sourceConnectTimeoutMs: e.SOURCE_CONNECT_TIMEOUT_MS,
     sourcePoolMax: e.SOURCE_POOL_MAX,
+    sourceMaxConcurrent,
+    sourceQueue: e.SOURCE_QUEUE ?? e.SOURCE_POOL_MAX,
     portal: {
       url: e.PORTAL_URL.replace(/\/+$/, ''),
       clientId: e.PORTAL_CLIENT_ID,

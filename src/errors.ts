@@ -4,6 +4,11 @@ import { GraphQLError } from 'graphql';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
+  /**
+   * A province's database is up but already runs as many queries as the hub allows it (SOURCE_MAX_CONCURRENT
+   * running, SOURCE_QUEUE waiting): its data is left out of this response; retrying shortly may succeed.
+   */
+  SOURCE_BUSY: 'SOURCE_BUSY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The HTTP request itself is malformed (body not JSON, too large, no query). */
   BAD_REQUEST: 'BAD_REQUEST',
@@ -35,6 +40,15 @@ export class SourceUnavailableError extends GraphQLError {
   constructor(province: string, reason: string) {
     super(`Source ${province} is unavailable: ${reason}`, {
       extensions: { code: ErrorCode.SOURCE_UNAVAILABLE, province },
+    });
+  }
+}
+
+/** A provincial source at its concurrency limit; like SOURCE_UNAVAILABLE, the rest of the response comes back. */
+export class SourceBusyError extends GraphQLError {
+  constructor(province: string, reason: string) {
+    super(`Source ${province} is busy: ${reason}`, {
+      extensions: { code: ErrorCode.SOURCE_BUSY, province },
     });
   }
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import type { Federation } from '../sources/federation.ts';
 import type { Source } from '../sources/registry.ts';
 import { groupBy } from '../db/sql.ts';
@@ -11,32 +12,66 @@ export interface LocalKey {
 
 const keyString = (k: LocalKey) => `${k.province}:${k.id}`;
 
-/** Splits keys by province and runs one batch per source (one SQL statement each). */
+/**
+ * Splits keys by province and runs one batch per source (one SQL statement each). The keys of a province
+ * that failed reject with that province's one error (see `fromSource`); the other provinces' keys resolve.
+ */
 async function perSource<V>(
   fed: Federation,
   keys: readonly LocalKey[],
   empty: V,
   run: (source: Source, ids: number[]) => Promise<Map<number, V>>,
-): Promise<V[]> {
+): Promise<(V | Error)[]> {
   const byProvince = new Map<string, number[]>();
   for (const k of keys) {
     let ids = byProvince.get(k.province);
     if (!ids) byProvince.set(k.province, (ids = []));
     if (!ids.includes(k.id)) ids.push(k.id);
   }
-  const results = new Map<string, Map<number, V>>();
+  const results = new Map<string, Map<number, V> | Error>();
   await Promise.all(
     [...byProvince].map(async ([code, ids]) => {
       const source = fed.source(code);
       if (!source) return;
-      const found = await fed.one(source, (s) => run(s, ids));
-      if (found) results.set(code, found);
+      try {
+        const found = await fed.one(source, (s) => run(s, ids));
+        const failed = fed.failure(code);
+        if (found) results.set(code, found);
+        else if (failed) results.set(code, failed);
+      } catch (err) {
+        // an unexpected error of one province stays with that province's keys
+        results.set(code, err instanceof Error ? err : new Error(String(err)));
+      }
     }),
   );
-  return keys.map((k) => results.get(k.province)?.get(k.id) ?? empty);
+  return keys.map((k) => {
+    const r = results.get(k.province);
+    return r instanceof Error ? r : (r?.get(k.id) ?? empty);
+  });
 }
 
-/** Entities by id; null for ids that do not exist or whose source is down. */
+/**
+ * A field read from its parent row's province: when that province failed in this request the field is
+ * null, and the province's one SOURCE_UNAVAILABLE (or SOURCE_BUSY) records where, instead of an error
+ * per row. Any other error propagates.
+ */
+export async function fromSource<T>(
+  fed: Federation,
+  info: GraphQLResolveInfo,
+  value: Promise<T> | T,
+  index?: number,
+): Promise<T | null> {
+  try {
+    return await value;
+  } catch (err) {
+    const path = responsePathAsArray(info.path);
+    if (index !== undefined) path.push(index);
+    if (fed.missing(err, { path, field: `${info.parentType.name}.${info.fieldName}` })) return null;
+    throw err;
+  }
+}
+
+/** Entities by id; null for ids that do not exist; the province's error when its source failed. */
 export function entityLoader<T extends { id: number }>(
   fed: Federation,
   fetch: (source: Source, ids: number[]) => Promise<T[]>,
@@ -53,7 +88,10 @@ export function entityLoader<T extends { id: number }>(
   );
 }
 
-/** A small bounded list per parent (requirements, events, attachments, …): one statement per source. */
+/**
+ * A small bounded list per parent (requirements, events, attachments, …): one statement per source; the
+ * province's error when its source failed (an empty list would claim there is nothing).
+ */
 export function listLoader<T>(
   fed: Federation,
   fetch: (source: Source, parentIds: number[]) => Promise<T[]>,
@@ -70,7 +108,7 @@ export function listLoader<T>(
   );
 }
 
-/** Per-parent counts (nested totalCount), one grouped statement per source. */
+/** Per-parent counts (nested totalCount), one grouped statement per source; as listLoader on failure. */
 export function countLoader(
   fed: Federation,
   fetch: (source: Source, parentIds: number[]) => Promise<Map<number, number>>,

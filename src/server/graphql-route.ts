@@ -44,9 +44,10 @@ const partialResultsPlugin: ApolloServerPlugin<Context> = {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
+        // toJSON keeps the path of a nested failure (where the province's data first went missing)
         const sourceErrors: GraphQLFormattedError[] = contextValue.fed
           .errors()
-          .map((e) => clientError({ message: e.message, extensions: e.extensions }));
+          .map((e) => clientError(e.toJSON()));
         if (sourceErrors.length) result.errors = [...(result.errors ?? []), ...sourceErrors];
         contextValue.trace.errorCodes = (result.errors ?? []).map((e) =>
           String(e.extensions?.code ?? 'UNKNOWN'),

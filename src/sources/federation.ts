@@ -1,25 +1,50 @@
 import { TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
-import { BadUserInputError, SourceUnavailableError } from '../errors.ts';
+import { GraphQLError } from 'graphql';
+import { BadUserInputError, SourceBusyError, SourceUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { classifySourceError } from './failures.ts';
 import type { SourceHealth } from './health.ts';
 import type { Source, SourceRegistry } from './registry.ts';
 
+/** Where in a response a failed province's data is missing: a response path and its schema coordinate. */
+export interface MissingAt {
+  path: readonly (string | number)[];
+  /** `Type.field`, e.g. `Dossier.procedure`. */
+  field: string;
+}
+
 /**
  * Per-request access to the provincial sources: picks sources for a `provinces` filter, runs work on them
- * in parallel, and turns a failing or slow source into a SOURCE_UNAVAILABLE error next to the others' data.
+ * in parallel, and turns a failing, slow or busy source into one error next to the others' data.
  */
 export interface Federation {
   select(provinces: readonly string[] | null | undefined, argument?: string): Source[];
   source(code: string): Source | undefined;
-  /** Runs fn on one source; undefined when the source failed (the error is recorded). */
+  /**
+   * Runs fn on one source; undefined when the source failed (the error is recorded). Once a source has
+   * failed in this request, later calls to it are skipped at once and its calls in flight are abandoned.
+   */
   one<T>(source: Source, fn: (source: Source) => Promise<T>): Promise<T | undefined>;
   /** Runs fn on every source in parallel; only the sources that answered appear in the result. */
   each<T>(
     sources: readonly Source[],
     fn: (source: Source) => Promise<T>,
   ): Promise<{ source: Source; value: T }[]>;
-  /** Errors collected while serving this request, one per unavailable province. */
-  errors(): SourceUnavailableError[];
+  /** The error of a province that failed in this request (SOURCE_UNAVAILABLE or SOURCE_BUSY), if it did. */
+  failure(code: string): GraphQLError | undefined;
+  /**
+   * Records that a field of a failed province's row is null in the response; true when `err` is that
+   * province's failure, so the caller answers null instead of adding an error per row.
+   */
+  missing(err: unknown, at: MissingAt): boolean;
+  /** Errors collected while serving this request, one per province that failed. */
+  errors(): GraphQLError[];
+}
+
+interface Failure {
+  error: GraphQLError;
+  firstPath?: readonly (string | number)[];
+  fields: Set<string>;
 }
 
 export function createFederation(
@@ -27,30 +52,78 @@ export function createFederation(
   health: SourceHealth,
   opts: { timeoutMs: number; log: Logger },
 ): Federation {
-  const errors = new Map<string, SourceUnavailableError>();
-  const fail = (code: string, reason: string) => {
-    if (!errors.has(code)) errors.set(code, new SourceUnavailableError(code, reason));
+  // every call of this request to a source listens to its controller, aborted when the source fails
+  const calls = new Map<string, AbortController>();
+  const failures = new Map<string, Failure>();
+  const controllerOf = (code: string) => {
+    let c = calls.get(code);
+    if (!c) calls.set(code, (c = new AbortController()));
+    return c;
   };
-  // one timeout for everything a request asks of a source; on expiry cockatiel rejects with TaskCancelledError
+  const fail = (code: string, error: GraphQLError) => {
+    if (failures.has(code)) return;
+    failures.set(code, { error, fields: new Set() });
+    controllerOf(code).abort();
+  };
+  // one timeout for each thing a request asks of a source (waiting for a slot included); on expiry cockatiel
+  // rejects with TaskCancelledError, and the source's statement_timeout ends the statement itself
   const deadline = timeout(opts.timeoutMs, TimeoutStrategy.Aggressive);
+
+  /** Records a failed call: down or busy leave the source out of this request; anything else propagates. */
+  const failed = (source: Source, err: unknown, started: boolean): undefined => {
+    // another call of this request already failed on this source and abandoned this one
+    if (failures.has(source.code)) return undefined;
+    const c =
+      err instanceof TaskCancelledError && !started
+        ? { kind: 'busy' as const, reason: `no free slot within ${opts.timeoutMs} ms` }
+        : classifySourceError(err);
+    switch (c.kind) {
+      case 'bad-input':
+        if (err instanceof GraphQLError) throw err;
+        throw new BadUserInputError(
+          `A value of this request (a cursor or filter) is not valid for the data it is compared with: ${c.reason}`,
+        );
+      case 'internal':
+        throw err;
+      case 'busy':
+        opts.log.info('source busy', { province: source.code, error: c.reason });
+        fail(source.code, new SourceBusyError(source.code, c.reason));
+        return undefined;
+      case 'down':
+        opts.log.warn('source query failed', { province: source.code, error: c.reason });
+        health.reportFailure(source.code);
+        fail(source.code, new SourceUnavailableError(source.code, c.reason));
+        return undefined;
+    }
+  };
+
   const one = async <T>(source: Source, fn: (s: Source) => Promise<T>): Promise<T | undefined> => {
+    if (failures.has(source.code)) return undefined;
     if (health.isOpen(source.code)) {
-      fail(source.code, 'skipped while its health check fails');
+      fail(source.code, new SourceUnavailableError(source.code, 'skipped while its health check fails'));
       return undefined;
     }
+    let started = false;
     try {
-      const value = await deadline.execute(() => fn(source));
+      const value = await deadline.execute(
+        ({ signal }) =>
+          // not given the signal: a call that started keeps its slot until its statement ends (the pool
+          // connection is busy until then), even when this request stopped waiting for it
+          source.gate.execute(() => {
+            // a call whose request stopped waiting while it was queued never takes the slot
+            if (signal.aborted) throw new TaskCancelledError();
+            started = true;
+            return fn(source);
+          }),
+        controllerOf(source.code).signal,
+      );
       health.reportSuccess(source.code);
       return value;
     } catch (err) {
-      if (!isSourceFailure(err)) throw err;
-      const reason = describe(err);
-      opts.log.warn('source query failed', { province: source.code, error: reason });
-      health.reportFailure(source.code);
-      fail(source.code, reason);
-      return undefined;
+      return failed(source, err, started);
     }
   };
+
   return {
     select: (provinces, argument = 'filter.provinces') => {
       if (provinces == null) return [...registry.all];
@@ -76,45 +149,23 @@ export function createFederation(
       });
       return out;
     },
-    errors: () => [...errors.values()],
+    failure: (code) => failures.get(code)?.error,
+    missing: (err, at) => {
+      const f = [...failures.values()].find((x) => x.error === err);
+      if (!f) return false;
+      f.firstPath ??= at.path;
+      f.fields.add(at.field);
+      return true;
+    },
+    errors: () =>
+      [...failures.values()].map((f) =>
+        f.firstPath
+          ? new GraphQLError(f.error.message, {
+              path: f.firstPath,
+              // every field left null for this province's rows, e.g. ["Dossier.procedure"]
+              extensions: { ...f.error.extensions, fields: [...f.fields] },
+            })
+          : f.error,
+      ),
   };
-}
-
-const TRANSPORT_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EPIPE',
-]);
-
-/** Down, unreachable or slow: the source's fault, not ours; anything else is an unexpected error. */
-export function isSourceFailure(err: unknown): boolean {
-  if (err instanceof BadUserInputError) return false;
-  const e = err as { code?: string; name?: string; message?: string };
-  if (e.code && TRANSPORT_CODES.has(e.code)) return true;
-  // 57014 statement timeout, 57P0x shutdown/cannot connect, 08xxx connection exceptions, 3D000 no database
-  if (
-    e.code &&
-    (/^57(014|P0\d)$/.test(e.code) || e.code.startsWith('08') || e.code === '3D000' || e.code === '53300')
-  )
-    return true;
-  if (err instanceof TaskCancelledError || e.name === 'KnexTimeoutError') return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout/i.test(e.message ?? '');
-}
-
-/** A short reason without connection strings or stack traces. */
-function describe(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  if (err instanceof TaskCancelledError) return 'no answer in time';
-  if (e.code === 'ECONNREFUSED') return 'connection refused';
-  if (e.code === '57014') return 'statement timeout';
-  if (e.code === '3D000') return 'database does not exist';
-  if (e.message?.includes('Timeout acquiring a connection')) return 'connection timeout';
-  return (e.message ?? String(err))
-    .split('\n')[0]!
-    .replace(/postgres(ql)?:\/\/\S+/g, '<url>')
-    .slice(0, 200);
 }

@@ -1,8 +1,17 @@
-import { TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
+import { timeout, TimeoutStrategy } from 'cockatiel';
+import pg from 'pg';
 import type { Logger } from '../logger.ts';
+import { classifySourceError, markConnectionFailure } from './failures.ts';
 import type { Source } from './registry.ts';
 
 export type SourceStatus = 'UP' | 'DOWN';
+
+export interface SourceCheck {
+  status: SourceStatus;
+  latencyMs: number;
+  /** Why the check failed, in a few words (no driver text, host names or ports). */
+  error?: string;
+}
 
 export interface SourceHealth {
   status(code: string): SourceStatus;
@@ -10,12 +19,37 @@ export interface SourceHealth {
   isOpen(code: string): boolean;
   reportFailure(code: string): void;
   reportSuccess(code: string): void;
-  checkAll(): Promise<Record<string, { status: SourceStatus; latencyMs: number; error?: string }>>;
+  checkAll(): Promise<Record<string, SourceCheck>>;
   start(intervalMs: number): void;
   stop(): void;
 }
 
 const FAILURES_TO_OPEN = 3;
+
+/**
+ * `select 1` over a connection of its own, opened for the check and closed after it: a check never waits
+ * behind requests for the pool, and it sees what a new connection would see (refused, not accepting, …).
+ */
+async function probe(source: Source, timeoutMs: number): Promise<void> {
+  const client = new pg.Client({
+    connectionString: source.url,
+    application_name: `lienthong-health:${process.pid}`,
+    connectionTimeoutMillis: timeoutMs,
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs,
+  });
+  // a connection lost after the check has settled must not crash the process
+  client.on('error', () => {});
+  try {
+    await client.connect().catch((err: unknown) => {
+      markConnectionFailure(err);
+      throw err;
+    });
+    await client.query('select 1');
+  } finally {
+    void client.end().catch(() => {});
+  }
+}
 
 /**
  * Tracks each source's health: a periodic `select 1` with a timeout, plus failures reported by requests.
@@ -41,25 +75,32 @@ export function createSourceHealth(
     opts.onStatus?.(code, up);
   };
   const deadline = timeout(opts.timeoutMs, TimeoutStrategy.Aggressive);
-  const check = async (source: Source) => {
+  // one check per source at a time: /readyz and the interval share a check in flight
+  const inFlight = new Map<string, Promise<SourceCheck>>();
+  const run = async (source: Source): Promise<SourceCheck> => {
     const t0 = performance.now();
     try {
-      await deadline.execute(() => source.db.raw('select 1'));
+      await deadline.execute(() => probe(source, opts.timeoutMs));
       set(source.code, true);
-      return { status: 'UP' as const, latencyMs: Math.round(performance.now() - t0) };
+      return { status: 'UP', latencyMs: Math.round(performance.now() - t0) };
     } catch (err) {
       const s = get(source.code);
       s.failures = Math.max(s.failures, FAILURES_TO_OPEN);
       set(source.code, false);
       return {
-        status: 'DOWN' as const,
+        status: 'DOWN',
         latencyMs: Math.round(performance.now() - t0),
-        error:
-          err instanceof TaskCancelledError
-            ? `no answer within ${opts.timeoutMs} ms`
-            : (err as Error).message,
+        error: classifySourceError(err).reason,
       };
     }
+  };
+  const check = (source: Source): Promise<SourceCheck> => {
+    let p = inFlight.get(source.code);
+    if (!p) {
+      p = run(source).finally(() => inFlight.delete(source.code));
+      inFlight.set(source.code, p);
+    }
+    return p;
   };
   return {
     status: (code) => (get(code).up ? 'UP' : 'DOWN'),

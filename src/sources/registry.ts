@@ -1,10 +1,13 @@
+import { bulkhead, timeout, TimeoutStrategy, wrap, type IPolicy } from 'cockatiel';
 import fs from 'node:fs';
+import type { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { createKnex } from '../db/knex.ts';
 import type { Logger } from '../logger.ts';
 import { DEMO_PROVINCES, provinceDatabase } from './demo.ts';
+import { markConnectionFailure } from './failures.ts';
 
 /** One province's database as the hub sees it. */
 export interface SourceInfo {
@@ -18,6 +21,13 @@ export interface SourceInfo {
 
 export interface Source extends SourceInfo {
   db: Knex;
+  /**
+   * The share of the pool requests may take, shared by every request: SOURCE_MAX_CONCURRENT calls run,
+   * SOURCE_QUEUE wait, the rest are rejected at once (BulkheadRejectedError), so one expensive pattern fails
+   * fast instead of queueing on the pool. A call holds its slot for at most one source timeout, even when
+   * its connection never answers.
+   */
+  gate: IPolicy;
 }
 
 const SourcesFile = z
@@ -72,23 +82,54 @@ export interface SourceRegistry {
   close(): Promise<void>;
 }
 
+/** The longest a request waits for one source: its statement timeout plus the time to connect. */
+export const sourceTimeoutMs = (
+  config: Pick<Config, 'sourceStatementTimeoutMs' | 'sourceConnectTimeoutMs'>,
+) => config.sourceStatementTimeoutMs + config.sourceConnectTimeoutMs;
+
+/** The pool's events (tarn), as knex documents them under `knex.client.pool`. */
+interface PoolEvents {
+  on(event: 'createFail', listener: (eventId: number, err: unknown) => void): void;
+  on(event: 'createSuccess', listener: (eventId: number, connection: EventEmitter) => void): void;
+}
+
+/**
+ * The pg driver raises a lost or failed connection as a plain Error without a code; remember those errors
+ * as they happen (a failed connect, or an `error` event of a pooled connection) so they count as the source
+ * being down, without reading their text.
+ */
+function watchConnections(db: Knex): void {
+  const pool = (db.client as { pool?: PoolEvents }).pool;
+  pool?.on('createFail', (_id, err) => markConnectionFailure(err));
+  pool?.on('createSuccess', (_id, connection) => connection.on('error', markConnectionFailure));
+}
+
 export function createSourceRegistry(
   infos: SourceInfo[],
-  config: Pick<Config, 'sourceStatementTimeoutMs' | 'sourceConnectTimeoutMs' | 'sourcePoolMax'>,
+  config: Pick<
+    Config,
+    | 'sourceStatementTimeoutMs'
+    | 'sourceConnectTimeoutMs'
+    | 'sourcePoolMax'
+    | 'sourceMaxConcurrent'
+    | 'sourceQueue'
+  >,
   onQuery?: (code: string) => void,
   /** Where the driver's and the pool's warnings go (as JSON lines at LOG_LEVEL), tagged with the province. */
   log?: Logger,
 ): SourceRegistry {
-  const all = infos.map((info) => ({
-    ...info,
-    db: createKnex(info.url, {
+  const all = infos.map((info) => {
+    const db = createKnex(info.url, {
       statementTimeoutMs: config.sourceStatementTimeoutMs,
       connectTimeoutMs: config.sourceConnectTimeoutMs,
       poolMax: config.sourcePoolMax,
       ...(onQuery ? { onQuery: () => onQuery(info.code) } : {}),
       ...(log ? { log: log.child({ province: info.code }) } : {}),
-    }),
-  }));
+    });
+    watchConnections(db);
+    const slot = timeout(sourceTimeoutMs(config), TimeoutStrategy.Aggressive);
+    return { ...info, db, gate: wrap(bulkhead(config.sourceMaxConcurrent, config.sourceQueue), slot) };
+  });
   const map = new Map(all.map((s) => [s.code, s]));
   return {
     all,

@@ -239,9 +239,9 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
-  attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
+  attachments?: Resolver<Types.Maybe<Array<ResolversTypes['Attachment']>>, ParentType, ContextType>;
   confidentiality?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<Types.DocumentDossiersArgs>>;
+  dossiers?: Resolver<Types.Maybe<ResolversTypes['DossierConnection']>, ParentType, ContextType, Partial<Types.DocumentDossiersArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   issuer?: Resolver<Types.Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
@@ -249,7 +249,7 @@ export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends R
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   numberSymbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  procedures?: Resolver<Array<ResolversTypes['Procedure']>, ParentType, ContextType>;
+  procedures?: Resolver<Types.Maybe<Array<ResolversTypes['Procedure']>>, ParentType, ContextType>;
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
   signer?: Resolver<ResolversTypes['Signer'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -263,7 +263,7 @@ export type DocumentConnectionResolvers<ContextType = GraphQLContext, ParentType
   edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type DocumentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = ResolversObject<{
@@ -272,28 +272,28 @@ export type DocumentEdgeResolvers<ContextType = GraphQLContext, ParentType exten
 }>;
 
 export type DossierResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Dossier'] = ResolversParentTypes['Dossier']> = ResolversObject<{
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Types.Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   apologyIssued?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   applicant?: Resolver<ResolversTypes['Applicant'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  documents?: Resolver<Types.Maybe<Array<ResolversTypes['Document']>>, ParentType, ContextType>;
   dueAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  events?: Resolver<Array<ResolversTypes['DossierEvent']>, ParentType, ContextType>;
+  events?: Resolver<Types.Maybe<Array<ResolversTypes['DossierEvent']>>, ParentType, ContextType>;
   handlingUnit?: Resolver<Types.Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicators?: Resolver<ResolversTypes['DossierIndicators'], ParentType, ContextType>;
-  procedure?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType>;
+  procedure?: Resolver<Types.Maybe<ResolversTypes['Procedure']>, ParentType, ContextType>;
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
   receivedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  receivingUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  receivingUnit?: Resolver<Types.Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
   resolvedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   returnedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   satisfaction?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
   statusCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  supplements?: Resolver<Array<ResolversTypes['SupplementRequest']>, ParentType, ContextType>;
+  supplements?: Resolver<Types.Maybe<Array<ResolversTypes['SupplementRequest']>>, ParentType, ContextType>;
   timeliness?: Resolver<ResolversTypes['Timeliness'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -302,7 +302,7 @@ export type DossierConnectionResolvers<ContextType = GraphQLContext, ParentType 
   edges?: Resolver<Array<ResolversTypes['DossierEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Dossier']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type DossierEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DossierEdge'] = ResolversParentTypes['DossierEdge']> = ResolversObject<{
@@ -349,12 +349,12 @@ export type PortalStatusResolvers<ContextType = GraphQLContext, ParentType exten
 export type ProcedureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Procedure'] = ResolversParentTypes['Procedure']> = ResolversObject<{
   applicants?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  channels?: Resolver<Array<ResolversTypes['ProcedureChannel']>, ParentType, ContextType>;
-  dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<Types.ProcedureDossiersArgs>>;
+  channels?: Resolver<Types.Maybe<Array<ResolversTypes['ProcedureChannel']>>, ParentType, ContextType>;
+  dossiers?: Resolver<Types.Maybe<ResolversTypes['DossierConnection']>, ParentType, ContextType, Partial<Types.ProcedureDossiersArgs>>;
   fee?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  legalBasis?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  legalBasis?: Resolver<Types.Maybe<Array<ResolversTypes['Document']>>, ParentType, ContextType>;
   level?: Resolver<ResolversTypes['UnitLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nationalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -362,12 +362,12 @@ export type ProcedureResolvers<ContextType = GraphQLContext, ParentType extends 
   portalStatus?: Resolver<Types.Maybe<ResolversTypes['PortalStatus']>, ParentType, ContextType>;
   processingDays?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
-  publishingDecisions?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
-  requirements?: Resolver<Array<ResolversTypes['ProcedureRequirement']>, ParentType, ContextType>;
+  publishingDecisions?: Resolver<Types.Maybe<Array<ResolversTypes['Document']>>, ParentType, ContextType>;
+  requirements?: Resolver<Types.Maybe<Array<ResolversTypes['ProcedureRequirement']>>, ParentType, ContextType>;
   result?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProcedureStatus'], ParentType, ContextType>;
-  units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
+  units?: Resolver<Types.Maybe<Array<ResolversTypes['Unit']>>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -385,7 +385,7 @@ export type ProcedureConnectionResolvers<ContextType = GraphQLContext, ParentTyp
   edges?: Resolver<Array<ResolversTypes['ProcedureEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Procedure']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type ProcedureEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProcedureEdge'] = ResolversParentTypes['ProcedureEdge']> = ResolversObject<{
@@ -484,19 +484,19 @@ export type SyncRunEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type UnitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = ResolversObject<{
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  administrativeCodes?: Resolver<Array<ResolversTypes['AdministrativeCode']>, ParentType, ContextType>;
-  children?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<Types.UnitChildrenArgs>>;
+  administrativeCodes?: Resolver<Types.Maybe<Array<ResolversTypes['AdministrativeCode']>>, ParentType, ContextType>;
+  children?: Resolver<Types.Maybe<ResolversTypes['UnitConnection']>, ParentType, ContextType, Partial<Types.UnitChildrenArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<Types.UnitDocumentsArgs>>;
-  dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<Types.UnitDossiersArgs>>;
+  documents?: Resolver<Types.Maybe<ResolversTypes['DocumentConnection']>, ParentType, ContextType, Partial<Types.UnitDocumentsArgs>>;
+  dossiers?: Resolver<Types.Maybe<ResolversTypes['DossierConnection']>, ParentType, ContextType, Partial<Types.UnitDossiersArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['UnitLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Types.Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
-  procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, Partial<Types.UnitProceduresArgs>>;
+  procedures?: Resolver<Types.Maybe<ResolversTypes['ProcedureConnection']>, ParentType, ContextType, Partial<Types.UnitProceduresArgs>>;
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
-  successors?: Resolver<Array<ResolversTypes['UnitLineage']>, ParentType, ContextType>;
+  successors?: Resolver<Types.Maybe<Array<ResolversTypes['UnitLineage']>>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -506,7 +506,7 @@ export type UnitConnectionResolvers<ContextType = GraphQLContext, ParentType ext
   edges?: Resolver<Array<ResolversTypes['UnitEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type UnitEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitEdge'] = ResolversParentTypes['UnitEdge']> = ResolversObject<{
@@ -518,7 +518,7 @@ export type UnitLineageResolvers<ContextType = GraphQLContext, ParentType extend
   decidedBy?: Resolver<Types.Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  successor?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  successor?: Resolver<Types.Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{

@@ -78,17 +78,17 @@ export type Channel =
 /** An official document (văn bản): law, decree, decision, official letter, … */
 export type Document = Node & {
   __typename?: 'Document';
-  /** Attached files. */
-  attachments: Array<Attachment>;
+  /** Attached files; null only when the province's database could not answer (an error names the province). */
+  attachments?: Maybe<Array<Attachment>>;
   /** Confidentiality: `MAT`, `TOI_MAT`, `TUYET_MAT`. */
   confidentiality?: Maybe<Scalars['String']['output']>;
-  /** Dossiers this document belongs to (component or result). */
-  dossiers: DossierConnection;
+  /** Dossiers this document belongs to (component or result); null only when the province's database could not answer (an error names the province). */
+  dossiers?: Maybe<DossierConnection>;
   /** Global id. */
   id: Scalars['ID']['output'];
   /** Date of issue (ngày ban hành). */
   issuedOn: Scalars['Date']['output'];
-  /** Issuing unit in the province, when the issuer is one of its units. */
+  /** Issuing unit in the province, when the issuer is one of its units; null also when the province's database could not answer. */
   issuer?: Maybe<Unit>;
   /** Issuer's name (cơ quan ban hành), e.g. `Chính phủ`, `UBND tỉnh Nghệ An`. */
   issuerName: Scalars['String']['output'];
@@ -98,8 +98,8 @@ export type Document = Node & {
   numberSymbol: Scalars['String']['output'];
   /** Place of issue. */
   place: Scalars['String']['output'];
-  /** Procedures for which this document is legal basis or publishing decision. */
-  procedures: Array<Procedure>;
+  /** Procedures for which this document is legal basis or publishing decision; null only when the province's database could not answer (an error names the province). */
+  procedures?: Maybe<Array<Procedure>>;
   /** The province whose database holds this document. */
   province: Province;
   /** Who signed. */
@@ -133,8 +133,11 @@ export type DocumentConnection = {
   nodes: Array<Document>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of documents matching, summed over the provinces that answered. */
-  totalCount: Scalars['Int']['output'];
+  /**
+   * Number of documents matching, summed over the provinces that answered. Null only in a nested list
+   * (`Unit.documents`) whose province's database could not answer the count (an error names the province).
+   */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** An edge in a document connection. */
@@ -211,8 +214,8 @@ export type DocumentType =
 /** A citizen's or business's dossier (hồ sơ thủ tục hành chính). */
 export type Dossier = Node & {
   __typename?: 'Dossier';
-  /** Earlier codes of the dossier (systems re-code dossiers whose code lacks the province). */
-  aliases: Array<Scalars['String']['output']>;
+  /** Earlier codes of the dossier (systems re-code dossiers whose code lacks the province); null only when the province's database could not answer (an error names the province). */
+  aliases?: Maybe<Array<Scalars['String']['output']>>;
   /** An apology letter was issued for lateness (thư xin lỗi, form 04 of Circular 01/2018). */
   apologyIssued: Scalars['Boolean']['output'];
   /** Who filed it. */
@@ -221,26 +224,26 @@ export type Dossier = Node & {
   channel: Channel;
   /** Dossier code `<agency id>-<yyMMdd>-<NNNN>` (mã hồ sơ), e.g. `000.17.22.H41-250531-0001`. */
   code: Scalars['String']['output'];
-  /** Documents linked: submitted components and results. */
-  documents: Array<Document>;
+  /** Documents linked: submitted components and results; null only when the province's database could not answer (an error names the province). */
+  documents?: Maybe<Array<Document>>;
   /** Due (hẹn trả). */
   dueAt?: Maybe<Scalars['DateTime']['output']>;
-  /** History of the dossier, oldest first. */
-  events: Array<DossierEvent>;
-  /** The unit that handles it (nơi xử lý). */
+  /** History of the dossier, oldest first; null only when the province's database could not answer (an error names the province). */
+  events?: Maybe<Array<DossierEvent>>;
+  /** The unit that handles it (nơi xử lý); null when none is assigned, or when the province's database could not answer. */
   handlingUnit?: Maybe<Unit>;
   /** Global id. */
   id: Scalars['ID']['output'];
   /** Indicator flags. */
   indicators: DossierIndicators;
-  /** The procedure it is filed under. */
-  procedure: Procedure;
+  /** The procedure it is filed under; null only when the province's database could not answer (an error names the province). */
+  procedure?: Maybe<Procedure>;
   /** The province whose database holds this dossier. */
   province: Province;
   /** Received (tiếp nhận). */
   receivedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The unit that received it (nơi tiếp nhận). */
-  receivingUnit: Unit;
+  /** The unit that received it (nơi tiếp nhận); null only when the province's database could not answer (an error names the province). */
+  receivingUnit?: Maybe<Unit>;
   /** Resolved: processed, else stopped or refused (ngày có kết quả). */
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Result returned to the applicant (trả kết quả). */
@@ -253,8 +256,8 @@ export type Dossier = Node & {
   statusCode: Scalars['Int']['output'];
   /** Submitted (nộp). */
   submittedAt: Scalars['DateTime']['output'];
-  /** Supplement requests (yêu cầu bổ sung). */
-  supplements: Array<SupplementRequest>;
+  /** Supplement requests (yêu cầu bổ sung); null only when the province's database could not answer (an error names the province). */
+  supplements?: Maybe<Array<SupplementRequest>>;
   /** Timeliness by the national rules. */
   timeliness: Timeliness;
 };
@@ -268,8 +271,11 @@ export type DossierConnection = {
   nodes: Array<Dossier>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of dossiers matching, summed over the provinces that answered. */
-  totalCount: Scalars['Int']['output'];
+  /**
+   * Number of dossiers matching, summed over the provinces that answered. Null only in a nested list (e.g.
+   * `Unit.dossiers`) whose province's database could not answer the count (an error names the province).
+   */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** An edge in a dossier connection. */
@@ -292,7 +298,7 @@ export type DossierEvent = {
   occurredAt: Scalars['DateTime']['output'];
   /** Status after the step. */
   status: DossierStatus;
-  /** Unit that acted. */
+  /** Unit that acted; null when not recorded, or when the province's database could not answer. */
   unit?: Maybe<Unit>;
 };
 
@@ -440,18 +446,18 @@ export type Procedure = Node & {
   applicants: Scalars['String']['output'];
   /** Cases (trường hợp), when the procedure has several. */
   cases: Array<Scalars['String']['output']>;
-  /** Processing time and fee per channel and case. */
-  channels: Array<ProcedureChannel>;
-  /** Dossiers filed under this procedure, newest first by default. */
-  dossiers: DossierConnection;
-  /** Lowest fee over channels and cases, in VND. */
+  /** Processing time and fee per channel and case; null only when the province's database could not answer (an error names the province). */
+  channels?: Maybe<Array<ProcedureChannel>>;
+  /** Dossiers filed under this procedure, newest first by default; null only when the province's database could not answer (an error names the province). */
+  dossiers?: Maybe<DossierConnection>;
+  /** Lowest fee over channels and cases, in VND; null when no channel is recorded, or when the province's database could not answer. */
   fee?: Maybe<Scalars['Int']['output']>;
   /** Field (lĩnh vực), e.g. `Hộ tịch`. */
   field: Scalars['String']['output'];
   /** Global id. */
   id: Scalars['ID']['output'];
-  /** Legal basis (căn cứ pháp lý): laws, decrees, decisions. */
-  legalBasis: Array<Document>;
+  /** Legal basis (căn cứ pháp lý): laws, decrees, decisions; null only when the province's database could not answer (an error names the province). */
+  legalBasis?: Maybe<Array<Document>>;
   /** Implementing level (cấp thực hiện). */
   level: UnitLevel;
   /** Name, e.g. `Đăng ký khai sinh`. */
@@ -462,22 +468,22 @@ export type Procedure = Node & {
   onlineService: OnlineService;
   /** What the national portal last acknowledged for this procedure; null when it was never pushed. */
   portalStatus?: Maybe<PortalStatus>;
-  /** Shortest processing time over channels and cases, in days (working days unless stated otherwise). */
+  /** Shortest processing time over channels and cases, in days (working days unless stated otherwise); null when no channel is recorded, or when the province's database could not answer. */
   processingDays?: Maybe<Scalars['Float']['output']>;
   /** The province whose catalogue holds this procedure. */
   province: Province;
-  /** Decisions that published this procedure in the province (quyết định công bố). */
-  publishingDecisions: Array<Document>;
-  /** Dossier components (thành phần hồ sơ). */
-  requirements: Array<ProcedureRequirement>;
+  /** Decisions that published this procedure in the province (quyết định công bố); null only when the province's database could not answer (an error names the province). */
+  publishingDecisions?: Maybe<Array<Document>>;
+  /** Dossier components (thành phần hồ sơ); null only when the province's database could not answer (an error names the province). */
+  requirements?: Maybe<Array<ProcedureRequirement>>;
   /** What the applicant receives (kết quả thực hiện). */
   result: Scalars['String']['output'];
   /** Revision number; grows with every change (sent to the national portal). */
   revision: Scalars['Int']['output'];
   /** In force or abolished. */
   status: ProcedureStatus;
-  /** Implementing agencies (cơ quan thực hiện). */
-  units: Array<Unit>;
+  /** Implementing agencies (cơ quan thực hiện); null only when the province's database could not answer (an error names the province). */
+  units?: Maybe<Array<Unit>>;
   /** Last change. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -519,8 +525,11 @@ export type ProcedureConnection = {
   nodes: Array<Procedure>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of procedures matching, summed over the provinces that answered. */
-  totalCount: Scalars['Int']['output'];
+  /**
+   * Number of procedures matching, summed over the provinces that answered. Null only in a nested list
+   * (`Unit.procedures`) whose province's database could not answer the count (an error names the province).
+   */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** An edge in a procedure connection. */
@@ -609,19 +618,19 @@ export type Province = Node & {
 /** The root of every read. */
 export type Query = {
   __typename?: 'Query';
-  /** One document by global id, or by number/symbol within a province (`province` is required then). */
+  /** One document by global id, or by number/symbol within a province (`province` is required then); null when not found or when its province's database could not answer. */
   document?: Maybe<Document>;
   /** Documents across provinces, merged into one ordered list (newest first unless `orderBy` says otherwise). */
   documents: DocumentConnection;
-  /** One dossier by global id or by code (current code or an alias). */
+  /** One dossier by global id or by code (current code or an alias); null when not found or when its province's database could not answer. */
   dossier?: Maybe<Dossier>;
   /** Dossiers across provinces, merged into one ordered list (newest received first unless `orderBy` says otherwise). */
   dossiers: DossierConnection;
-  /** Fetches any object by its global id; null when it does not exist. */
+  /** Fetches any object by its global id; null when it does not exist or when its province's database could not answer. */
   node?: Maybe<Node>;
-  /** Fetches several objects by global id, in the order given; null for those that do not exist. */
+  /** Fetches several objects by global id, in the order given; null for those that do not exist or whose province's database could not answer. */
   nodes: Array<Maybe<Node>>;
-  /** One procedure by global id, or by national code within a province (`province` is required then). */
+  /** One procedure by global id, or by national code within a province (`province` is required then); null when not found or when its province's database could not answer. */
   procedure?: Maybe<Procedure>;
   /** Procedures across provinces, merged into one ordered list (by name unless `orderBy` says otherwise). */
   procedures: ProcedureConnection;
@@ -629,7 +638,7 @@ export type Query = {
   provinces: Array<Province>;
   /** Runs of the portal sync job, newest first. */
   syncRuns: SyncRunConnection;
-  /** One unit by global id or by agency identifier (`000.00.12.H41`). */
+  /** One unit by global id or by agency identifier (`000.00.12.H41`); null when not found or when its province's database could not answer. */
   unit?: Maybe<Unit>;
   /** Units across provinces, merged into one ordered list. */
   units: UnitConnection;
@@ -906,16 +915,16 @@ export type Unit = Node & {
   __typename?: 'Unit';
   /** Whether the unit is valid today. */
   active: Scalars['Boolean']['output'];
-  /** Codes in national code systems. */
-  administrativeCodes: Array<AdministrativeCode>;
-  /** Units directly below. */
-  children: UnitConnection;
+  /** Codes in national code systems; null only when the province's database could not answer (an error names the province). */
+  administrativeCodes?: Maybe<Array<AdministrativeCode>>;
+  /** Units directly below; null only when the province's database could not answer (an error names the province). */
+  children?: Maybe<UnitConnection>;
   /** Agency electronic identifier (mã định danh điện tử, QCVN 102), e.g. `000.00.12.H41`. */
   code: Scalars['String']['output'];
-  /** Documents this unit issued (văn bản ban hành). */
-  documents: DocumentConnection;
-  /** Dossiers received by this unit (hồ sơ tiếp nhận), newest first by default. */
-  dossiers: DossierConnection;
+  /** Documents this unit issued (văn bản ban hành); null only when the province's database could not answer (an error names the province). */
+  documents?: Maybe<DocumentConnection>;
+  /** Dossiers received by this unit (hồ sơ tiếp nhận), newest first by default; null only when the province's database could not answer (an error names the province). */
+  dossiers?: Maybe<DossierConnection>;
   /** Global id. */
   id: Scalars['ID']['output'];
   /** Kind of unit. */
@@ -924,14 +933,14 @@ export type Unit = Node & {
   level: UnitLevel;
   /** Full name, e.g. `Sở Tư pháp`, `UBND xã Diễn Kim`. */
   name: Scalars['String']['output'];
-  /** The unit above (đơn vị cấp trên); null for the provincial People's Committee. */
+  /** The unit above (đơn vị cấp trên); null for the provincial People's Committee, or when the province's database could not answer. */
   parent?: Maybe<Unit>;
-  /** Procedures this unit implements (cơ quan thực hiện). */
-  procedures: ProcedureConnection;
+  /** Procedures this unit implements (cơ quan thực hiện); null only when the province's database could not answer (an error names the province). */
+  procedures?: Maybe<ProcedureConnection>;
   /** The province whose database holds this unit. */
   province: Province;
-  /** Successors after a reorganisation (2025: district level abolished, provinces merged). */
-  successors: Array<UnitLineage>;
+  /** Successors after a reorganisation (2025: district level abolished, provinces merged); null only when the province's database could not answer (an error names the province). */
+  successors?: Maybe<Array<UnitLineage>>;
   /** First day of validity. */
   validFrom: Scalars['Date']['output'];
   /** Last day of validity; null while the unit exists. Abolished units are kept for history. */
@@ -988,8 +997,11 @@ export type UnitConnection = {
   nodes: Array<Unit>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of units matching, summed over the provinces that answered. */
-  totalCount: Scalars['Int']['output'];
+  /**
+   * Number of units matching, summed over the provinces that answered. Null only in a nested list
+   * (`Unit.children`) whose province's database could not answer the count (an error names the province).
+   */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** An edge in a unit connection. */
@@ -1046,14 +1058,14 @@ export type UnitLevel =
 /** A unit's link to its successor after a reorganisation (sáp nhập, chia tách, đổi tên). */
 export type UnitLineage = {
   __typename?: 'UnitLineage';
-  /** The deciding document (nghị quyết, quyết định), when recorded. */
+  /** The deciding document (nghị quyết, quyết định), when recorded; null also when the province's database could not answer. */
   decidedBy?: Maybe<Document>;
   /** Date from which the successor takes over. */
   effectiveOn: Scalars['Date']['output'];
   /** What happened: `MERGED_INTO`, `SPLIT_INTO` or `RENAMED_TO`. */
   kind: Scalars['String']['output'];
-  /** The unit that continues this one. */
-  successor: Unit;
+  /** The unit that continues this one; null only when the province's database could not answer (an error names the province). */
+  successor?: Maybe<Unit>;
 };
 
 /** Ordering of a unit list; ties broken by province and id. */

@@ -2,6 +2,7 @@ import { BadUserInputError } from '../../errors.ts';
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { decodeId, type NodeType } from '../../graphql/ids.ts';
+import { fromSource } from '../../graphql/loaders.ts';
 
 const MAX_NODES = 500;
 
@@ -45,14 +46,14 @@ async function resolveNode(id: string, ctx: GraphQLContext): Promise<object | nu
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_, { id }, ctx) => resolveNode(id, ctx) as never,
-    nodes: (_, { ids }, ctx) => {
+    node: (_, { id }, ctx, info) => fromSource(ctx.fed, info, resolveNode(id, ctx)) as never,
+    nodes: (_, { ids }, ctx, info) => {
       if (ids.length > MAX_NODES) {
         throw new BadUserInputError(`Argument "ids" has ${ids.length} ids, at most ${MAX_NODES} allowed`, {
           argument: 'ids',
         });
       }
-      return Promise.all(ids.map((id) => resolveNode(id, ctx))) as never;
+      return Promise.all(ids.map((id, i) => fromSource(ctx.fed, info, resolveNode(id, ctx), i))) as never;
     },
   },
   Node: {

@@ -1,19 +1,22 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { encodeId } from '../../graphql/ids.ts';
+import { fromSource } from '../../graphql/loaders.ts';
 
 export const documentResolvers: Resolvers = {
   Query: {
     documents: (_, args, ctx) => ctx.documents.list(args),
-    document: (_, args, ctx) => ctx.documents.get(args),
+    document: (_, args, ctx, info) => fromSource(ctx.fed, info, ctx.documents.get(args)),
   },
   Document: {
     id: (d) => encodeId('Document', d.province, d.id),
     province: (d, _, ctx) => ctx.provinces.of(d),
-    issuer: (d, _, ctx) =>
-      d.issuerUnitId == null ? null : ctx.units.load({ province: d.province, id: d.issuerUnitId }),
-    attachments: (d, _, ctx) => ctx.documents.attachments(d),
-    procedures: (d, _, ctx) => ctx.procedures.ofDocument(d),
-    dossiers: (d, args, ctx) => ctx.dossiers.ofDocument(d, args),
+    issuer: (d, _, ctx, info) =>
+      d.issuerUnitId == null
+        ? null
+        : fromSource(ctx.fed, info, ctx.units.load({ province: d.province, id: d.issuerUnitId })),
+    attachments: (d, _, ctx, info) => fromSource(ctx.fed, info, ctx.documents.attachments(d)),
+    procedures: (d, _, ctx, info) => fromSource(ctx.fed, info, ctx.procedures.ofDocument(d)),
+    dossiers: (d, args, ctx, info) => fromSource(ctx.fed, info, ctx.dossiers.ofDocument(d, args)),
   },
-  DocumentConnection: { totalCount: (c) => c.totalCount() },
+  DocumentConnection: { totalCount: (c, _, ctx, info) => fromSource(ctx.fed, info, c.totalCount()) },
 };

@@ -1,22 +1,24 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { encodeId } from '../../graphql/ids.ts';
+import { fromSource } from '../../graphql/loaders.ts';
 
 export const procedureResolvers: Resolvers = {
   Query: {
     procedures: (_, args, ctx) => ctx.procedures.list(args),
-    procedure: (_, args, ctx) => ctx.procedures.get(args),
+    procedure: (_, args, ctx, info) => fromSource(ctx.fed, info, ctx.procedures.get(args)),
   },
   Procedure: {
     id: (p) => encodeId('Procedure', p.province, p.id),
     province: (p, _, ctx) => ctx.provinces.of(p),
-    processingDays: (p, _, ctx) => ctx.procedures.processingDays(p),
-    fee: (p, _, ctx) => ctx.procedures.fee(p),
-    channels: (p, _, ctx) => ctx.procedures.channels(p),
-    requirements: (p, _, ctx) => ctx.procedures.requirements(p),
-    legalBasis: (p, _, ctx) => ctx.documents.ofProcedure(p, 'LEGAL_BASIS'),
-    publishingDecisions: (p, _, ctx) => ctx.documents.ofProcedure(p, 'PUBLISHING_DECISION'),
-    units: (p, _, ctx) => ctx.units.ofProcedure(p),
-    dossiers: (p, args, ctx) => ctx.dossiers.ofProcedure(p, args),
+    processingDays: (p, _, ctx, info) => fromSource(ctx.fed, info, ctx.procedures.processingDays(p)),
+    fee: (p, _, ctx, info) => fromSource(ctx.fed, info, ctx.procedures.fee(p)),
+    channels: (p, _, ctx, info) => fromSource(ctx.fed, info, ctx.procedures.channels(p)),
+    requirements: (p, _, ctx, info) => fromSource(ctx.fed, info, ctx.procedures.requirements(p)),
+    legalBasis: (p, _, ctx, info) => fromSource(ctx.fed, info, ctx.documents.ofProcedure(p, 'LEGAL_BASIS')),
+    publishingDecisions: (p, _, ctx, info) =>
+      fromSource(ctx.fed, info, ctx.documents.ofProcedure(p, 'PUBLISHING_DECISION')),
+    units: (p, _, ctx, info) => fromSource(ctx.fed, info, ctx.units.ofProcedure(p)),
+    dossiers: (p, args, ctx, info) => fromSource(ctx.fed, info, ctx.dossiers.ofProcedure(p, args)),
   },
-  ProcedureConnection: { totalCount: (c) => c.totalCount() },
+  ProcedureConnection: { totalCount: (c, _, ctx, info) => fromSource(ctx.fed, info, c.totalCount()) },
 };

@@ -1,27 +1,31 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { encodeId } from '../../graphql/ids.ts';
+import { fromSource } from '../../graphql/loaders.ts';
 
 export const unitResolvers: Resolvers = {
   Query: {
     units: (_, args, ctx) => ctx.units.list(args),
-    unit: (_, args, ctx) => ctx.units.get(args),
+    unit: (_, args, ctx, info) => fromSource(ctx.fed, info, ctx.units.get(args)),
   },
   Unit: {
     id: (u) => encodeId('Unit', u.province, u.id),
     province: (u, _, ctx) => ctx.provinces.of(u),
-    parent: (u, _, ctx) => ctx.units.parent(u),
+    parent: (u, _, ctx, info) => fromSource(ctx.fed, info, ctx.units.parent(u)),
     active: (u, _, ctx) => ctx.units.isActive(u),
-    administrativeCodes: (u, _, ctx) => ctx.units.administrativeCodes(u),
-    successors: (u, _, ctx) => ctx.units.successors(u),
-    children: (u, args, ctx) => ctx.units.children(u, args),
-    procedures: (u, args, ctx) => ctx.procedures.ofUnit(u, args),
-    dossiers: (u, args, ctx) => ctx.dossiers.ofUnit(u, args),
-    documents: (u, args, ctx) => ctx.documents.issuedBy(u, args),
+    administrativeCodes: (u, _, ctx, info) => fromSource(ctx.fed, info, ctx.units.administrativeCodes(u)),
+    successors: (u, _, ctx, info) => fromSource(ctx.fed, info, ctx.units.successors(u)),
+    children: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.units.children(u, args)),
+    procedures: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.procedures.ofUnit(u, args)),
+    dossiers: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.dossiers.ofUnit(u, args)),
+    documents: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.documents.issuedBy(u, args)),
   },
   UnitLineage: {
-    successor: async (l, _, ctx) => (await ctx.units.load({ province: l.province, id: l.successorId }))!,
-    decidedBy: (l, _, ctx) =>
-      l.documentId == null ? null : ctx.documents.load({ province: l.province, id: l.documentId }),
+    successor: (l, _, ctx, info) =>
+      fromSource(ctx.fed, info, ctx.units.load({ province: l.province, id: l.successorId })),
+    decidedBy: (l, _, ctx, info) =>
+      l.documentId == null
+        ? null
+        : fromSource(ctx.fed, info, ctx.documents.load({ province: l.province, id: l.documentId })),
   },
-  UnitConnection: { totalCount: (c) => c.totalCount() },
+  UnitConnection: { totalCount: (c, _, ctx, info) => fromSource(ctx.fed, info, c.totalCount()) },
 };
