@@ -11,6 +11,15 @@ import { ErrorCode } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { createContext } from './context.ts';
+import {
+  capResponse,
+  costLimitPlugin,
+  deadlineError,
+  documentLimitRules,
+  formatLimitError,
+  parseOptions,
+} from './limits.ts';
+import { createDeadline, type RequestDeadline } from '../sources/deadline.ts';
 import { graphiqlAsset, graphiqlPage } from './graphiql.ts';
 import { readBody, sendJson } from '../http.ts';
 import { buildSchema } from './schema.ts';
@@ -23,6 +32,9 @@ interface RequestTrace {
   errorCodes: string[];
   tally: StatementTally;
   debugSql: boolean;
+  deadline: RequestDeadline;
+  /** The operation's estimated cost and its limit, once measured. */
+  cost?: { estimated: number | null; limit: number };
 }
 
 type Context = GraphQLContext & { trace: RequestTrace };
@@ -41,13 +53,19 @@ const partialResultsPlugin: ApolloServerPlugin<Context> = {
           message: e.message,
           extensions: e.extensions,
         }));
+        const cut = deadlineError(contextValue.trace.deadline);
+        if (cut) sourceErrors.push(cut);
         if (sourceErrors.length) result.errors = [...(result.errors ?? []), ...sourceErrors];
         contextValue.trace.errorCodes = (result.errors ?? []).map((e) =>
           String(e.extensions?.code ?? 'UNKNOWN'),
         );
         if (contextValue.trace.debugSql) {
           const { total, bySource } = contextValue.trace.tally;
-          result.extensions = { ...result.extensions, sqlStatements: { total, bySource: { ...bySource } } };
+          result.extensions = {
+            ...result.extensions,
+            sqlStatements: { total, bySource: { ...bySource } },
+            ...(contextValue.trace.cost ? { cost: contextValue.trace.cost } : {}),
+          };
         }
       },
     };
@@ -56,6 +74,7 @@ const partialResultsPlugin: ApolloServerPlugin<Context> = {
 
 /** POST/GET /graphql through Apollo Server on plain node:http; GET with Accept: text/html serves GraphiQL. */
 export async function createGraphQLRoute(rt: Runtime) {
+  const limits = rt.config.limits;
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     // API keys travel in headers, never cookies, so browser CSRF does not apply; GET queries must work from curl.
@@ -69,10 +88,18 @@ export async function createGraphQLRoute(rt: Runtime) {
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       partialResultsPlugin,
+      costLimitPlugin<Context>(limits, {
+        sourceCount: rt.sources.all.length,
+        onMeasured: (ctx, cost) => void (ctx.trace.cost = { estimated: cost, limit: limits.maxCost }),
+      }),
     ],
+    parseOptions: parseOptions(limits),
+    validationRules: documentLimitRules(limits),
     // compact JSON: Apollo pretty-prints by default, which doubles the bytes of a page of dossiers
     stringifyResult: (result) => JSON.stringify(result),
     formatError: (formatted, error) => {
+      const limited = formatLimitError(formatted, error, limits);
+      if (limited) return limited;
       const code = formatted.extensions?.code;
       if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
       const original = (error as { originalError?: Error }).originalError ?? (error as Error);
@@ -134,11 +161,12 @@ export async function createGraphQLRoute(rt: Runtime) {
       errorCodes: [],
       tally: { total: 0, bySource: {} },
       debugSql: req.headers['x-lienthong-debug'] === 'sql',
+      deadline: createDeadline(limits.requestDeadlineMs),
     };
     const { tally, result } = withStatementTally(() =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
-        context: async () => ({ ...createContext(rt, requestId, ANONYMOUS), trace }),
+        context: async () => ({ ...createContext(rt, requestId, ANONYMOUS, trace.deadline), trace }),
       }),
     );
     trace.tally = tally;
@@ -146,8 +174,11 @@ export async function createGraphQLRoute(rt: Runtime) {
     res.statusCode = response.status ?? 200;
     for (const [k, v] of response.headers) res.setHeader(k, v);
     res.setHeader('x-request-id', requestId);
-    if (response.body.kind === 'complete') res.end(response.body.string);
-    else {
+    if (response.body.kind === 'complete') {
+      const { body, tooLarge } = capResponse(response.body.string, limits.maxResponseBytes);
+      if (tooLarge) trace.errorCodes = [ErrorCode.RESPONSE_TOO_LARGE];
+      res.end(body);
+    } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     }

@@ -1,6 +1,7 @@
 import { TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
 import { BadUserInputError, SourceUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { DeadlineExceededError, withDeadline, type RequestDeadline } from './deadline.ts';
 import type { SourceHealth } from './health.ts';
 import type { Source, SourceRegistry } from './registry.ts';
 
@@ -25,7 +26,7 @@ export interface Federation {
 export function createFederation(
   registry: SourceRegistry,
   health: SourceHealth,
-  opts: { timeoutMs: number; log: Logger },
+  opts: { timeoutMs: number; log: Logger; deadline?: RequestDeadline | undefined },
 ): Federation {
   const errors = new Map<string, SourceUnavailableError>();
   const fail = (code: string, reason: string) => {
@@ -38,11 +39,23 @@ export function createFederation(
       fail(source.code, 'skipped while its health check fails');
       return undefined;
     }
+    const budget = opts.deadline;
+    if (budget?.expired()) {
+      budget.interrupted.add(source.code);
+      return undefined;
+    }
     try {
-      const value = await deadline.execute(() => fn(source));
+      const value = budget
+        ? await withinDeadline(budget, opts.timeoutMs).execute(() => withDeadline(budget, () => fn(source)))
+        : await deadline.execute(() => fn(source));
       health.reportSuccess(source.code);
       return value;
     } catch (err) {
+      // cut by the request's own deadline: not the source's fault, so no SOURCE_UNAVAILABLE and no breaker
+      if (budget && cutByDeadline(budget, err)) {
+        budget.interrupted.add(source.code);
+        return undefined;
+      }
       if (!isSourceFailure(err)) throw err;
       const reason = describe(err);
       opts.log.warn('source query failed', { province: source.code, error: reason });
@@ -79,6 +92,22 @@ export function createFederation(
     errors: () => [...errors.values()],
   };
 }
+
+/** Time knex gets after the deadline to cancel a running statement, so the answer leaves with none running. */
+const CANCEL_GRACE_MS = 500;
+
+/** The source timeout, shortened to what is left of the request's deadline (plus the cancel grace). */
+const withinDeadline = (budget: RequestDeadline, timeoutMs: number) =>
+  timeout(
+    Math.max(1, Math.min(timeoutMs, budget.remainingMs() + CANCEL_GRACE_MS)),
+    TimeoutStrategy.Aggressive,
+  );
+
+const cutByDeadline = (budget: RequestDeadline, err: unknown): boolean =>
+  budget.expired() &&
+  (err instanceof DeadlineExceededError ||
+    err instanceof TaskCancelledError ||
+    (err as { name?: string }).name === 'KnexTimeoutError');
 
 const TRANSPORT_CODES = new Set([
   'ECONNREFUSED',

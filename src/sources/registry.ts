@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { createKnex } from '../db/knex.ts';
+import { boundByDeadline } from './deadline.ts';
 import { DEMO_PROVINCES, provinceDatabase } from './demo.ts';
 
 /** One province's database as the hub sees it. */
@@ -85,6 +86,8 @@ export function createSourceRegistry(
       ...(onQuery ? { onQuery: () => onQuery(info.code) } : {}),
     }),
   }));
+  // a statement started for a request obeys the request's deadline (cancelled in PostgreSQL when it passes)
+  for (const s of all) s.db.on('start', boundByDeadline);
   const map = new Map(all.map((s) => [s.code, s]));
   return {
     all,
