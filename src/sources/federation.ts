@@ -103,11 +103,15 @@ const withinDeadline = (budget: RequestDeadline, timeoutMs: number) =>
     TimeoutStrategy.Aggressive,
   );
 
+/**
+ * Whether the request's deadline ended this work. Statement timeouts (knex errors with a `timeout`) are
+ * only ever set by the deadline, so they count whatever the clock reads when they arrive: timers and
+ * performance.now() can disagree by a few milliseconds.
+ */
 const cutByDeadline = (budget: RequestDeadline, err: unknown): boolean =>
-  budget.expired() &&
-  (err instanceof DeadlineExceededError ||
-    err instanceof TaskCancelledError ||
-    (err as { name?: string }).name === 'KnexTimeoutError');
+  err instanceof DeadlineExceededError ||
+  typeof (err as { timeout?: unknown }).timeout === 'number' ||
+  (err instanceof TaskCancelledError && budget.expired());
 
 const TRANSPORT_CODES = new Set([
   'ECONNREFUSED',
