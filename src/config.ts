@@ -53,7 +53,7 @@ const EnvSchema = z.object({
   SYNC_CRON: z.string().min(1).optional(),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   // query limits (README "Limits"): checked before any SQL runs
-  MAX_QUERY_COST: positiveInt(10_000, 'cost units'),
+  MAX_QUERY_COST: positiveInt(20_000, 'cost units'),
   MAX_QUERY_DEPTH: positiveInt(10, 'levels'),
   MAX_ALIASES: z.coerce
     .number({ invalid_type_error: 'a whole number of aliases' })

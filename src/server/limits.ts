@@ -52,34 +52,61 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
 export const DEFAULT_LIST_SIZE = 10;
 
 /**
- * The cost of a field, in entities (rows: a dossier, a unit, an event…) the answer may hold:
- * - a connection (a `…Connection` with `first`) costs 1 + page size × its selection; the page size is
- *   `first` or `last`, else DEFAULT_PAGE_SIZE, clamped to 0…MAX_PAGE_SIZE (out-of-range values are the
- *   resolver's BAD_USER_INPUT); inside it `nodes`/`edges` count 1 per item, `edge.node` is that item,
- *   `pageInfo` and `totalCount` are free;
- * - `Query.nodes(ids)` costs its number of ids, `Query.provinces` the number of sources, other plain
- *   lists of objects LIST_SIZES × (1 + their selection);
- * - any other object costs 1 + its selection; scalars, enums, `__typename` and introspection are free.
+ * What an object costs on top of its fields: reading its row and building it. A dossier row is about
+ * three times the work of the others (some thirty columns, five timestamps, timeliness computed in SQL).
+ */
+export const TYPE_WEIGHTS: Readonly<Record<string, number>> = { Dossier: 6 };
+export const DEFAULT_TYPE_WEIGHT = 2;
+const weightOf = (typeName: string) => TYPE_WEIGHTS[typeName] ?? DEFAULT_TYPE_WEIGHT;
+
+/**
+ * Root lists merged across provinces: each selected source is read for a whole page, and the merge keeps
+ * one page, so the rows read and dropped count too (their weight only: their fields are never built).
+ */
+export const FEDERATED_LISTS: ReadonlySet<string> = new Set([
+  'Query.dossiers',
+  'Query.units',
+  'Query.procedures',
+  'Query.documents',
+]);
+
+/**
+ * The cost of a field, roughly the work of building it into the answer (a unit is one value):
+ * - a scalar or enum field costs 1; an object costs its weight (TYPE_WEIGHTS) + its fields;
+ * - a connection (a `…Connection` with `first`) costs 1 + page size × what each item selects; the page
+ *   size is `first` or `last`, else DEFAULT_PAGE_SIZE, clamped to 0…MAX_PAGE_SIZE (out-of-range values
+ *   are the resolver's BAD_USER_INPUT); each item (`nodes`, `edges { node }`) is an object, `cursor` a
+ *   value, `pageInfo` and `totalCount` are free; a FEDERATED_LISTS one adds page size × (sources − 1)
+ *   × the item's weight for the rows the merge reads and drops (sources: the distinct
+ *   `filter.provinces`, else all);
+ * - a plain list of objects holds LIST_SIZES items (`Query.nodes` as many as ids, `Query.provinces`
+ *   one per source), each costing as an object;
+ * - `__typename` and introspection are free.
  * Nesting multiplies; aliases and fragment spreads count every time they appear.
  */
 export function connectionEstimator(opts: { sourceCount: number }): ComplexityEstimator {
   return ({ type, field, node, args, childComplexity }) => {
+    if (type.name.startsWith('__') || field.name.startsWith('__')) return 0;
+    const inConnection = type.name.endsWith('Connection');
     // a leaf (scalar, enum) is the field without a selection set in a valid document
-    if (!node.selectionSet || type.name.startsWith('__') || field.name.startsWith('__')) return 0;
+    if (!node.selectionSet) return inConnection ? 0 : 1;
     // the type as SDL text, e.g. `[DossierEvent!]!`
     const sdl = String(field.type);
     const returns = sdl.replace(/[[\]!]/g, '');
-    if (type.name.endsWith('Connection')) {
-      return field.name === 'nodes' || field.name === 'edges' ? 1 + childComplexity : 0;
+    if (inConnection) {
+      if (field.name === 'nodes') return weightOf(returns) + childComplexity;
+      return field.name === 'edges' ? childComplexity : 0;
     }
-    if (type.name.endsWith('Edge') && field.name === 'node') return childComplexity;
     if (returns.endsWith('Connection') && field.args.some((a) => a.name === 'first')) {
-      return 1 + pageSize(args) * childComplexity;
+      const n = pageSize(args);
+      const dropped = FEDERATED_LISTS.has(`${type.name}.${field.name}`)
+        ? n * (sourcesRead(args, opts.sourceCount) - 1) * weightOf(returns.slice(0, -'Connection'.length))
+        : 0;
+      return 1 + n * childComplexity + dropped;
     }
-    if (sdl.startsWith('[')) {
-      return listSize(`${type.name}.${field.name}`, args, opts.sourceCount) * (1 + childComplexity);
-    }
-    return 1 + childComplexity;
+    const item = weightOf(returns) + childComplexity;
+    if (sdl.startsWith('[')) return listSize(`${type.name}.${field.name}`, args, opts.sourceCount) * item;
+    return item;
   };
 }
 
@@ -90,6 +117,12 @@ const clampPage = (n: unknown): number | undefined =>
 
 function pageSize(args: Record<string, unknown>): number {
   return clampPage(args.first) ?? clampPage(args.last) ?? DEFAULT_PAGE_SIZE;
+}
+
+function sourcesRead(args: Record<string, unknown>, sourceCount: number): number {
+  const provinces = (args.filter as { provinces?: unknown } | null | undefined)?.provinces;
+  if (!Array.isArray(provinces)) return sourceCount;
+  return Math.max(1, Math.min(sourceCount, new Set(provinces).size));
 }
 
 function listSize(key: string, args: Record<string, unknown>, sourceCount: number): number {

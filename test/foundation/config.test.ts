@@ -27,7 +27,7 @@ describe('configuration', () => {
 
   it('has query limits that a client can raise or lower', () => {
     expect(loadConfig({}, { exists: () => false }).limits).toEqual({
-      maxCost: 10_000,
+      maxCost: 20_000,
       maxDepth: 10,
       maxAliases: 30,
       maxTokens: 2_000,
