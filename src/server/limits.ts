@@ -200,6 +200,8 @@ export function queryCost(
       maxQueryNodes: MAX_COST_NODES,
     });
   } catch (err) {
+    // by name, not instanceof: the library may hold another copy of graphql (see above)
+    if ((err as Error).name !== 'GraphQLError') throw err;
     if (/maximum allowed number of nodes/.test((err as Error).message)) return null;
     return undefined;
   }

@@ -150,6 +150,9 @@ describe('the cost, depth, alias and token limits, before any SQL', () => {
     expect(small.errors).toBeUndefined();
     const outOfRange = await hub.gql(`{ dossiers(first: 100000) { totalCount } }`);
     expect(outOfRange.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    // a variable that does not fit is the variables' error, not the cost's
+    const notANumber = await hub.gql(query, { n: 'many' });
+    expect(notANumber.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 });
 
