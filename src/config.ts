@@ -23,6 +23,12 @@ const positiveMs = (def: number) =>
 
 /** An origin as browsers send it: scheme, host and optional port, no path. */
 const ORIGIN_RE = /^https?:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?\/?$/;
+const positiveInt = (def: number, what: string) =>
+  z.coerce
+    .number({ invalid_type_error: `a whole number of ${what}` })
+    .int(`a whole number of ${what}`)
+    .positive(`a positive whole number of ${what}`)
+    .default(def);
 
 const postgresUrl = z
   .string()
@@ -64,6 +70,22 @@ const EnvSchema = z.object({
       'a comma-separated list of origins such as https://app.example.gov.vn (scheme, host, optional port), or *',
     )
     .optional(),
+  // query limits (README "Limits"): checked before any SQL runs
+  MAX_QUERY_COST: positiveInt(20_000, 'cost units'),
+  MAX_QUERY_DEPTH: positiveInt(10, 'levels'),
+  MAX_ALIASES: z.coerce
+    .number({ invalid_type_error: 'a whole number of aliases' })
+    .int('a whole number of aliases')
+    .min(0, 'a number of aliases ≥ 0')
+    .default(30),
+  MAX_TOKENS: positiveInt(2_000, 'tokens'),
+  // unset: SOURCE_STATEMENT_TIMEOUT_MS + 1000, so a slow source is reported before the request gives up
+  REQUEST_DEADLINE_MS: z.coerce
+    .number()
+    .int('an integer number of milliseconds')
+    .positive('a positive number of milliseconds')
+    .optional(),
+  MAX_RESPONSE_BYTES: positiveInt(10_000_000, 'bytes'),
   LIENTHONG_DEMO_DOSSIERS: z.coerce
     .number()
     .int('a whole number of dossiers')
@@ -105,6 +127,21 @@ export interface Config {
   cursorSecret: string | undefined;
   /** Browser origins allowed to call the API cross-origin (`*`: any); empty: none. */
   corsOrigins: string[];
+  limits: Limits;
+}
+
+/** What one GraphQL request may ask and take (README "Limits"). */
+export interface Limits {
+  /** Largest estimated cost of an operation (src/server/limits.ts says how fields cost). */
+  maxCost: number;
+  maxDepth: number;
+  maxAliases: number;
+  /** Largest number of GraphQL tokens in a document (graphql-js parse `maxTokens`). */
+  maxTokens: number;
+  /** Time budget of a request; source statements still running at its end are cancelled. */
+  requestDeadlineMs: number;
+  /** Largest JSON answer; a bigger one is replaced by a RESPONSE_TOO_LARGE error. */
+  maxResponseBytes: number;
 }
 
 /** Values given on the command line (e.g. `serve --port`); they win over the environment. */
@@ -179,5 +216,13 @@ export function loadConfig(
       .split(',')
       .map((o) => o.trim().replace(/\/$/, '').toLowerCase())
       .filter(Boolean),
+    limits: {
+      maxCost: e.MAX_QUERY_COST,
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+      requestDeadlineMs: e.REQUEST_DEADLINE_MS ?? e.SOURCE_STATEMENT_TIMEOUT_MS + 1000,
+      maxResponseBytes: e.MAX_RESPONSE_BYTES,
+    },
   };
 }

@@ -17,6 +17,18 @@ export const ErrorCode = {
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   /** A cross-origin request from an origin outside CORS_ORIGINS. */
   CORS_ORIGIN_NOT_ALLOWED: 'CORS_ORIGIN_NOT_ALLOWED',
+  /** The operation's estimated cost is over MAX_QUERY_COST; nothing was run. */
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  /** The operation nests fields deeper than MAX_QUERY_DEPTH; nothing was run. */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  /** The operation uses more aliases than MAX_ALIASES; nothing was run. */
+  QUERY_TOO_MANY_ALIASES: 'QUERY_TOO_MANY_ALIASES',
+  /** The document has more tokens than MAX_TOKENS; it was not even parsed to the end. */
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
+  /** The request ran out of REQUEST_DEADLINE_MS: its unfinished SQL was cancelled, the data is what was done. */
+  DEADLINE_EXCEEDED: 'DEADLINE_EXCEEDED',
+  /** The answer would be bigger than MAX_RESPONSE_BYTES; ask for smaller pages. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
   /** Another sync run holds the province's lock. */
   SYNC_ALREADY_RUNNING: 'SYNC_ALREADY_RUNNING',
   /** No connection to the national portal could be made: refused, unknown host, unreachable network. */

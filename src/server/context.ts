@@ -5,14 +5,21 @@ import { createProvinceService } from '../modules/provinces/province-service.ts'
 import { createSyncService } from '../modules/sync/sync-service.ts';
 import { createUnitService } from '../modules/units/unit-service.ts';
 import type { Runtime } from '../runtime.ts';
+import type { RequestDeadline } from '../sources/deadline.ts';
 import { createFederation } from '../sources/federation.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { Viewer } from '../graphql/viewer.ts';
 
-export function createContext(rt: Runtime, requestId: string, viewer: Viewer): GraphQLContext {
+export function createContext(
+  rt: Runtime,
+  requestId: string,
+  viewer: Viewer,
+  deadline?: RequestDeadline,
+): GraphQLContext {
   const fed = createFederation(rt.sources, rt.health, {
     timeoutMs: rt.config.sourceStatementTimeoutMs + rt.config.sourceConnectTimeoutMs,
     log: rt.log.child({ requestId }),
+    deadline,
   });
   return {
     requestId,

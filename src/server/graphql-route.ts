@@ -14,6 +14,15 @@ import { cursorKeyFrom, withCursorKey } from '../graphql/pagination.ts';
 import { createContext } from './context.ts';
 import { corsHandler } from './cors.ts';
 import { clientError, errorLogPlugin } from './error-masking.ts';
+import {
+  capResponse,
+  costLimitPlugin,
+  deadlineError,
+  documentLimitRules,
+  formatLimitError,
+  parseOptions,
+} from './limits.ts';
+import { createDeadline, type RequestDeadline } from '../sources/deadline.ts';
 import { graphiqlAsset, graphiqlPage } from './graphiql.ts';
 import { inputGuardPlugin } from './input-guard.ts';
 import { readBody, sendJson } from '../http.ts';
@@ -30,6 +39,9 @@ interface RequestTrace {
   errorCodes: string[];
   tally: StatementTally;
   debugSql: boolean;
+  deadline: RequestDeadline;
+  /** The operation's estimated cost and its limit, once measured. */
+  cost?: { estimated: number | null; limit: number };
 }
 
 type Context = GraphQLContext & { trace: RequestTrace };
@@ -48,13 +60,19 @@ const partialResultsPlugin: ApolloServerPlugin<Context> = {
         const sourceErrors: GraphQLFormattedError[] = contextValue.fed
           .errors()
           .map((e) => clientError(e.toJSON()));
+        const cut = deadlineError(contextValue.trace.deadline);
+        if (cut) sourceErrors.push(cut);
         if (sourceErrors.length) result.errors = [...(result.errors ?? []), ...sourceErrors];
         contextValue.trace.errorCodes = (result.errors ?? []).map((e) =>
           String(e.extensions?.code ?? 'UNKNOWN'),
         );
         if (contextValue.trace.debugSql) {
           const { total, bySource } = contextValue.trace.tally;
-          result.extensions = { ...result.extensions, sqlStatements: { total, bySource: { ...bySource } } };
+          result.extensions = {
+            ...result.extensions,
+            sqlStatements: { total, bySource: { ...bySource } },
+            ...(contextValue.trace.cost ? { cost: contextValue.trace.cost } : {}),
+          };
         }
       },
     };
@@ -65,6 +83,7 @@ const partialResultsPlugin: ApolloServerPlugin<Context> = {
 export async function createGraphQLRoute(rt: Runtime) {
   const cursorKey = cursorKeyFrom(await rt.cursorSecret());
   const cors = corsHandler(rt.config.corsOrigins);
+  const limits = rt.config.limits;
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     // a GET or simple POST from another site's page is refused unless it carries a preflighted header
@@ -88,11 +107,19 @@ export async function createGraphQLRoute(rt: Runtime) {
       inputGuardPlugin,
       errorLogPlugin(rt.log),
       partialResultsPlugin,
+      costLimitPlugin<Context>(limits, {
+        sourceCount: rt.sources.all.length,
+        onMeasured: (ctx, cost) => void (ctx.trace.cost = { estimated: cost, limit: limits.maxCost }),
+      }),
     ],
+    parseOptions: parseOptions(limits),
+    validationRules: documentLimitRules(limits),
     // compact JSON: Apollo pretty-prints by default, which doubles the bytes of a page of dossiers
     stringifyResult: (result) => JSON.stringify(result),
-    // unexpected errors (and messages that would show SQL, hosts or stacks) are masked; errorLogPlugin logs them
-    formatError: (formatted, error) => clientError(formatted, error),
+    // limit rejections carry their cost and limit; unexpected errors (and messages that would show SQL,
+    // hosts or stacks) are masked, and errorLogPlugin logs them
+    formatError: (formatted, error) =>
+      formatLimitError(formatted, error, limits) ?? clientError(formatted, error),
   });
   await apollo.start();
 
@@ -153,12 +180,13 @@ export async function createGraphQLRoute(rt: Runtime) {
       errorCodes: [],
       tally: { total: 0, bySource: {} },
       debugSql: req.headers['x-lienthong-debug'] === 'sql',
+      deadline: createDeadline(limits.requestDeadlineMs),
     };
     const { tally, result } = withStatementTally(() =>
       withCursorKey(cursorKey, () =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
-          context: async () => ({ ...createContext(rt, requestId, ANONYMOUS), trace }),
+          context: async () => ({ ...createContext(rt, requestId, ANONYMOUS, trace.deadline), trace }),
         }),
       ),
     );
@@ -167,8 +195,11 @@ export async function createGraphQLRoute(rt: Runtime) {
     res.statusCode = response.status ?? 200;
     for (const [k, v] of response.headers) res.setHeader(k, v);
     res.setHeader('x-request-id', requestId);
-    if (response.body.kind === 'complete') res.end(response.body.string);
-    else {
+    if (response.body.kind === 'complete') {
+      const { body, tooLarge } = capResponse(response.body.string, limits.maxResponseBytes);
+      if (tooLarge) trace.errorCodes = [ErrorCode.RESPONSE_TOO_LARGE];
+      res.end(body);
+    } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     }

@@ -2,6 +2,7 @@ import { TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
 import { GraphQLError } from 'graphql';
 import { BadUserInputError, SourceBusyError, SourceUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { DeadlineExceededError, withDeadline, type RequestDeadline } from './deadline.ts';
 import { classifySourceError } from './failures.ts';
 import type { SourceHealth } from './health.ts';
 import type { Source, SourceRegistry } from './registry.ts';
@@ -50,7 +51,7 @@ interface Failure {
 export function createFederation(
   registry: SourceRegistry,
   health: SourceHealth,
-  opts: { timeoutMs: number; log: Logger },
+  opts: { timeoutMs: number; log: Logger; deadline?: RequestDeadline | undefined },
 ): Federation {
   // every call of this request to a source listens to its controller, aborted when the source fails
   const calls = new Map<string, AbortController>();
@@ -67,7 +68,7 @@ export function createFederation(
   };
   // one timeout for each thing a request asks of a source (waiting for a slot included); on expiry cockatiel
   // rejects with TaskCancelledError, and the source's statement_timeout ends the statement itself
-  const deadline = timeout(opts.timeoutMs, TimeoutStrategy.Aggressive);
+  const timeLimit = timeout(opts.timeoutMs, TimeoutStrategy.Aggressive);
 
   /** Records a failed call: down or busy leave the source out of this request; anything else propagates. */
   const failed = (source: Source, err: unknown, started: boolean): undefined => {
@@ -103,9 +104,14 @@ export function createFederation(
       fail(source.code, new SourceUnavailableError(source.code, 'skipped while its health check fails'));
       return undefined;
     }
+    const budget = opts.deadline;
+    if (budget?.expired()) {
+      budget.interrupted.add(source.code);
+      return undefined;
+    }
     let started = false;
     try {
-      const value = await deadline.execute(
+      const value = await (budget ? withinDeadline(budget, opts.timeoutMs) : timeLimit).execute(
         ({ signal }) =>
           // not given the signal: a call that started keeps its slot until its statement ends (the pool
           // connection is busy until then), even when this request stopped waiting for it
@@ -113,13 +119,18 @@ export function createFederation(
             // a call whose request stopped waiting while it was queued never takes the slot
             if (signal.aborted) throw new TaskCancelledError();
             started = true;
-            return fn(source);
+            return budget ? withDeadline(budget, () => fn(source)) : fn(source);
           }),
         controllerOf(source.code).signal,
       );
       health.reportSuccess(source.code);
       return value;
     } catch (err) {
+      // cut by the request's own deadline: not the source's fault, so no SOURCE_UNAVAILABLE and no breaker
+      if (budget && cutByDeadline(budget, err)) {
+        budget.interrupted.add(source.code);
+        return undefined;
+      }
       return failed(source, err, started);
     }
   };
@@ -169,3 +180,23 @@ export function createFederation(
       ),
   };
 }
+
+/** Time knex gets after the deadline to cancel a running statement, so the answer leaves with none running. */
+const CANCEL_GRACE_MS = 500;
+
+/** The source timeout, shortened to what is left of the request's deadline (plus the cancel grace). */
+const withinDeadline = (budget: RequestDeadline, timeoutMs: number) =>
+  timeout(
+    Math.max(1, Math.min(timeoutMs, budget.remainingMs() + CANCEL_GRACE_MS)),
+    TimeoutStrategy.Aggressive,
+  );
+
+/**
+ * Whether the request's deadline ended this work. Statement timeouts (knex errors with a `timeout`) are
+ * only ever set by the deadline, so they count whatever the clock reads when they arrive: timers and
+ * performance.now() can disagree by a few milliseconds.
+ */
+const cutByDeadline = (budget: RequestDeadline, err: unknown): boolean =>
+  err instanceof DeadlineExceededError ||
+  typeof (err as { timeout?: unknown }).timeout === 'number' ||
+  (err instanceof TaskCancelledError && budget.expired());

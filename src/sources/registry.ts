@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { createKnex } from '../db/knex.ts';
 import type { Logger } from '../logger.ts';
+import { boundByDeadline } from './deadline.ts';
 import { DEMO_PROVINCES, provinceDatabase } from './demo.ts';
 import { markConnectionFailure } from './failures.ts';
 
@@ -130,6 +131,8 @@ export function createSourceRegistry(
     const slot = timeout(sourceTimeoutMs(config), TimeoutStrategy.Aggressive);
     return { ...info, db, gate: wrap(bulkhead(config.sourceMaxConcurrent, config.sourceQueue), slot) };
   });
+  // a statement started for a request obeys the request's deadline (cancelled in PostgreSQL when it passes)
+  for (const s of all) s.db.on('start', boundByDeadline);
   const map = new Map(all.map((s) => [s.code, s]));
   return {
     all,

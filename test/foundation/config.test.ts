@@ -25,6 +25,40 @@ describe('configuration', () => {
     expect(c.sourcesFile).toBe('/srv/hub/sources.json');
   });
 
+  it('has query limits that a client can raise or lower', () => {
+    expect(loadConfig({}, { exists: () => false }).limits).toEqual({
+      maxCost: 20_000,
+      maxDepth: 10,
+      maxAliases: 30,
+      maxTokens: 2_000,
+      requestDeadlineMs: 6_000,
+      maxResponseBytes: 10_000_000,
+    });
+    const c = loadConfig(
+      {
+        MAX_QUERY_COST: '500',
+        MAX_QUERY_DEPTH: '4',
+        MAX_ALIASES: '0',
+        MAX_TOKENS: '300',
+        MAX_RESPONSE_BYTES: '65536',
+        SOURCE_STATEMENT_TIMEOUT_MS: '2000',
+      },
+      { exists: () => false },
+    );
+    expect(c.limits).toEqual({
+      maxCost: 500,
+      maxDepth: 4,
+      maxAliases: 0,
+      maxTokens: 300,
+      // unset, the deadline follows the statement timeout: a slow source is reported before the request gives up
+      requestDeadlineMs: 3_000,
+      maxResponseBytes: 65_536,
+    });
+    expect(
+      loadConfig({ REQUEST_DEADLINE_MS: '1500' }, { exists: () => false }).limits.requestDeadlineMs,
+    ).toBe(1500);
+  });
+
   it.each([
     [{ PORT: 'abc' }, /^Invalid PORT="abc": expected a TCP port number$/],
     [{ PORT: '70000' }, /^Invalid PORT="70000": expected a port between 0 and 65535$/],
@@ -44,6 +78,16 @@ describe('configuration', () => {
       /^Invalid SOURCE_STATEMENT_TIMEOUT_MS="-5": expected a positive number of milliseconds$/,
     ],
     [{ PORTAL_URL: 'not a url' }, /^Invalid PORTAL_URL="not a url": expected an http\(s\) URL$/],
+    [{ MAX_QUERY_COST: '0' }, /^Invalid MAX_QUERY_COST="0": expected a positive whole number of cost units$/],
+    [{ MAX_QUERY_COST: 'lots' }, /^Invalid MAX_QUERY_COST="lots": expected a whole number of cost units$/],
+    [{ MAX_QUERY_DEPTH: '2.5' }, /^Invalid MAX_QUERY_DEPTH="2.5": expected a whole number of levels$/],
+    [{ MAX_ALIASES: '-1' }, /^Invalid MAX_ALIASES="-1": expected a number of aliases ≥ 0$/],
+    [{ MAX_TOKENS: '-100' }, /^Invalid MAX_TOKENS="-100": expected a positive whole number of tokens$/],
+    [
+      { REQUEST_DEADLINE_MS: '0' },
+      /^Invalid REQUEST_DEADLINE_MS="0": expected a positive number of milliseconds$/,
+    ],
+    [{ MAX_RESPONSE_BYTES: '1e3x' }, /^Invalid MAX_RESPONSE_BYTES="1e3x": expected a whole number of bytes$/],
   ])('%j is refused with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env, { exists: () => false })).toThrow(ConfigError);
     expect(() => loadConfig(env, { exists: () => false })).toThrow(message);
