@@ -321,36 +321,50 @@ describe('bounded work per request', () => {
   it.each(Object.entries(HEAVY_ALLOWED))(
     'the most a client may ask (%s) does not block the event loop for 100 ms',
     async (shape, query) => {
-      /** One run of the query: the longest the event loop was blocked while the hub served it. */
-      const run = async () => {
-        const h = monitorEventLoopDelay({ resolution: 10 });
-        h.enable();
-        const t0 = performance.now();
-        const res = await fetch(`${hub.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-lienthong-debug': 'sql' },
-          body: JSON.stringify({ query }),
-        });
-        // read without parsing: the test's own JSON.parse would block the loop it measures
-        const body = Buffer.from(await res.arrayBuffer());
-        const ms = performance.now() - t0;
-        h.disable();
-        const parsed = JSON.parse(body.toString('utf8')) as GraphQLResponse & { extensions: Extensions };
-        expect(parsed.errors).toBeUndefined();
-        return { ms, bytes: body.length, cost: parsed.extensions.cost!, maxDelayMs: h.max / 1e6 };
+      /**
+       * The longest the hub's thread was busy without yielding while it served the query. A timer ticks
+       * every 5 ms; a late tick means the event loop was blocked or the process was not scheduled (two
+       * cores shared with PostgreSQL and the other test files). The process's CPU time during the gap
+       * tells them apart: blocked time is the gap, but at most the CPU time the process used in it.
+       */
+      const TICK_MS = 5;
+      const cpuMs = () => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
       };
-      // other processes share the two cores and can only add delay: the best of three runs is the hub's own
-      const runs = [await run(), await run(), await run()];
-      const { cost, bytes } = runs[0]!;
+      const h = monitorEventLoopDelay({ resolution: 10 });
+      let last = performance.now();
+      let lastCpu = cpuMs();
+      let blockedMs = 0;
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        const cpu = cpuMs();
+        blockedMs = Math.max(blockedMs, Math.min(now - last - TICK_MS, cpu - lastCpu));
+        last = now;
+        lastCpu = cpu;
+      }, TICK_MS);
+      h.enable();
+      const t0 = performance.now();
+      const res = await fetch(`${hub.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-lienthong-debug': 'sql' },
+        body: JSON.stringify({ query }),
+      });
+      // read without parsing: the test's own JSON.parse would block the loop it measures
+      const body = Buffer.from(await res.arrayBuffer());
+      const ms = performance.now() - t0;
+      clearInterval(ticker);
+      h.disable();
+      const parsed = JSON.parse(body.toString('utf8')) as GraphQLResponse & { extensions: Extensions };
+      expect(parsed.errors).toBeUndefined();
+      const cost = parsed.extensions.cost!;
       expect(cost.estimated).toBeGreaterThan(0.9 * cost.limit);
       expect(cost.estimated).toBeLessThanOrEqual(cost.limit);
       console.info(
-        `${shape}: cost ${cost.estimated}, ${bytes} bytes; ` +
-          runs
-            .map((r) => `${Math.round(r.ms)} ms, event-loop max delay ${r.maxDelayMs.toFixed(1)} ms`)
-            .join('; '),
+        `${shape}: cost ${cost.estimated}, ${body.length} bytes, ${Math.round(ms)} ms; ` +
+          `longest block ${blockedMs.toFixed(1)} ms (event-loop max delay ${(h.max / 1e6).toFixed(1)} ms)`,
       );
-      expect(Math.min(...runs.map((r) => r.maxDelayMs))).toBeLessThan(100);
+      expect(blockedMs).toBeLessThan(100);
     },
   );
 });
