@@ -1,6 +1,5 @@
 import { BulkheadRejectedError, TaskCancelledError } from 'cockatiel';
 import { GraphQLError } from 'graphql';
-import { KnexTimeoutError } from 'knex';
 import pg from 'pg';
 
 /**
@@ -77,7 +76,9 @@ export function classifySourceError(err: unknown): SourceErrorClass {
   }
   if (err instanceof BulkheadRejectedError) return { kind: 'busy', reason: 'too many queries in flight' };
   if (err instanceof TaskCancelledError) return { kind: 'down', reason: 'no answer in time' };
-  if (err instanceof KnexTimeoutError) return { kind: 'down', reason: 'no connection in time' };
+  // by name: knex is CommonJS and does not expose the class to an ESM named import under plain node
+  if (err instanceof Error && err.name === 'KnexTimeoutError')
+    return { kind: 'down', reason: 'no connection in time' };
   const state = sqlState(err);
   if (state) {
     const known = DOWN_STATES[state] ?? DOWN_CLASSES[state.slice(0, 2)];
