@@ -1,3 +1,4 @@
+import { timeout, TimeoutStrategy } from 'cockatiel';
 import type { Runtime } from './runtime.ts';
 import { createGraphQLRoute } from './server/graphql-route.ts';
 import { createHttpServer, type HubServer } from './server/http-server.ts';
@@ -5,6 +6,8 @@ import { startSyncSchedule, type SyncSchedule } from './sync/schedule.ts';
 
 /** How often the health checks probe each source while the hub serves. */
 export const HEALTH_INTERVAL_MS = 5000;
+/** How long a shutdown waits for requests in flight. */
+const DEFAULT_GRACE_MS = 10_000;
 
 /** The running hub: HTTP (GraphQL, GraphiQL, health, metrics), health checks and the sync schedule. */
 export interface App {
@@ -21,7 +24,17 @@ export interface App {
  * (through `serve`) and what the tests start. The runtime is the app's from here on: close() closes it.
  */
 export async function createApp(rt: Runtime): Promise<App> {
-  const http = createHttpServer(rt, { graphql: await createGraphQLRoute(rt) });
+  const route = await createGraphQLRoute(rt);
+  // requests still resolving (their client may be gone): the runtime closes only after them, so no
+  // statement of theirs is cut by the pools closing under it
+  const inFlight = new Set<Promise<void>>();
+  const http = createHttpServer(rt, {
+    graphql: (req, res, url) => {
+      const p = route(req, res, url).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      return p;
+    },
+  });
   let schedule: SyncSchedule | undefined;
   return {
     rt,
@@ -32,10 +45,13 @@ export async function createApp(rt: Runtime): Promise<App> {
       schedule = startSyncSchedule(rt);
       return bound;
     },
-    async close(graceMs) {
+    async close(graceMs = DEFAULT_GRACE_MS) {
       schedule?.stop();
       try {
         await Promise.all([http.close(graceMs), schedule?.drain()]);
+        await timeout(graceMs, TimeoutStrategy.Aggressive)
+          .execute(() => Promise.allSettled([...inFlight]))
+          .catch(() => undefined); // past the grace period: close anyway
       } finally {
         await rt.close();
       }

@@ -202,7 +202,9 @@ export function loadConfig(
     sourceConnectTimeoutMs: e.SOURCE_CONNECT_TIMEOUT_MS,
     sourcePoolMax: e.SOURCE_POOL_MAX,
     sourceMaxConcurrent,
-    sourceQueue: e.SOURCE_QUEUE ?? e.SOURCE_POOL_MAX,
+    // a page of nested data asks a source for several statements at once (the list, then a loader per
+    // nested field): 32 clients of the bench's dossier page keep ~100 waiting on 10 connections
+    sourceQueue: e.SOURCE_QUEUE ?? 10 * e.SOURCE_POOL_MAX,
     portal: {
       url: e.PORTAL_URL.replace(/\/+$/, ''),
       clientId: e.PORTAL_CLIENT_ID,

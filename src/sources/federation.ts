@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
 import { GraphQLError } from 'graphql';
 import { BadUserInputError, SourceBusyError, SourceUnavailableError } from '../errors.ts';
@@ -58,7 +59,11 @@ export function createFederation(
   const failures = new Map<string, Failure>();
   const controllerOf = (code: string) => {
     let c = calls.get(code);
-    if (!c) calls.set(code, (c = new AbortController()));
+    if (!c) {
+      calls.set(code, (c = new AbortController()));
+      // every call of the request to this source listens to it: a nested page makes dozens at once
+      setMaxListeners(0, c.signal);
+    }
     return c;
   };
   const fail = (code: string, error: GraphQLError) => {

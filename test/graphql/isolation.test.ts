@@ -65,12 +65,12 @@ describe('what an error from a source means is decided by its class, never by it
 });
 
 describe('configuration of the per-source concurrency limit', () => {
-  it('defaults to the pool size, running and waiting', () => {
+  it('defaults to the pool size running and ten times that waiting', () => {
     const c = loadConfig({ SOURCE_POOL_MAX: '6' }, { exists: () => false });
-    expect(c).toMatchObject({ sourcePoolMax: 6, sourceMaxConcurrent: 6, sourceQueue: 6 });
+    expect(c).toMatchObject({ sourcePoolMax: 6, sourceMaxConcurrent: 6, sourceQueue: 60 });
     expect(loadConfig({}, { exists: () => false })).toMatchObject({
       sourceMaxConcurrent: 10,
-      sourceQueue: 10,
+      sourceQueue: 100,
     });
   });
 
@@ -346,7 +346,7 @@ describe('a source at its concurrency limit', () => {
   let hub: TestHub;
   beforeAll(async () => {
     // 4 connections: 4 calls run, 4 wait, the rest are turned away at once
-    hub = await startTestHub({ provinces: ['40', '17'], env: { SOURCE_POOL_MAX: '4' } });
+    hub = await startTestHub({ provinces: ['40', '17'], env: { SOURCE_POOL_MAX: '4', SOURCE_QUEUE: '4' } });
   });
   afterAll(() => hub?.close());
 
