@@ -47,7 +47,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Document.attachments': 5,
   'Unit.administrativeCodes': 5,
   'Unit.successors': 5,
-  'SyncRun.rejectedItems': 100,
+  'SyncRun.rejectedItems': 20, // rejections are rare: a broken record or two per run
 };
 export const DEFAULT_LIST_SIZE = 10;
 

@@ -117,7 +117,8 @@ describe('lienthong serve (what npm start runs)', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          query: '{ dossiers(first: 500) { totalCount nodes { code events { status } } } }',
+          // within the default cost limit: an over-limit query would be refused before any SQL
+          query: '{ dossiers(first: 100) { totalCount nodes { code events { status } } } }',
         }),
       });
       await vi.waitFor(

@@ -341,8 +341,12 @@ describe('sync runs over GraphQL', () => {
     const { hub } = await startSyncWorld();
     const res = await hub.gql(runsQuery, { filter: { provinces: ['99'] } });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const big = await hub.gql(runsQuery, { first: 100000 });
+    // a page beyond 500 is refused by its argument check (the count alone is cheap enough to reach it)
+    const big = await hub.gql(`{ syncRuns(first: 100000) { totalCount } }`);
     expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // with the runs' fields, the same page is refused before execution, by its cost
+    const costly = await hub.gql(runsQuery, { first: 100000 });
+    expect(costly.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
   });
 
   it('shows what the portal acknowledged for each procedure, in one hub statement per page', async () => {
