@@ -120,12 +120,17 @@ export function createFederation(
         ({ signal }) =>
           // not given the signal: a call that started keeps its slot until its statement ends (the pool
           // connection is busy until then), even when this request stopped waiting for it
-          source.gate.execute(() => {
-            // a call whose request stopped waiting while it was queued never takes the slot
-            if (signal.aborted) throw new TaskCancelledError();
-            started = true;
-            return budget ? withDeadline(budget, () => fn(source)) : fn(source);
-          }),
+          source.gate.execute(
+            () => {
+              // a call whose request stopped waiting while it was queued never takes the slot
+              if (signal.aborted) throw new TaskCancelledError();
+              started = true;
+              return budget ? withDeadline(budget, () => fn(source)) : fn(source);
+            },
+            // a signal of its own that never aborts: without one, cockatiel hangs every call's timeout on
+            // one shared signal, and Node warns of a listener leak past ten calls in flight
+            new AbortController().signal,
+          ),
         controllerOf(source.code).signal,
       );
       health.reportSuccess(source.code);

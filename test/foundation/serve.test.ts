@@ -151,8 +151,26 @@ describe('lienthong serve (what npm start runs)', () => {
     // second start reuses the data: no seeding, no new cluster
     const second = await serve();
     expect(second.logs()).not.toMatch(/seeding demo province|initialising embedded PostgreSQL/);
+    // SIGTERM under load: requests still resolving when the clients are gone must not meet closed pools
+    // (no "aborted" errors), nor leak listeners, and the cluster this serve started stops with it
+    const burst = Array.from({ length: 40 }, () =>
+      fetch(`${second.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: '{ dossiers(first: 50) { nodes { code procedure { name } events { status } } } }',
+        }),
+      }).then(
+        (r) => r.status,
+        () => 'cut',
+      ),
+    );
+    await second.logLine((l) => l.msg === 'graphql request');
     const secondExit = exitCode(second.child);
     second.child.kill('SIGTERM');
     expect(await secondExit, second.logs()).toBe('0');
+    expect(await Promise.all(burst)).not.toContain(500);
+    expect(second.logs()).not.toMatch(/aborted|MaxListenersExceeded|unexpected error/);
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   });
 });
