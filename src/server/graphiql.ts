@@ -129,7 +129,15 @@ export function graphiqlPage(): string {
   <script src="/graphql?asset=graphiql.js"></script>
   <script>
     const tabs = ${tabs};
-    const fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
+    const send = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
+    // right after a tab switch GraphiQL can still send the previous tab's operation name with the new
+    // tab's query ("Unknown operation named …"): send a name only when the query defines it
+    const fetcher = (params, options) => {
+      const name = params.operationName;
+      const defined =
+        name && new RegExp('(query|mutation|subscription)[ ]+' + name + '([^A-Za-z0-9_]|$)').test(params.query);
+      return send(name && !defined ? { ...params, operationName: undefined } : params, options);
+    };
     const root = ReactDOM.createRoot(document.getElementById('graphiql'));
     root.render(React.createElement(GraphiQL, {
       fetcher,
