@@ -111,8 +111,11 @@ async function reachable(user: RunAs, target: string): Promise<boolean> {
   }
 }
 
-/** sha256 over a directory tree: relative paths, file contents and symlink targets, in a fixed order. */
-function treeHash(root: string): string {
+/**
+ * sha256 over a directory tree in a fixed order: relative paths and symlink targets, plus, for each file,
+ * its contents (`contents`) or only its size and modification time (a cheap fingerprint).
+ */
+function treeHash(root: string, contents: boolean): string {
   const hash = crypto.createHash('sha256');
   const walk = (dir: string) => {
     const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -123,7 +126,11 @@ function treeHash(root: string): string {
       else if (e.isSymbolicLink()) hash.update(`L\0${rel}\0${fs.readlinkSync(p)}\0`);
       else if (e.isFile()) {
         hash.update(`F\0${rel}\0`);
-        hash.update(fs.readFileSync(p));
+        if (contents) hash.update(fs.readFileSync(p));
+        else {
+          const st = fs.statSync(p);
+          hash.update(`${st.size}\0${st.mtimeMs}\0`);
+        }
       }
     }
   };
@@ -168,7 +175,22 @@ async function binariesFor(
   if (!user || (await reachable(user, path.join(nativeDir, 'bin', 'postgres'))))
     return { bin: binariesIn(nativeDir), dir: nativeDir };
 
-  const hash = treeHash(nativeDir);
+  // Hashing ~60 MB costs ~80 ms a start: a fingerprint (paths, sizes, mtimes) finds the copy already
+  // verified for this installation, and the content hash is computed only to make a new copy.
+  const cacheRoot = path.join(systemDir, 'postgres');
+  const known = path.join(`${cacheRoot}.sources`, treeHash(nativeDir, false));
+  const markerOf = (dir: string) => path.join(dir, '.sha256');
+  const verifiedCopy = (dir: string, sha: string) =>
+    fs.existsSync(markerOf(dir)) && fs.readFileSync(markerOf(dir), 'utf8').trim() === sha;
+  try {
+    const [dir, sha] = fs.readFileSync(known, 'utf8').trim().split(' ');
+    if (dir && sha && verifiedCopy(path.join(cacheRoot, dir), sha))
+      return await usable(path.join(cacheRoot, dir));
+  } catch {
+    /* not copied yet for this installation */
+  }
+
+  const hash = treeHash(nativeDir, true);
   let version = 'postgres';
   try {
     version = String(
@@ -181,10 +203,8 @@ async function binariesFor(
   } catch {
     /* a bare distribution directory: the hash alone names it */
   }
-  const cacheRoot = path.join(systemDir, 'postgres');
   const dest = path.join(cacheRoot, `${version}-${hash.slice(0, 16)}`);
-  const marker = path.join(dest, '.sha256');
-  const verified = () => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === hash;
+  const verified = () => verifiedCopy(dest, hash);
 
   if (!verified()) {
     ensureSharedDir(cacheRoot);
@@ -192,7 +212,7 @@ async function binariesFor(
     const tmp = `${dest}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
     try {
       fs.cpSync(nativeDir, tmp, { recursive: true, verbatimSymlinks: true });
-      const copied = treeHash(tmp);
+      const copied = treeHash(tmp, true);
       if (copied !== hash)
         throw new Error(`the copy's sha256 ${copied.slice(0, 16)} differs from ${hash.slice(0, 16)}`);
       fs.chmodSync(tmp, 0o755);
@@ -218,9 +238,18 @@ async function binariesFor(
       ms: Date.now() - started,
     });
   }
-  if (!(await reachable(user, path.join(dest, 'bin', 'postgres'))))
-    throw new EmbeddedPostgresError(`User ${SUPERUSER} cannot run ${dest}/bin/postgres: ${SYSTEM_DIR_HINT}`);
-  return { bin: binariesIn(dest), dir: dest };
+  // remember which verified copy this installation's files are (written whole, then renamed into place)
+  const index = `${known}.tmp-${process.pid}`;
+  fs.mkdirSync(path.dirname(known), { recursive: true, mode: 0o755 });
+  fs.writeFileSync(index, `${path.basename(dest)} ${hash}\n`, { mode: 0o644 });
+  fs.renameSync(index, known);
+  return usable(dest);
+
+  async function usable(dir: string): Promise<{ bin: Binaries; dir: string }> {
+    if (!(await reachable(user!, path.join(dir, 'bin', 'postgres'))))
+      throw new EmbeddedPostgresError(`User ${SUPERUSER} cannot run ${dir}/bin/postgres: ${SYSTEM_DIR_HINT}`);
+    return { bin: binariesIn(dir), dir };
+  }
 }
 
 /** A readable, unique directory name for the cluster of `dataDir`: `<clone folder>-<hash of the path>`. */
