@@ -2,8 +2,7 @@ import net from 'node:net';
 import { BulkheadRejectedError, TaskCancelledError } from 'cockatiel';
 import { KnexTimeoutError } from 'knex';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { BadUserInputError } from '../../src/errors.ts';
 import { classifySourceError, markConnectionFailure } from '../../src/sources/failures.ts';
@@ -115,14 +114,17 @@ async function lockTable(hub: TestHub, province: string, table: string) {
 /** Resolves once `n` statements of the hub wait for a lock in the province's database. */
 async function waitersOnLock(hub: TestHub, province: string, n: number): Promise<void> {
   const db = dbName(hub.sources.find((s) => s.code === province)!.url);
-  for (;;) {
-    const [row] = await admin<{ n: number }>(
-      `select count(*)::int n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`,
-      [db],
-    );
-    if (row!.n >= n) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  // PostgreSQL raises no event when a backend starts waiting on a lock: its activity view is checked
+  await vi.waitFor(
+    async () => {
+      const [row] = await admin<{ n: number }>(
+        `select count(*)::int n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`,
+        [db],
+      );
+      expect(row!.n).toBeGreaterThanOrEqual(n);
+    },
+    { timeout: 30_000, interval: 20 },
+  );
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -355,13 +357,18 @@ describe('a source at its concurrency limit', () => {
     let released = false;
     try {
       const query = `{ dossiers(first: 1, filter: { provinces: ["17"] }) { totalCount nodes { id } } }`;
+      // resolves when the eighth request has its answer (the ones turned away answer first)
       let settled = 0;
+      let eightSettled!: () => void;
+      const eight = new Promise<void>((resolve) => (eightSettled = resolve));
       const slow = Array.from({ length: 16 }, () =>
-        timed(() => hub.gql<{ dossiers: { totalCount: number } }>(query)).finally(() => settled++),
+        timed(() => hub.gql<{ dossiers: { totalCount: number } }>(query)).finally(() => {
+          if (++settled === 8) eightSettled();
+        }),
       );
       await waitersOnLock(hub, '17', 4);
       // 4 run (waiting for the lock), 4 wait for a slot, 8 are turned away
-      while (settled < 8) await new Promise((r) => setTimeout(r, 20));
+      await eight;
       const lone = await timed(() => hub.gql(query));
       expect(codes(lone.value)).toEqual(['SOURCE_BUSY']);
       expect(lone.ms).toBeLessThan(500);
