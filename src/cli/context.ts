@@ -1,3 +1,4 @@
+import { timeout, TimeoutStrategy } from 'cockatiel';
 import fs from 'node:fs';
 import { loadConfig, type Config, type ConfigOverrides } from '../config.ts';
 import { createLogger, type Logger } from '../logger.ts';
@@ -68,15 +69,11 @@ function watchInterrupts(signal: AbortSignal | undefined) {
   };
 }
 
+/** Waits for `work`, at most `ms`: past that, the command exits anyway. */
 const within = (ms: number, work: Promise<void>) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    timer.unref();
-    void work.finally(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+  timeout(ms, TimeoutStrategy.Aggressive)
+    .execute(() => work)
+    .catch(() => undefined);
 
 /**
  * Opens the runtime for a command and always closes it: after success, failure or a signal (then the
