@@ -8,7 +8,7 @@
  *   runtime    databases + sources + health + metrics, opened once per process
  *   graphql    GraphQL plumbing: ids, pagination, connections, loaders, nested lists, scalars,
  *              viewer, entity models, context, generated types
- *   domain     src/modules/* (one per domain), src/sync (the portal job), seeds/
+ *   domain     src/modules/* (one per domain), src/sync (the portal job), src/auth (keys, tokens, limits), seeds/
  *   server     HTTP, the GraphQL route, schema assembly, per-request context, GraphiQL
  *   app        src/app.ts: the one assembly of the running hub
  *   entry      src/cli, src/bench
@@ -19,7 +19,7 @@ const LAYERS = [
   ['sources', '^src/sources/'],
   ['runtime', '^src/runtime[.]ts$'],
   ['graphql', '^src/graphql/'],
-  ['domain', '^(src/modules/|src/sync/|seeds/)'],
+  ['domain', '^(src/modules/|src/sync/|src/auth/|seeds/)'],
   ['server', '^src/server/'],
   ['app', '^src/app[.]ts$'],
   ['entry', '^src/(cli|bench)/'],

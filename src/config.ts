@@ -86,6 +86,44 @@ const EnvSchema = z.object({
     .positive('a positive number of milliseconds')
     .optional(),
   MAX_RESPONSE_BYTES: positiveInt(10_000_000, 'bytes'),
+  // who may see what (README "Access"): anonymous callers, API keys, OIDC tokens, per-caller rate limits
+  ANONYMOUS_READ: z
+    .enum(['auto', 'true', 'false'], {
+      errorMap: () => ({ message: 'auto (allowed only on a loopback HOST), true or false' }),
+    })
+    .default('auto'),
+  API_KEY_CACHE_MS: z.coerce
+    .number()
+    .int('an integer number of milliseconds')
+    .min(0, 'a number of milliseconds ≥ 0')
+    .max(60_000, 'at most 60000 ms (revocation must take effect within seconds)')
+    .default(2000),
+  OIDC_ISSUER: z.string().url('the issuer URL of the identity provider').optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_JWKS_URL: z.string().url('the JWKS URL of the identity provider').optional(),
+  OIDC_PROVINCES_CLAIM: z.string().min(1).default('provinces'),
+  OIDC_ALGORITHMS: z
+    .string()
+    .regex(/^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$/, 'a comma-separated list of JWS algorithms, e.g. RS256,ES256')
+    .default('RS256,PS256,ES256,EdDSA'),
+  RATE_LIMIT_REQUESTS: z.coerce
+    .number()
+    .int('a whole number of requests per minute')
+    .min(0, 'a number ≥ 0 (0: no limit)')
+    .default(600),
+  RATE_LIMIT_COST: z.coerce
+    .number()
+    .int('a whole number of cost units per minute')
+    .min(0, 'a number ≥ 0 (0: no limit)')
+    .default(200_000),
+  PUBLIC_STATUS_LOOKUP: z
+    .enum(['true', 'false'], { errorMap: () => ({ message: 'true or false' }) })
+    .default('false'),
+  PUBLIC_STATUS_PER_MINUTE: z.coerce
+    .number()
+    .int('a whole number of lookups per minute')
+    .min(1, 'a number ≥ 1')
+    .default(10),
   LIENTHONG_DEMO_DOSSIERS: z.coerce
     .number()
     .int('a whole number of dossiers')
@@ -128,7 +166,35 @@ export interface Config {
   /** Browser origins allowed to call the API cross-origin (`*`: any); empty: none. */
   corsOrigins: string[];
   limits: Limits;
+  access: AccessConfig;
 }
+
+/** Who may call the hub and how much (README "Access"). */
+export interface AccessConfig {
+  /** Callers without credentials may read (masked); when false they get 401 (the public lookup aside). */
+  anonymousRead: boolean;
+  /** How long a verified API key is trusted before the hub database is asked again (revocation delay). */
+  apiKeyCacheMs: number;
+  /** OIDC bearer tokens, when an identity provider is configured. */
+  oidc: OidcConfig | undefined;
+  /** Per caller (key, token subject or anonymous client address), per minute; 0: no limit. */
+  rateLimit: { requestsPerMinute: number; costPerMinute: number };
+  /** `dossierStatus` for chatbots: open to anonymous callers, limited per client address. */
+  publicStatus: { enabled: boolean; perMinute: number };
+}
+
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  /** Claim holding the province codes a token may read (a dotted path; absent claim: every province). */
+  provincesClaim: string;
+  algorithms: string[];
+}
+
+/** Whether a bind address only accepts connections from this machine. */
+export const isLoopbackHost = (host: string) =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** What one GraphQL request may ask and take (README "Limits"). */
 export interface Limits {
@@ -190,9 +256,17 @@ export function loadConfig(
       `Invalid SOURCE_MAX_CONCURRENT=${JSON.stringify(cleaned.SOURCE_MAX_CONCURRENT)}: expected at most SOURCE_POOL_MAX (${e.SOURCE_POOL_MAX})`,
     );
   }
+  const oidcVars = [e.OIDC_ISSUER, e.OIDC_AUDIENCE, e.OIDC_JWKS_URL];
+  if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
+    const missing = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'].filter((_, i) => !oidcVars[i]);
+    throw new ConfigError(
+      `Invalid ${missing[0]}: expected it set too (OIDC needs issuer, audience and JWKS URL)`,
+    );
+  }
+  const host = opts.overrides?.host ?? e.HOST;
   return {
     port: opts.overrides?.port ?? e.PORT,
-    host: opts.overrides?.host ?? e.HOST,
+    host,
     databaseUrl: e.DATABASE_URL,
     sourcesFile,
     dataDir: path.resolve(cwd, e.LIENTHONG_DATA_DIR),
@@ -225,6 +299,25 @@ export function loadConfig(
       maxTokens: e.MAX_TOKENS,
       requestDeadlineMs: e.REQUEST_DEADLINE_MS ?? e.SOURCE_STATEMENT_TIMEOUT_MS + 1000,
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
+    },
+    access: {
+      anonymousRead: e.ANONYMOUS_READ === 'auto' ? isLoopbackHost(host) : e.ANONYMOUS_READ === 'true',
+      apiKeyCacheMs: e.API_KEY_CACHE_MS,
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_AUDIENCE && e.OIDC_JWKS_URL
+          ? {
+              issuer: e.OIDC_ISSUER,
+              audience: e.OIDC_AUDIENCE,
+              jwksUrl: e.OIDC_JWKS_URL,
+              provincesClaim: e.OIDC_PROVINCES_CLAIM,
+              algorithms: e.OIDC_ALGORITHMS.split(','),
+            }
+          : undefined,
+      rateLimit: { requestsPerMinute: e.RATE_LIMIT_REQUESTS, costPerMinute: e.RATE_LIMIT_COST },
+      publicStatus: {
+        enabled: e.PUBLIC_STATUS_LOOKUP === 'true',
+        perMinute: e.PUBLIC_STATUS_PER_MINUTE,
+      },
     },
   };
 }

@@ -29,6 +29,14 @@ export const ErrorCode = {
   DEADLINE_EXCEEDED: 'DEADLINE_EXCEEDED',
   /** The answer would be bigger than MAX_RESPONSE_BYTES; ask for smaller pages. */
   RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  /** No credentials, or credentials that are forged, expired or revoked: HTTP 401 with WWW-Authenticate. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller lacks a scope (named in `extensions.scope`) or asked for a province outside its key. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Over the caller's requests or cost per minute: HTTP 429 with Retry-After. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The audit record of personal data could not be written, so the data was not sent (fail closed). */
+  AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   /** Another sync run holds the province's lock. */
   SYNC_ALREADY_RUNNING: 'SYNC_ALREADY_RUNNING',
   /** No connection to the national portal could be made: refused, unknown host, unreachable network. */
@@ -64,6 +72,19 @@ export class SourceBusyError extends GraphQLError {
     });
   }
 }
+
+/** A scope the caller lacks, or a province outside its key or token: the answer never comes back silently empty. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string, extra: { scope?: string; province?: string } = {}) {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN, ...extra } });
+  }
+}
+
+/** A missing scope, named in the message and in `extensions.scope`. */
+export const missingScope = (scope: string, what: string) =>
+  new ForbiddenError(`${what} needs the "${scope}" scope, which this caller's key or token does not hold`, {
+    scope,
+  });
 
 /** A CLI usage error: printed as one line plus usage, exit code 1. */
 export class UsageError extends Error {

@@ -5,6 +5,7 @@ import * as p003 from './migrations/province/003_procedure_revision.ts';
 import * as h001 from './migrations/hub/001_hub.ts';
 import * as h002 from './migrations/hub/002_sync.ts';
 import * as h003 from './migrations/hub/003_hub_settings.ts';
+import * as h004 from './migrations/hub/004_access.ts';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 
@@ -31,6 +32,7 @@ export const HUB_MIGRATIONS: Record<string, Migration> = {
   '001_hub': h001,
   '002_sync': h002,
   '003_hub_settings': h003,
+  '004_access': h004,
 };
 
 const config = (migrations: Record<string, Migration>): Knex.MigratorConfig => ({

@@ -285,8 +285,12 @@ export interface ApiKeyRow {
   provinces: string[] | null;
   created_at: Date;
   revoked_at: Date | null;
+  /** null: never expires. */
+  expires_at: Date | null;
+  /** Who revoked it (the CLI records the OS user). */
+  revoked_by: string | null;
 }
-export type ApiKeyInsert = Insert<ApiKeyRow, 'id', 'created_at'>;
+export type ApiKeyInsert = Insert<ApiKeyRow, 'id', 'created_at' | 'revoked_at' | 'expires_at' | 'revoked_by'>;
 
 export interface AuditLogRow {
   id: number;
@@ -294,8 +298,20 @@ export interface AuditLogRow {
   actor: string;
   action: string;
   detail: unknown;
+  request_id: string | null;
+  /** GraphQL operation name, when the request named one. */
+  operation: string | null;
+  /** Global ids of the dossiers whose personal data left in the response. */
+  dossiers: string[];
+  dossier_codes: string[];
+  /** Schema coordinates shown unmasked, e.g. `Applicant.name`; never the values. */
+  fields: string[];
 }
-export type AuditLogInsert = Insert<AuditLogRow, 'id', 'at' | 'detail'>;
+export type AuditLogInsert = Insert<
+  AuditLogRow,
+  'id',
+  'at' | 'detail' | 'request_id' | 'operation' | 'dossiers' | 'dossier_codes' | 'fields'
+>;
 
 export interface SyncRunRow {
   id: number;

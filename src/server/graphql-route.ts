@@ -27,7 +27,7 @@ import { graphiqlAsset, graphiqlPage } from './graphiql.ts';
 import { inputGuardPlugin } from './input-guard.ts';
 import { readBody, sendJson } from '../http.ts';
 import { buildSchema } from './schema.ts';
-import { ANONYMOUS } from '../graphql/viewer.ts';
+import { anonymousViewer } from '../graphql/viewer.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
 /** POST bodies are JSON only for these media types (parameters such as charset aside). */
@@ -186,7 +186,7 @@ export async function createGraphQLRoute(rt: Runtime) {
       withCursorKey(cursorKey, () =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
-          context: async () => ({ ...createContext(rt, requestId, ANONYMOUS, trace.deadline), trace }),
+          context: async () => ({ ...createContext(rt, requestId, anonymousViewer(rt.config.access.anonymousRead), trace.deadline), trace }),
         }),
       ),
     );

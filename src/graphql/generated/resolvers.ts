@@ -209,6 +209,12 @@ export type ResolversParentTypes = ResolversObject<{
   UnitOrder: Types.UnitOrder;
 }>;
 
+export type ScopeDirectiveArgs = {
+  name: Types.Scalars['String']['input'];
+};
+
+export type ScopeDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = ScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AdministrativeCodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdministrativeCode'] = ResolversParentTypes['AdministrativeCode']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -558,3 +564,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   UnitLineage?: UnitLineageResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{
+  scope?: ScopeDirectiveResolver<any, any, ContextType>;
+}>;
