@@ -13,5 +13,7 @@ export interface Services {}
 export interface GraphQLContext extends Services {
   requestId: string;
   viewer: Viewer;
+  /** The caller's network address (the socket's; the hub trusts no forwarding header), for per-address limits. */
+  clientAddress: string;
   fed: Federation;
 }

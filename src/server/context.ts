@@ -14,6 +14,7 @@ export function createContext(
   rt: Runtime,
   requestId: string,
   viewer: Viewer,
+  clientAddress: string,
   deadline?: RequestDeadline,
 ): GraphQLContext {
   const fed = createFederation(rt.sources, rt.health, {
@@ -24,6 +25,7 @@ export function createContext(
   return {
     requestId,
     viewer,
+    clientAddress,
     fed,
     provinces: createProvinceService(rt),
     units: createUnitService(fed),

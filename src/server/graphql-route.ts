@@ -186,7 +186,16 @@ export async function createGraphQLRoute(rt: Runtime) {
       withCursorKey(cursorKey, () =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
-          context: async () => ({ ...createContext(rt, requestId, anonymousViewer(rt.config.access.anonymousRead), trace.deadline), trace }),
+          context: async () => ({
+            ...createContext(
+              rt,
+              requestId,
+              anonymousViewer(rt.config.access.anonymousRead),
+              req.socket.remoteAddress ?? 'unknown',
+              trace.deadline,
+            ),
+            trace,
+          }),
         }),
       ),
     );
