@@ -41,6 +41,8 @@ const config: CodegenConfig = {
           ProcedureConnection: `${models}#ProcedureConnectionModel`,
           ProcedureEdge: `${models}#ProcedureEdgeModel`,
           Dossier: `${models}#DossierEntity`,
+          // the applicant is read off its dossier, so each field can mask or note its disclosure
+          Applicant: `${models}#DossierEntity`,
           DossierEvent: `${models}#DossierEventEntity`,
           SupplementRequest: `${models}#SupplementEntity`,
           DossierConnection: `${models}#DossierConnectionModel`,

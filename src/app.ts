@@ -1,6 +1,8 @@
 import { timeout, TimeoutStrategy } from 'cockatiel';
 import type { Runtime } from './runtime.ts';
+import { createAccess } from './server/access.ts';
 import { createGraphQLRoute } from './server/graphql-route.ts';
+import { gatedMetricsRoute } from './server/health-routes.ts';
 import { createHttpServer, type HubServer } from './server/http-server.ts';
 import { startSyncSchedule, type SyncSchedule } from './sync/schedule.ts';
 
@@ -24,11 +26,13 @@ export interface App {
  * (through `serve`) and what the tests start. The runtime is the app's from here on: close() closes it.
  */
 export async function createApp(rt: Runtime): Promise<App> {
-  const route = await createGraphQLRoute(rt);
+  const access = createAccess(rt);
+  const route = await createGraphQLRoute(rt, access);
   // requests still resolving (their client may be gone): the runtime closes only after them, so no
   // statement of theirs is cut by the pools closing under it
   const inFlight = new Set<Promise<void>>();
   const http = createHttpServer(rt, {
+    metrics: gatedMetricsRoute(rt, access),
     graphql: (req, res, url) => {
       const p = route(req, res, url).finally(() => inFlight.delete(p));
       inFlight.add(p);
@@ -53,6 +57,7 @@ export async function createApp(rt: Runtime): Promise<App> {
           .execute(() => Promise.allSettled([...inFlight]))
           .catch(() => undefined); // past the grace period: close anyway
       } finally {
+        access.close();
         await rt.close();
       }
     },

@@ -115,7 +115,7 @@ const EnvSchema = z.object({
     .number()
     .int('a whole number of cost units per minute')
     .min(0, 'a number ≥ 0 (0: no limit)')
-    .default(200_000),
+    .default(1_000_000),
   PUBLIC_STATUS_LOOKUP: z
     .enum(['true', 'false'], { errorMap: () => ({ message: 'true or false' }) })
     .default('false'),

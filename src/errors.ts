@@ -31,6 +31,8 @@ export const ErrorCode = {
   RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
   /** No credentials, or credentials that are forged, expired or revoked: HTTP 401 with WWW-Authenticate. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** An OIDC token could not be checked because the identity provider's keys could not be fetched: HTTP 503. */
+  IDENTITY_PROVIDER_UNAVAILABLE: 'IDENTITY_PROVIDER_UNAVAILABLE',
   /** The caller lacks a scope (named in `extensions.scope`) or asked for a province outside its key. */
   FORBIDDEN: 'FORBIDDEN',
   /** Over the caller's requests or cost per minute: HTTP 429 with Retry-After. */

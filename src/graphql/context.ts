@@ -1,4 +1,5 @@
 import type { Federation } from '../sources/federation.ts';
+import type { Disclosures } from './disclosures.ts';
 import type { Viewer } from './viewer.ts';
 
 /**
@@ -16,4 +17,6 @@ export interface GraphQLContext extends Services {
   /** The caller's network address (the socket's; the hub trusts no forwarding header), for per-address limits. */
   clientAddress: string;
   fed: Federation;
+  /** Personal data this response shows unmasked, for its audit record. */
+  disclosures: Disclosures;
 }

@@ -8,6 +8,7 @@ import type { Runtime } from '../runtime.ts';
 import type { RequestDeadline } from '../sources/deadline.ts';
 import { createFederation } from '../sources/federation.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
+import { createDisclosures } from '../graphql/disclosures.ts';
 import type { Viewer } from '../graphql/viewer.ts';
 
 export function createContext(
@@ -21,16 +22,19 @@ export function createContext(
     timeoutMs: rt.config.sourceStatementTimeoutMs + rt.config.sourceConnectTimeoutMs,
     log: rt.log.child({ requestId }),
     deadline,
+    provinces: viewer.provinces,
   });
+  const disclosures = createDisclosures();
   return {
     requestId,
     viewer,
     clientAddress,
     fed,
-    provinces: createProvinceService(rt),
+    disclosures,
+    provinces: createProvinceService(rt, viewer),
     units: createUnitService(fed),
     procedures: createProcedureService(fed),
-    dossiers: createDossierService(fed, viewer),
+    dossiers: createDossierService(fed, viewer, disclosures),
     documents: createDocumentService(fed),
     sync: createSyncService(rt, viewer),
   };

@@ -111,8 +111,23 @@ function monthStart(): string {
   return today().slice(0, 8) + '01';
 }
 
+/**
+ * The headers pane's starting text. GraphiQL parses it as strict JSON (no comments), so the explanation
+ * sits under a "//" key; the page's fetcher drops that key, and an Authorization left at "Bearer ".
+ */
+export const EXAMPLE_HEADERS = JSON.stringify(
+  {
+    '//': 'Paste an API key (lienthong keys create) or an OIDC token after "Bearer "; without one you read as an anonymous caller, with applicants masked',
+    Authorization: 'Bearer ',
+  },
+  null,
+  2,
+);
+
 export function graphiqlPage(): string {
-  const tabs = JSON.stringify(EXAMPLE_TABS).replace(/</g, '\\u003c');
+  const headers = EXAMPLE_HEADERS;
+  const tabs = JSON.stringify(EXAMPLE_TABS.map((t) => ({ ...t, headers }))).replace(/</g, '\\u003c');
+  const defaultHeaders = JSON.stringify(headers).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -136,7 +151,12 @@ export function graphiqlPage(): string {
       const name = params.operationName;
       const defined =
         name && new RegExp('(query|mutation|subscription)[ ]+' + name + '([^A-Za-z0-9_]|$)').test(params.query);
-      return send(name && !defined ? { ...params, operationName: undefined } : params, options);
+      const headers = {};
+      for (const [k, v] of Object.entries((options && options.headers) || {})) {
+        if (k === '//' || (/^authorization$/i.test(k) && /^bearer[ ]*$/i.test(String(v)))) continue;
+        headers[k] = v;
+      }
+      return send(name && !defined ? { ...params, operationName: undefined } : params, { ...options, headers });
     };
     const root = ReactDOM.createRoot(document.getElementById('graphiql'));
     root.render(React.createElement(GraphiQL, {
@@ -144,6 +164,7 @@ export function graphiqlPage(): string {
       defaultTabs: tabs,
       defaultEditorToolbarTabs: 'variables',
       isHeadersEditorEnabled: true,
+      defaultHeaders: ${defaultHeaders},
       shouldPersistHeaders: false,
     }));
   </script>

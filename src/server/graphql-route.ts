@@ -27,7 +27,11 @@ import { graphiqlAsset, graphiqlPage } from './graphiql.ts';
 import { inputGuardPlugin } from './input-guard.ts';
 import { readBody, sendJson } from '../http.ts';
 import { buildSchema } from './schema.ts';
-import { anonymousViewer } from '../graphql/viewer.ts';
+import { auditStore } from '../modules/audit/audit-store.ts';
+import { callerOf } from '../auth/rate-limits.ts';
+import { clientAddressOf, rateLimited, type Access } from './access.ts';
+import { auditPlugin } from './audit.ts';
+import { publicRootFields, rootFieldsOf, unauthenticated, wwwAuthenticate } from './scopes.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
 /** POST bodies are JSON only for these media types (parameters such as charset aside). */
@@ -79,13 +83,41 @@ const partialResultsPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Callers without credentials on a hub that refuses anonymous reading may still ask the `@public` fields
+ * (the citizens' status lookup); anything else is 401 with WWW-Authenticate, before any SQL runs.
+ */
+function anonymousGatePlugin(publicFields: ReadonlySet<string>): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, document }) {
+          const v = contextValue.viewer;
+          if (v.kind !== 'anonymous' || v.scopes.has('read') || !operation) return;
+          const fragments = Object.fromEntries(
+            document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
+          );
+          const asked = rootFieldsOf(operation, fragments);
+          if (operation.operation === 'query' && [...asked].every((f) => publicFields.has(f))) return;
+          throw unauthenticated(
+            'This hub answers only callers with an API key or token: send Authorization: Bearer <key or token>',
+            wwwAuthenticate(),
+          );
+        },
+      };
+    },
+  };
+}
+
 /** POST/GET /graphql through Apollo Server on plain node:http; GET with Accept: text/html serves GraphiQL. */
-export async function createGraphQLRoute(rt: Runtime) {
+export async function createGraphQLRoute(rt: Runtime, access: Access) {
   const cursorKey = cursorKeyFrom(await rt.cursorSecret());
   const cors = corsHandler(rt.config.corsOrigins);
   const limits = rt.config.limits;
+  const schema = buildSchema();
+  const audit = auditStore(rt.hub);
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     // a GET or simple POST from another site's page is refused unless it carries a preflighted header
     // (content-type: application/json, apollo-require-preflight); curl and GraphiQL send one
     csrfPrevention: true,
@@ -104,12 +136,22 @@ export async function createGraphQLRoute(rt: Runtime) {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      anonymousGatePlugin(publicRootFields(schema)),
       inputGuardPlugin,
       errorLogPlugin(rt.log),
       partialResultsPlugin,
       costLimitPlugin<Context>(limits, {
         sourceCount: rt.sources.all.length,
         onMeasured: (ctx, cost) => void (ctx.trace.cost = { estimated: cost, limit: limits.maxCost }),
+        onAccepted: async (ctx, cost) => {
+          const over = await access.limits.takeCost(callerOf(ctx.viewer, ctx.clientAddress), cost);
+          if (over) throw rateLimited(over);
+        },
+      }),
+      auditPlugin<Context>({
+        append: (entry) => audit.append(entry),
+        log: rt.log,
+        onWithheld: (ctx) => void (ctx.trace.errorCodes = [ErrorCode.AUDIT_UNAVAILABLE]),
       }),
     ],
     parseOptions: parseOptions(limits),
@@ -143,6 +185,8 @@ export async function createGraphQLRoute(rt: Runtime) {
         ],
       });
     }
+    const viewer = await access.admit(req, res);
+    if (!viewer) return;
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
     const t0 = performance.now();
     const headers = new HeaderMap();
@@ -187,13 +231,7 @@ export async function createGraphQLRoute(rt: Runtime) {
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
           context: async () => ({
-            ...createContext(
-              rt,
-              requestId,
-              anonymousViewer(rt.config.access.anonymousRead),
-              req.socket.remoteAddress ?? 'unknown',
-              trace.deadline,
-            ),
+            ...createContext(rt, requestId, viewer, clientAddressOf(req), trace.deadline),
             trace,
           }),
         }),
@@ -219,6 +257,7 @@ export async function createGraphQLRoute(rt: Runtime) {
     rt.metrics.graphqlDuration.observe({ operation }, seconds);
     rt.log.info('graphql request', {
       requestId,
+      actor: viewer.id,
       operation: trace.operationName?.slice(0, 200) ?? 'anonymous',
       durationMs: Math.round(seconds * 1000),
       sqlStatements: tally.total,

@@ -1,7 +1,9 @@
 import { timeout, TimeoutStrategy } from 'cockatiel';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../http.ts';
 import type { Runtime } from '../runtime.ts';
+import type { Access } from './access.ts';
+import { wwwAuthenticate } from './scopes.ts';
 
 /** GET /healthz: the process is alive and serving. */
 export function healthz(res: ServerResponse): void {
@@ -29,6 +31,33 @@ export async function readyz(rt: Runtime, res: ServerResponse): Promise<void> {
     hub,
     sources: byCode,
   });
+}
+
+/**
+ * GET /metrics (Prometheus). Open on a loopback-bound hub; otherwise it needs a key or token with
+ * `metrics:read` (request counts per operation say who uses what).
+ */
+export function gatedMetricsRoute(rt: Runtime, access: Access) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (access.metricsNeedScope) {
+      const viewer = await access.admit(req, res);
+      if (!viewer) return;
+      if (!viewer.scopes.has('metrics:read')) {
+        if (viewer.kind === 'anonymous') {
+          return sendJson(
+            res,
+            401,
+            { error: 'GET /metrics needs a key or token with the "metrics:read" scope' },
+            { 'www-authenticate': wwwAuthenticate() },
+          );
+        }
+        return sendJson(res, 403, {
+          error: 'GET /metrics needs the "metrics:read" scope, which this key or token does not hold',
+        });
+      }
+    }
+    return metricsRoute(rt, res);
+  };
 }
 
 export async function metricsRoute(rt: Runtime, res: ServerResponse): Promise<void> {

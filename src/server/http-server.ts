@@ -13,13 +13,17 @@ export interface HubServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export function createHttpServer(rt: Runtime, routes: { graphql?: RouteHandler } = {}): HubServer {
+export function createHttpServer(
+  rt: Runtime,
+  routes: { graphql?: RouteHandler; metrics?: RouteHandler } = {},
+): HubServer {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const handle = async () => {
       if (url.pathname === '/healthz') return healthz(res);
       if (url.pathname === '/readyz') return readyz(rt, res);
-      if (url.pathname === '/metrics') return metricsRoute(rt, res);
+      if (url.pathname === '/metrics')
+        return routes.metrics ? routes.metrics(req, res, url) : metricsRoute(rt, res);
       if (url.pathname === '/graphql' && routes.graphql) return routes.graphql(req, res, url);
       if (url.pathname === '/favicon.ico') {
         res.writeHead(204);

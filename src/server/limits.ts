@@ -229,7 +229,12 @@ export function costError(cost: number | null, limits: Limits): LimitError | und
  */
 export function costLimitPlugin<C extends object>(
   limits: Limits,
-  opts: { sourceCount: number; onMeasured?: (context: C, cost: number | null) => void },
+  opts: {
+    sourceCount: number;
+    onMeasured?: (context: C, cost: number | null) => void;
+    /** Called for an operation within the limit, e.g. to count its cost against the caller's minute. */
+    onAccepted?: (context: C, cost: number) => Promise<void>;
+  },
 ): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
@@ -246,6 +251,7 @@ export function costLimitPlugin<C extends object>(
           opts.onMeasured?.(contextValue, cost);
           const refused = costError(cost, limits);
           if (refused) throw refused;
+          if (cost !== null) await opts.onAccepted?.(contextValue, cost);
         },
       };
     },

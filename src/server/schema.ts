@@ -12,6 +12,7 @@ import { provinceResolvers } from '../modules/provinces/province-resolvers.ts';
 import { syncResolvers } from '../modules/sync/sync-resolvers.ts';
 import { unitResolvers } from '../modules/units/unit-resolvers.ts';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.ts';
+import { applyScopes } from './scopes.ts';
 
 export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
 
@@ -22,8 +23,9 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
   return files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
+/** The executable schema: SDL, resolvers, and the scope each field needs (src/server/scopes.ts). */
 export function buildSchema(extra: Resolvers[] = []): GraphQLSchema {
-  return makeExecutableSchema({
+  const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers: [
       { Date: DateScalar, DateTime: DateTimeScalar },
@@ -38,4 +40,5 @@ export function buildSchema(extra: Resolvers[] = []): GraphQLSchema {
     ] as Resolvers[],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
+  return applyScopes(schema);
 }

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, SourceBusyError, SourceUnavailableError } from '../errors.ts';
+import { BadUserInputError, ForbiddenError, SourceBusyError, SourceUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { DeadlineExceededError, withDeadline, type RequestDeadline } from './deadline.ts';
 import { classifySourceError } from './failures.ts';
@@ -18,6 +18,8 @@ export interface MissingAt {
 /**
  * Per-request access to the provincial sources: picks sources for a `provinces` filter, runs work on them
  * in parallel, and turns a failing, slow or busy source into one error next to the others' data.
+ * A caller limited to some provinces (an API key's or token's) gets a federation of only those: every
+ * list, count, id lookup and nested field goes through it, so no other province's row can reach them.
  */
 export interface Federation {
   select(provinces: readonly string[] | null | undefined, argument?: string): Source[];
@@ -52,8 +54,16 @@ interface Failure {
 export function createFederation(
   registry: SourceRegistry,
   health: SourceHealth,
-  opts: { timeoutMs: number; log: Logger; deadline?: RequestDeadline | undefined },
+  opts: {
+    timeoutMs: number;
+    log: Logger;
+    deadline?: RequestDeadline | undefined;
+    /** Provinces the caller may read; null or absent: all. */
+    provinces?: ReadonlySet<string> | null | undefined;
+  },
 ): Federation {
+  const allowed = opts.provinces ?? null;
+  const visible = allowed ? registry.all.filter((s) => allowed.has(s.code)) : registry.all;
   // every call of this request to a source listens to its controller, aborted when the source fails
   const calls = new Map<string, AbortController>();
   const failures = new Map<string, Failure>();
@@ -147,10 +157,17 @@ export function createFederation(
 
   return {
     select: (provinces, argument = 'filter.provinces') => {
-      if (provinces == null) return [...registry.all];
+      if (provinces == null) return [...visible];
       const unknown = provinces.filter((c) => !registry.byCode(c));
+      const forbidden = provinces.filter((c) => registry.byCode(c) && !visible.some((s) => s.code === c));
+      if (forbidden.length && !unknown.length) {
+        throw new ForbiddenError(
+          `Province ${forbidden.map((c) => `"${c}"`).join(', ')} in ${argument} is outside this caller's key or token (it may read ${visible.map((s) => s.code).join(', ') || 'no province'})`,
+          { province: forbidden[0]! },
+        );
+      }
       if (unknown.length) {
-        const known = registry.all.map((s) => s.code).join(', ');
+        const known = visible.map((s) => s.code).join(', ');
         throw new BadUserInputError(
           `Unknown province ${unknown.map((c) => `"${c}"`).join(', ')} in ${argument} (known: ${known})`,
           {
@@ -158,9 +175,9 @@ export function createFederation(
           },
         );
       }
-      return registry.all.filter((s) => provinces.includes(s.code));
+      return visible.filter((s) => provinces.includes(s.code));
     },
-    source: (code) => registry.byCode(code),
+    source: (code) => (allowed && !allowed.has(code) ? undefined : registry.byCode(code)),
     one,
     each: async <T>(sources: readonly Source[], fn: (s: Source) => Promise<T>) => {
       const values = await Promise.all(sources.map((source) => one(source, fn)));

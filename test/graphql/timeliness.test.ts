@@ -107,11 +107,14 @@ const at = (t: VnTime) => (t === null ? null : vn(t));
 const yyMMdd = (t: string) => t.slice(2, 10).replaceAll('-', '');
 
 let hub: TestHub;
+/** Search by applicant name needs `pii:read`. */
+let pii: { headers: Record<string, string> };
 /** Dossier code of each case, by description. */
 const codes = new Map<string, string>();
 
 beforeAll(async () => {
   hub = await startTestHub({ provinces: ['40'] });
+  pii = await hub.key(['read', 'pii:read']);
   const db = hub.rt.sources.byCode('40')!.db;
   const procedure = (await db('procedures')
     .select('id')
@@ -187,6 +190,7 @@ describe('the timeliness filter', () => {
     const res = await hub.gql<{ dossiers: { totalCount: number } }>(
       `query($s: String) { dossiers(first: 0, filter: { provinces: ["40"], search: $s }) { totalCount } }`,
       { s: SEARCH },
+      pii,
     );
     expect(res.data!.dossiers.totalCount).toBe(CASES.length);
   });
@@ -205,6 +209,7 @@ describe('the timeliness filter', () => {
         dossiers(first: 100, filter: { provinces: ["40"], search: $s, timeliness: $t }) { totalCount nodes { code } }
       }`,
       { s: SEARCH, t: values },
+      pii,
     );
     expect(res.errors).toBeUndefined();
     const expected = expectedCodes(values);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { apiKeyStore } from '../../src/auth/api-keys.ts';
 import { loadConfig } from '../../src/config.ts';
 import { dropDatabase, ensureDatabase } from '../../src/db/knex.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -28,6 +29,11 @@ export interface TestHub {
     variables?: Record<string, unknown>,
     opts?: { headers?: Record<string, string>; debugSql?: boolean },
   ): Promise<GraphQLResponse<T>>;
+  /** Creates an API key in the hub database (as `lienthong keys create` does); headers carry it. */
+  key(
+    scopes: string[],
+    provinces?: string[] | null,
+  ): Promise<{ id: number; secret: string; headers: Record<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -114,6 +120,10 @@ export async function startTestHub(
     LOG_LEVEL: 'silent',
     SOURCE_STATEMENT_TIMEOUT_MS: '3000',
     SOURCE_CONNECT_TIMEOUT_MS: '3000',
+    // a test file sends hundreds of requests from one address in seconds: per-caller limits are off
+    // unless a test sets them (test/auth/access.test.ts)
+    RATE_LIMIT_REQUESTS: '0',
+    RATE_LIMIT_COST: '0',
     ...opts.env,
   });
   // the same assembly `serve` runs (health checks and schedule included), over external databases
@@ -137,6 +147,15 @@ export async function startTestHub(
       });
       const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
       return { status: res.status, ...body } as GraphQLResponse<never>;
+    },
+    async key(scopes, provinces = null) {
+      const k = await apiKeyStore(rt.hub).create({
+        name: `test ${scopes.join(' ')}`,
+        scopes,
+        provinces,
+        expiresAt: null,
+      });
+      return { id: k.id, secret: k.secret, headers: { authorization: `Bearer ${k.secret}` } };
     },
     async close() {
       await app.close(1000);

@@ -89,7 +89,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AdministrativeCode: ResolverTypeWrapper<AdministrativeCodeModel>;
-  Applicant: ResolverTypeWrapper<Types.Applicant>;
+  Applicant: ResolverTypeWrapper<DossierEntity>;
   ApplicantType: Types.ApplicantType;
   Attachment: ResolverTypeWrapper<AttachmentEntity>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
@@ -160,7 +160,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AdministrativeCode: AdministrativeCodeModel;
-  Applicant: Types.Applicant;
+  Applicant: DossierEntity;
   Attachment: AttachmentEntity;
   Boolean: Types.Scalars['Boolean']['output'];
   Date: Types.Scalars['Date']['output'];
@@ -208,6 +208,10 @@ export type ResolversParentTypes = ResolversObject<{
   UnitLineage: UnitLineageModel;
   UnitOrder: Types.UnitOrder;
 }>;
+
+export type PublicDirectiveArgs = { };
+
+export type PublicDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ScopeDirectiveArgs = {
   name: Types.Scalars['String']['input'];
@@ -565,5 +569,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{
+  public?: PublicDirectiveResolver<any, any, ContextType>;
   scope?: ScopeDirectiveResolver<any, any, ContextType>;
 }>;

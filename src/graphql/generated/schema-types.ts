@@ -28,15 +28,15 @@ export type AdministrativeCode = {
 
 /**
  * The person or organisation who filed the dossier. Personal data (Decree 13/2023/NĐ-CP): masked unless the
- * caller's key holds the `pii:read` scope.
+ * caller's key or token holds the `pii:read` scope; every answer that shows it unmasked leaves an audit record.
  */
 export type Applicant = {
   __typename?: 'Applicant';
-  /** Identity number (số định danh cá nhân, 12 digits) or tax code; masked without `pii:read`, e.g. `040*******21`. */
+  /** Identity number (số định danh cá nhân, 12 digits) or tax code (mã số thuế); without `pii:read` the last three digits only, e.g. `*********721`. */
   idNumber?: Maybe<Scalars['String']['output']>;
-  /** Name (họ tên), masked without `pii:read`. */
+  /** Name (họ tên); without `pii:read` initials only, e.g. `N. V. Đ.`. */
   name: Scalars['String']['output'];
-  /** Phone, masked without `pii:read`. */
+  /** Phone (số điện thoại); without `pii:read` the last three digits only, e.g. `*******678`. */
   phone?: Maybe<Scalars['String']['output']>;
   /** Kind of applicant. */
   type: ApplicantType;
@@ -322,7 +322,10 @@ export type DossierFilter = {
   resolvedFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Resolved (finished) on or before this date. */
   resolvedTo?: InputMaybe<Scalars['Date']['input']>;
-  /** Dossier code, or applicant name (accent- and case-insensitive). */
+  /**
+   * Part of a dossier code (accent- and case-insensitive). With the `pii:read` scope it also matches part of the
+   * applicant's name, or their whole identity number or tax code; without it, codes only.
+   */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Any of these statuses. */
   status?: InputMaybe<Array<DossierStatus>>;

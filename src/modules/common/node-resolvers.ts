@@ -1,4 +1,5 @@
-import { BadUserInputError } from '../../errors.ts';
+import { BadUserInputError, missingScope } from '../../errors.ts';
+import { hasScope } from '../../graphql/viewer.ts';
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { decodeId, type NodeType } from '../../graphql/ids.ts';
@@ -15,6 +16,7 @@ async function resolveNode(id: string, ctx: GraphQLContext): Promise<object | nu
   let found: object | null = null;
   // hub objects carry `hub` where others carry their province
   if (d.type === 'SyncRun') {
+    if (!hasScope(ctx.viewer, 'sync:read')) throw missingScope('sync:read', 'A SyncRun');
     found = d.province === 'hub' ? await ctx.sync.load(d.localId) : null;
     if (found) typeOf.set(found, d.type);
     return found;

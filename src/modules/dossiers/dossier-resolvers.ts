@@ -20,11 +20,17 @@ export const dossierResolvers: Resolvers = {
       d.handlingUnitId == null
         ? null
         : fromSource(ctx.fed, info, ctx.units.load({ province: d.province, id: d.handlingUnitId })),
-    applicant: (d, _, ctx) => ctx.dossiers.applicant(d),
+    applicant: (d) => d,
     status: (d) => statusName(d.statusCode),
     supplements: (d, _, ctx, info) => fromSource(ctx.fed, info, ctx.dossiers.supplements(d)),
     events: (d, _, ctx, info) => fromSource(ctx.fed, info, ctx.dossiers.events(d)),
     documents: (d, _, ctx, info) => fromSource(ctx.fed, info, ctx.documents.ofDossier(d)),
+  },
+  Applicant: {
+    type: (d) => d.applicant.type,
+    name: (d, _, ctx) => ctx.dossiers.applicantName(d),
+    idNumber: (d, _, ctx) => ctx.dossiers.applicantIdNumber(d),
+    phone: (d, _, ctx) => ctx.dossiers.applicantPhone(d),
   },
   DossierEvent: {
     status: (e) => statusName(e.statusCode),

@@ -3,6 +3,7 @@ import { federatedConnection, type Connection } from '../../graphql/connection.t
 import { entityLoader, listLoader, type LocalKey } from '../../graphql/loaders.ts';
 import { nestedConnections } from '../../graphql/nested.ts';
 import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
+import type { Disclosures } from '../../graphql/disclosures.ts';
 import { hasScope, type Viewer } from '../../graphql/viewer.ts';
 import type { Federation } from '../../sources/federation.ts';
 import type { Source } from '../../sources/registry.ts';
@@ -55,6 +56,7 @@ const DEFAULT_ORDER = { field: 'RECEIVED_AT', direction: 'DESC' } as const;
 function storeFilter(
   f: DossierFilterArg,
   ids: { procedureId?: number | undefined; unitId?: number | undefined },
+  searchApplicant: boolean,
 ): DossierListFilter {
   dateRange(f.receivedFrom, f.receivedTo, 'received');
   dateRange(f.dueFrom, f.dueTo, 'due');
@@ -72,11 +74,13 @@ function storeFilter(
     resolvedFrom: f.resolvedFrom,
     resolvedTo: f.resolvedTo,
     search: searchText(f.search),
+    searchApplicant,
   };
 }
 
 /** Dossiers: queries, the personal-data rule, and this request's loaders. */
-export function createDossierService(fed: Federation, viewer: Viewer) {
+export function createDossierService(fed: Federation, viewer: Viewer, disclosures: Disclosures) {
+  const canReadPii = hasScope(viewer, 'pii:read');
   const store = (s: Source) => dossierStore(s.db, s.code);
   const byId = entityLoader(fed, (s, ids) => store(s).byIds(ids));
   const events = listLoader(
@@ -119,9 +123,19 @@ export function createDossierService(fed: Federation, viewer: Viewer) {
         },
       );
     }
-    return { spec, page: pageRequest(args, spec), filter: storeFilter(f, {}) };
+    return { spec, page: pageRequest(args, spec), filter: storeFilter(f, {}, canReadPii) };
   };
-  const canReadPii = hasScope(viewer, 'pii:read');
+  /** One applicant field as this viewer may see it; an unmasked value is noted for the audit record. */
+  const personal = (
+    d: DossierEntity,
+    field: 'name' | 'idNumber' | 'phone',
+    mask: (v: string | null) => string | null,
+  ) => {
+    const value = d.applicant[field];
+    if (!canReadPii) return mask(value);
+    if (value != null) disclosures.note(d, `Applicant.${field}`);
+    return value;
+  };
 
   return {
     async list(args: DossierListArgs): Promise<Connection<DossierEntity>> {
@@ -131,7 +145,7 @@ export function createDossierService(fed: Federation, viewer: Viewer) {
       const procedure = idFilter(f.procedure, 'Procedure', 'filter.procedure');
       const unit = idFilter(f.unit, 'Unit', 'filter.unit');
       const sources = sourcesFor(fed, f.provinces, procedure, unit);
-      const filter = storeFilter(f, { procedureId: procedure?.localId, unitId: unit?.localId });
+      const filter = storeFilter(f, { procedureId: procedure?.localId, unitId: unit?.localId }, canReadPii);
       return federatedConnection(
         fed,
         sources,
@@ -161,17 +175,10 @@ export function createDossierService(fed: Federation, viewer: Viewer) {
     supplements: (d: DossierEntity) => supplements.load({ province: d.province, id: d.id }),
     aliases: async (d: DossierEntity) =>
       (await aliases.load({ province: d.province, id: d.id })).map((a) => a.alias),
-    /** The applicant as this viewer may see them. */
-    applicant(d: DossierEntity) {
-      const a = d.applicant;
-      if (canReadPii) return a;
-      return {
-        type: a.type,
-        name: maskName(a.name),
-        idNumber: maskIdNumber(a.idNumber),
-        phone: maskPhone(a.phone),
-      };
-    },
+    /** The applicant's fields as this viewer may see them (masked without `pii:read`). */
+    applicantName: (d: DossierEntity) => personal(d, 'name', (v) => maskName(v!))!,
+    applicantIdNumber: (d: DossierEntity) => personal(d, 'idNumber', maskIdNumber),
+    applicantPhone: (d: DossierEntity) => personal(d, 'phone', maskPhone),
     ofUnit: (u: { province: string; id: number }, args: DossierListArgs) => {
       const { spec, page, filter } = nestedArgs(args);
       return ofUnit({ province: u.province, id: u.id }, spec, page, filter);

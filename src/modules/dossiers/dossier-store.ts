@@ -42,7 +42,15 @@ export interface DossierListFilter {
   resolvedFrom?: string | null | undefined;
   resolvedTo?: string | null | undefined;
   search?: string | null | undefined;
+  /**
+   * Whether search also matches the applicant (name, or identity number given whole): only for callers
+   * holding `pii:read`; for others it matches dossier codes only, so it cannot confirm who filed what.
+   */
+  searchApplicant?: boolean | undefined;
 }
+
+/** A whole identity number (CCCD, 12 digits) or tax code (10 or 13): searched by equality, never by part. */
+const ID_NUMBER_RE = /^\d{10,13}$/;
 
 export const DOSSIER_SORTS = {
   RECEIVED_AT: {
@@ -144,7 +152,14 @@ export function dossierStore(db: Knex, province: string) {
     if (f.dueTo) qb.whereRaw(`d.due_at < ${VN_NEXT_DAY_START}`, [f.dueTo]);
     if (f.resolvedFrom) qb.whereRaw(`d.finished_at >= ${VN_DAY_START}`, [f.resolvedFrom]);
     if (f.resolvedTo) qb.whereRaw(`d.finished_at < ${VN_NEXT_DAY_START}`, [f.resolvedTo]);
-    if (f.search) whereFolded(qb, `d.code || ' ' || d.applicant_name`, f.search);
+    if (f.search && !f.searchApplicant) whereFolded(qb, 'd.code', f.search);
+    if (f.search && f.searchApplicant) {
+      const text = f.search;
+      qb.where((w) => {
+        whereFolded(w, `d.code || ' ' || d.applicant_name`, text);
+        if (ID_NUMBER_RE.test(text)) w.orWhere('d.applicant_id_number', text);
+      });
+    }
     return qb;
   };
   /** Nested lists: `limit` dossiers per parent in one statement, parent given by `parentExpr`. */

@@ -1,28 +1,27 @@
 /**
- * Masking of applicants' personal data (Decree 13/2023/NĐ-CP) for callers without `pii:read`:
- * enough stays visible to recognise a record, not to identify a person.
+ * Masking of applicants' personal data (Decree 13/2023/NĐ-CP) for callers without `pii:read`: enough to
+ * tell records apart on a screen, not to identify or confirm a person. Names keep initials only (no word
+ * lengths), numbers their last three digits; search for these callers matches dossier codes only, so a
+ * mask cannot be completed by asking yes/no questions.
  */
-export function maskIdNumber(id: string | null): string | null {
-  if (id == null) return null;
-  if (id.length <= 5) return '*'.repeat(id.length);
-  return id.slice(0, 3) + '*'.repeat(id.length - 5) + id.slice(-2);
-}
+const lastDigits = (value: string | null, keep: number): string | null => {
+  if (value == null) return null;
+  if (value.length <= keep + 2) return '*'.repeat(value.length);
+  return '*'.repeat(value.length - keep) + value.slice(-keep);
+};
 
-export function maskPhone(phone: string | null): string | null {
-  if (phone == null) return null;
-  if (phone.length <= 5) return '*'.repeat(phone.length);
-  return phone.slice(0, 3) + '*'.repeat(phone.length - 5) + phone.slice(-2);
-}
+/** `040123456721` → `*********721`. */
+export const maskIdNumber = (id: string | null) => lastDigits(id, 3);
 
-/** Each word keeps its first letter: `Nguyễn Văn Đức` → `N***** V** Đ**`. */
+/** `0912345678` → `*******678`. */
+export const maskPhone = (phone: string | null) => lastDigits(phone, 3);
+
+/** Initials only: `Nguyễn Văn Đức` → `N. V. Đ.` (no word lengths). */
 export function maskName(name: string): string {
   return name
     .normalize('NFC')
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => {
-      const [first, ...rest] = [...w];
-      return (first ?? '') + '*'.repeat(rest.length);
-    })
+    .map((w) => `${[...w][0]}.`)
     .join(' ');
 }

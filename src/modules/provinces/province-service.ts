@@ -1,14 +1,18 @@
 import type { Runtime } from '../../runtime.ts';
 import type { ProvinceModel } from '../../graphql/models.ts';
+import { mayReadProvince, type Viewer } from '../../graphql/viewer.ts';
 
-/** Provinces are the sources themselves; their status comes from the health monitor. */
-export function createProvinceService(rt: Pick<Runtime, 'sources' | 'health'>) {
+/** Provinces are the sources themselves (those the viewer may read); status comes from the health monitor. */
+export function createProvinceService(rt: Pick<Runtime, 'sources' | 'health'>, viewer: Viewer) {
   const model = (code: string): ProvinceModel | null => {
-    const s = rt.sources.byCode(code);
+    const s = mayReadProvince(viewer, code) ? rt.sources.byCode(code) : undefined;
     return s ? { code: s.code, slug: s.slug, name: s.name } : null;
   };
   return {
-    all: (): ProvinceModel[] => rt.sources.all.map((s) => ({ code: s.code, slug: s.slug, name: s.name })),
+    all: (): ProvinceModel[] =>
+      rt.sources.all
+        .filter((s) => mayReadProvince(viewer, s.code))
+        .map((s) => ({ code: s.code, slug: s.slug, name: s.name })),
     byCode: model,
     /** A province every entity points to; its source is always registered. */
     of: (entity: { province: string }): ProvinceModel => model(entity.province)!,

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
-import { BadUserInputError } from '../../errors.ts';
+import { BadUserInputError, ForbiddenError } from '../../errors.ts';
 import type { Runtime } from '../../runtime.ts';
 import { singleSourceConnection, type Connection } from '../../graphql/connection.ts';
 import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
-import type { Viewer } from '../../graphql/viewer.ts';
+import { mayReadProvince, type Viewer } from '../../graphql/viewer.ts';
 import { SYNC_RUN_ORDER, syncRunStore } from './sync-run-store.ts';
 import type {
   PortalStatusEntity,
@@ -18,7 +18,7 @@ export type SyncRunListArgs = PageArgs & Pick<Partial<QuerySyncRunsArgs>, 'filte
 /** Hub-backed sync state for the API (not federated: runs and portal state live in the hub database). */
 export function createSyncService(rt: Pick<Runtime, 'hub' | 'sources'>, viewer: Viewer) {
   const store = syncRunStore(rt.hub);
-  const visible = (province: string) => viewer.provinces === null || viewer.provinces.has(province);
+  const visible = (province: string) => mayReadProvince(viewer, province);
 
   const runs = new DataLoader<number, SyncRunEntity | null>(async (ids) => {
     const found = new Map((await store.byIds(ids)).map((r) => [r.id, r]));
@@ -58,7 +58,14 @@ export function createSyncService(rt: Pick<Runtime, 'hub' | 'sources'>, viewer: 
       }
     }
     if (viewer.provinces === null) return requested ?? undefined;
-    return (requested ?? [...viewer.provinces]).filter(visible);
+    const outside = (requested ?? []).filter((c) => !visible(c));
+    if (outside.length) {
+      throw new ForbiddenError(
+        `Province ${outside.map((c) => `"${c}"`).join(', ')} in filter.provinces is outside this caller's key or token`,
+        { province: outside[0]! },
+      );
+    }
+    return requested ?? [...viewer.provinces];
   }
 
   return {

@@ -1,0 +1,32 @@
+import { encodeId } from './ids.ts';
+
+/**
+ * The personal data one response shows unmasked: which dossiers and which fields, never the values.
+ * Field resolvers note each disclosure as they resolve; before the response leaves, the audit plugin
+ * writes one record of it (src/server/audit.ts), or sends no personal data at all.
+ */
+export interface Disclosures {
+  /** Notes that `field` (a schema coordinate such as `Applicant.name`) of this dossier is in the response. */
+  note(dossier: { province: string; id: number; code: string }, field: string): void;
+  readonly size: number;
+  /** Dossier global ids with their codes, and the fields shown, each sorted. */
+  summary(): { dossiers: string[]; dossierCodes: string[]; fields: string[] };
+}
+
+export function createDisclosures(): Disclosures {
+  const dossiers = new Map<string, string>();
+  const fields = new Set<string>();
+  return {
+    note(d, field) {
+      dossiers.set(encodeId('Dossier', d.province, d.id), d.code);
+      fields.add(field);
+    },
+    get size() {
+      return dossiers.size;
+    },
+    summary() {
+      const ids = [...dossiers.keys()].sort();
+      return { dossiers: ids, dossierCodes: ids.map((id) => dossiers.get(id)!), fields: [...fields].sort() };
+    },
+  };
+}
