@@ -1,5 +1,6 @@
 import { createDocumentService } from '../modules/documents/document-service.ts';
 import { createDossierService } from '../modules/dossiers/dossier-service.ts';
+import { createStatusLookupService } from '../modules/dossiers/status-lookup-service.ts';
 import { createProcedureService } from '../modules/procedures/procedure-service.ts';
 import { createProvinceService } from '../modules/provinces/province-service.ts';
 import { createSyncService } from '../modules/sync/sync-service.ts';
@@ -35,6 +36,7 @@ export function createContext(
     units: createUnitService(fed),
     procedures: createProcedureService(fed),
     dossiers: createDossierService(fed, viewer, disclosures),
+    statusLookup: createStatusLookupService(rt, fed, viewer, clientAddress),
     documents: createDocumentService(fed),
     sync: createSyncService(rt, viewer),
   };

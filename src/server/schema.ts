@@ -7,6 +7,7 @@ import type { Resolvers } from '../graphql/generated/resolvers.ts';
 import { nodeResolvers } from '../modules/common/node-resolvers.ts';
 import { documentResolvers } from '../modules/documents/document-resolvers.ts';
 import { dossierResolvers } from '../modules/dossiers/dossier-resolvers.ts';
+import { statusLookupResolvers } from '../modules/dossiers/status-lookup-resolvers.ts';
 import { procedureResolvers } from '../modules/procedures/procedure-resolvers.ts';
 import { provinceResolvers } from '../modules/provinces/province-resolvers.ts';
 import { syncResolvers } from '../modules/sync/sync-resolvers.ts';
@@ -34,6 +35,7 @@ export function buildSchema(extra: Resolvers[] = []): GraphQLSchema {
       unitResolvers,
       procedureResolvers,
       dossierResolvers,
+      statusLookupResolvers,
       documentResolvers,
       syncResolvers,
       ...extra,

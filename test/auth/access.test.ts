@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyStore } from '../../src/auth/api-keys.ts';
+import { apiKeyStore } from '../../src/auth/api-key-store.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 
 /** What the issue's "Done when" asks, through HTTP against real PostgreSQL: keys, scopes, provinces, masks, audit. */
@@ -64,7 +64,7 @@ describe('personal data', () => {
       phone: row.applicant_phone,
     });
     expect(await auditCount(hub)).toBe(before + 1);
-    const rec = (await hub.rt.hub('audit_log').orderBy('id', 'desc').first()) as Record<string, unknown>;
+    const rec = (await hub.rt.hub('audit_log').orderBy('id', 'desc').first())!;
     expect(rec).toMatchObject({
       actor: `key:${k.id}`,
       action: 'pii:read',

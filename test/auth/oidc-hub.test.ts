@@ -66,7 +66,7 @@ describe('OIDC bearer tokens through the hub', () => {
     expect(new Set(nodes.map((n) => n.province.code))).toEqual(new Set(['96']));
     // unmasked: a real name, not initials
     expect(nodes.some((n) => !/^(\S\. ?)+$/u.test(n.applicant.name))).toBe(true);
-    const rec = (await hub.rt.hub('audit_log').orderBy('id', 'desc').first()) as Record<string, unknown>;
+    const rec = (await hub.rt.hub('audit_log').orderBy('id', 'desc').first())!;
     expect(rec).toMatchObject({ actor: 'oidc:alice', operation: 'CaMauApplicants' });
     expect((rec.dossier_codes as string[]).sort()).toEqual(nodes.map((n) => n.code).sort());
   });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { apiKeyStore } from '../../src/auth/api-keys.ts';
+import { apiKeyStore } from '../../src/auth/api-key-store.ts';
 import { loadConfig } from '../../src/config.ts';
 import { dropDatabase, ensureDatabase } from '../../src/db/knex.ts';
 import { createLogger } from '../../src/logger.ts';

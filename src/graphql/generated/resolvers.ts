@@ -112,6 +112,7 @@ export type ResolversTypes = ResolversObject<{
   DossierOrder: Types.DossierOrder;
   DossierOrderField: Types.DossierOrderField;
   DossierStatus: Types.DossierStatus;
+  DossierStatusLookup: ResolverTypeWrapper<Types.DossierStatusLookup>;
   Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
@@ -177,6 +178,7 @@ export type ResolversParentTypes = ResolversObject<{
   DossierFilter: Types.DossierFilter;
   DossierIndicators: Types.DossierIndicators;
   DossierOrder: Types.DossierOrder;
+  DossierStatusLookup: Types.DossierStatusLookup;
   Float: Types.Scalars['Float']['output'];
   ID: Types.Scalars['ID']['output'];
   Int: Types.Scalars['Int']['output'];
@@ -336,6 +338,15 @@ export type DossierIndicatorsResolvers<ContextType = GraphQLContext, ParentType 
   vneidVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type DossierStatusLookupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DossierStatusLookup'] = ResolversParentTypes['DossierStatusLookup']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  procedureName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivingUnitName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['Timeliness'], ParentType, ContextType>;
+}>;
+
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Document' | 'Dossier' | 'Procedure' | 'Province' | 'SyncRun' | 'Unit', ParentType, ContextType>;
 }>;
@@ -425,6 +436,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   document?: Resolver<Types.Maybe<ResolversTypes['Document']>, ParentType, ContextType, Partial<Types.QueryDocumentArgs>>;
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<Types.QueryDocumentsArgs>>;
   dossier?: Resolver<Types.Maybe<ResolversTypes['Dossier']>, ParentType, ContextType, Partial<Types.QueryDossierArgs>>;
+  dossierStatus?: Resolver<Types.Maybe<ResolversTypes['DossierStatusLookup']>, ParentType, ContextType, RequireFields<Types.QueryDossierStatusArgs, 'code' | 'idNumberLast4'>>;
   dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<Types.QueryDossiersArgs>>;
   node?: Resolver<Types.Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<Types.QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Types.Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<Types.QueryNodesArgs, 'ids'>>;
@@ -545,6 +557,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DossierEdge?: DossierEdgeResolvers<ContextType>;
   DossierEvent?: DossierEventResolvers<ContextType>;
   DossierIndicators?: DossierIndicatorsResolvers<ContextType>;
+  DossierStatusLookup?: DossierStatusLookupResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PortalStatus?: PortalStatusResolvers<ContextType>;

@@ -390,6 +390,26 @@ export type DossierStatus =
   /** 7 — withdrawn by the applicant (công dân rút hồ sơ). */
   | 'WITHDRAWN';
 
+/**
+ * What the public status lookup tells about one dossier (tra cứu tình trạng hồ sơ): where it stands and whether it
+ * is on time. Nothing about the applicant.
+ */
+export type DossierStatusLookup = {
+  __typename?: 'DossierStatusLookup';
+  /** Dossier code (mã hồ sơ), its current one even when it was looked up by an earlier code. */
+  code: Scalars['String']['output'];
+  /** Due (hẹn trả); null when the dossier has no due time yet. */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Name of the procedure it is filed under (tên thủ tục). */
+  procedureName: Scalars['String']['output'];
+  /** Name of the unit that received it (nơi tiếp nhận). */
+  receivingUnitName: Scalars['String']['output'];
+  /** Current status (tình trạng hồ sơ). */
+  status: DossierStatus;
+  /** Timeliness by the national rules (tiến độ: trước hạn, đúng hạn, trễ hạn, trong hạn, quá hạn). */
+  timeliness: Timeliness;
+};
+
 /** An object with a global, opaque and stable id that encodes its source (province) and type. */
 export type Node = {
   /** Global id; pass it to `node` or `nodes` to fetch the object again. */
@@ -627,6 +647,14 @@ export type Query = {
   documents: DocumentConnection;
   /** One dossier by global id or by code (current code or an alias); null when not found or when its province's database could not answer. */
   dossier?: Maybe<Dossier>;
+  /**
+   * Public status lookup for citizens and chatbots (tra cứu tình trạng hồ sơ): a dossier by its code and the last
+   * four digits of the applicant's identity number. Null both when there is no such dossier and when the digits do
+   * not match (the two answers are the same). Open to callers without credentials when the hub enables it
+   * (PUBLIC_STATUS_LOOKUP, else `FORBIDDEN`); limited per client address to PUBLIC_STATUS_PER_MINUTE lookups a
+   * minute (`RATE_LIMITED` with `extensions.retryAfterSeconds`).
+   */
+  dossierStatus?: Maybe<DossierStatusLookup>;
   /** Dossiers across provinces, merged into one ordered list (newest received first unless `orderBy` says otherwise). */
   dossiers: DossierConnection;
   /** Fetches any object by its global id; null when it does not exist or when its province's database could not answer. */
@@ -671,6 +699,13 @@ export type QueryDocumentsArgs = {
 export type QueryDossierArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryDossierStatusArgs = {
+  code: Scalars['String']['input'];
+  idNumberLast4: Scalars['String']['input'];
 };
 
 

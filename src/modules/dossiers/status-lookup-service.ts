@@ -1,0 +1,146 @@
+import { timingSafeEqual } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { BadUserInputError, ErrorCode, ForbiddenError } from '../../errors.ts';
+import type { Runtime } from '../../runtime.ts';
+import type { DossierStatusLookup } from '../../graphql/generated/schema-types.ts';
+import { mayReadProvince, type Viewer } from '../../graphql/viewer.ts';
+import type { Federation } from '../../sources/federation.ts';
+import { statusName } from './dossier-service.ts';
+import { statusLookupStore, type StatusLookupRow } from './status-lookup-store.ts';
+
+/*
+ * The public status lookup (tra cứu tình trạng hồ sơ) for citizens and chatbots: a dossier's code plus the last
+ * four digits of its applicant's identity number give its status, procedure, receiving unit, due time and
+ * timeliness, and nothing else. A wrong code and wrong digits must be indistinguishable, in the answer and
+ * in the work done: every lookup asks every readable province one statement, compares the digits of each
+ * answer in constant time (against a dummy when a province found nothing), and answers null for any miss.
+ */
+
+/** Dossier codes are `<agency id>-<yyMMdd>-<NNNN>` (e.g. `000.17.22.H41-250531-0001`), aliases the same minus a part. */
+const CODE_RE = /^[A-Za-z0-9.-]{1,64}$/;
+const LAST4_RE = /^[0-9]{4}$/;
+export const MAX_CODE_LENGTH = 64;
+
+/** The FORBIDDEN message while PUBLIC_STATUS_LOOKUP is off. */
+export const PUBLIC_STATUS_DISABLED =
+  'the public status lookup is disabled on this hub (PUBLIC_STATUS_LOOKUP)';
+
+/** Over PUBLIC_STATUS_PER_MINUTE lookups from one client address. */
+export class StatusLookupRateLimitedError extends GraphQLError {
+  constructor(perMinute: number, retryAfterSeconds: number) {
+    super(
+      `Too many status lookups from this address (at most ${perMinute} a minute): retry in ${retryAfterSeconds} s`,
+      { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds } },
+    );
+  }
+}
+
+/** The code as looked up: trimmed, NFC, of the code alphabet; else BAD_USER_INPUT naming `code`. */
+export function lookupCode(raw: string): string {
+  const code = raw.trim().normalize('NFC');
+  if (!CODE_RE.test(code)) {
+    throw new BadUserInputError(
+      `Argument "code" must be a dossier code of 1–${MAX_CODE_LENGTH} letters, digits, dots and hyphens, e.g. 000.17.22.H41-250531-0001`,
+      { argument: 'code' },
+    );
+  }
+  return code;
+}
+
+/** The four digits as bytes; else BAD_USER_INPUT naming `idNumberLast4`. */
+export function lookupDigits(raw: string): Buffer {
+  if (!LAST4_RE.test(raw)) {
+    throw new BadUserInputError(
+      'Argument "idNumberLast4" must be exactly 4 digits 0–9: the last four of the applicant\'s identity number',
+      { argument: 'idNumberLast4' },
+    );
+  }
+  return Buffer.from(raw, 'latin1');
+}
+
+/** Compared with a province that found nothing (or a dossier without an identity number): never equal to digits. */
+const NO_DIGITS = Buffer.alloc(4);
+
+/**
+ * Whether the row's applicant identity number ends in `given` (4 bytes). The same work whatever the row:
+ * a missing row or number is compared against NO_DIGITS, and the comparison is timingSafeEqual over 4 bytes.
+ */
+function digitsMatch(row: StatusLookupRow | null, given: Buffer): boolean {
+  const id = row?.applicant_id_number;
+  const known = id != null && id.length >= 4;
+  const expected = Buffer.from(NO_DIGITS);
+  if (known) expected.write(id.slice(-4), 'latin1');
+  return timingSafeEqual(expected, given) && known;
+}
+
+/** Only the six public fields: nothing of the applicant leaves this function. */
+const publicView = (r: StatusLookupRow): DossierStatusLookup => ({
+  code: r.code,
+  status: statusName(r.status),
+  procedureName: r.procedure_name,
+  receivingUnitName: r.receiving_unit_name,
+  dueAt: r.due_at,
+  timeliness: r.timeliness,
+});
+
+/**
+ * One limiter per hub, living as long as its runtime: requests come and go with their contexts, the count
+ * of lookups per address must not. Keyed by the runtime, so hubs in one process (tests) never share counts.
+ */
+const limiters = new WeakMap<object, RateLimiterMemory>();
+function limiterOf(rt: Pick<Runtime, 'config'>): RateLimiterMemory {
+  let limiter = limiters.get(rt);
+  if (!limiter) {
+    const { perMinute } = rt.config.access.publicStatus;
+    limiters.set(
+      rt,
+      (limiter = new RateLimiterMemory({ keyPrefix: 'dossier-status', points: perMinute, duration: 60 })),
+    );
+  }
+  return limiter;
+}
+
+/** Takes one lookup from the address's budget for this minute; RATE_LIMITED when none is left. */
+async function takeLookup(limiter: RateLimiterMemory, address: string): Promise<void> {
+  try {
+    await limiter.consume(address);
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    throw new StatusLookupRateLimitedError(limiter.points, Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+  }
+}
+
+/** `dossierStatus`: config gate, input checks, per-address limit, then one statement per readable province. */
+export function createStatusLookupService(
+  rt: Pick<Runtime, 'config'>,
+  fed: Federation,
+  viewer: Viewer,
+  clientAddress: string,
+) {
+  const { enabled } = rt.config.access.publicStatus;
+  return {
+    async lookup(args: { code: string; idNumberLast4: string }): Promise<DossierStatusLookup | null> {
+      if (!enabled) throw new ForbiddenError(PUBLIC_STATUS_DISABLED);
+      const code = lookupCode(args.code);
+      const given = lookupDigits(args.idNumberLast4);
+      await takeLookup(limiterOf(rt), clientAddress);
+      const sources = fed.select(null).filter((s) => mayReadProvince(viewer, s.code));
+      const answers = await fed.each(
+        sources,
+        async (s) => (await statusLookupStore(s.db).byCode(code)) ?? null,
+      );
+      // every answer is compared, found or not, and the loop never stops early
+      let match: StatusLookupRow | null = null;
+      for (const { value } of answers) if (digitsMatch(value, given) && !match) match = value;
+      return match && publicView(match);
+    },
+  };
+}
+export type StatusLookupService = ReturnType<typeof createStatusLookupService>;
+
+declare module '../../graphql/context.ts' {
+  interface Services {
+    statusLookup: StatusLookupService;
+  }
+}
