@@ -2,6 +2,7 @@ import { ConfigError } from '../config.ts';
 import { UsageError } from '../errors.ts';
 import { closeAllRuntimes } from '../runtime.ts';
 import type { CliIO, Command } from './command.ts';
+import { auditCommand } from './commands/audit.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { portalSandboxCommand } from './commands/portal-sandbox.ts';
 import { seedCommand } from './commands/seed.ts';
@@ -9,7 +10,14 @@ import { serveCommand } from './commands/serve.ts';
 import { syncCommand } from './commands/sync.ts';
 import { InterruptedError } from './context.ts';
 
-const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, syncCommand, portalSandboxCommand];
+const COMMANDS: Command[] = [
+  serveCommand,
+  migrateCommand,
+  seedCommand,
+  syncCommand,
+  auditCommand,
+  portalSandboxCommand,
+];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,3 +1,4 @@
+import { createAuditService } from '../modules/audit/audit-service.ts';
 import { createDocumentService } from '../modules/documents/document-service.ts';
 import { createDossierService } from '../modules/dossiers/dossier-service.ts';
 import { createProcedureService } from '../modules/procedures/procedure-service.ts';
@@ -33,5 +34,6 @@ export function createContext(
     dossiers: createDossierService(fed, viewer),
     documents: createDocumentService(fed),
     sync: createSyncService(rt, viewer),
+    audit: createAuditService(rt, viewer),
   };
 }
