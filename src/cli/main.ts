@@ -2,6 +2,7 @@ import { ConfigError } from '../config.ts';
 import { UsageError } from '../errors.ts';
 import { closeAllRuntimes } from '../runtime.ts';
 import type { CliIO, Command } from './command.ts';
+import { auditCommand } from './commands/audit.ts';
 import { keysCommand } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { portalSandboxCommand } from './commands/portal-sandbox.ts';
@@ -16,6 +17,7 @@ const COMMANDS: Command[] = [
   seedCommand,
   syncCommand,
   keysCommand,
+  auditCommand,
   portalSandboxCommand,
 ];
 

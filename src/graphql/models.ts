@@ -211,3 +211,21 @@ export interface PortalStatusEntity {
 
 export type SyncRunConnectionModel = Connection<SyncRunEntity>;
 export type SyncRunEdgeModel = Edge<SyncRunEntity>;
+
+/** One entry of the audit trail of personal data (hub table audit_log). */
+export interface AuditRecordEntity {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  requestId: string | null;
+  operation: string | null;
+  /** Global ids of the dossiers shown. */
+  dossiers: string[];
+  dossierCodes: string[];
+  /** Schema coordinates shown unmasked, e.g. `Applicant.name`. */
+  fields: string[];
+}
+
+export type AuditRecordConnectionModel = Connection<AuditRecordEntity>;
+export type AuditRecordEdgeModel = Edge<AuditRecordEntity>;

@@ -1,3 +1,4 @@
+import { createAuditService } from '../modules/audit/audit-service.ts';
 import { createDocumentService } from '../modules/documents/document-service.ts';
 import { createDossierService } from '../modules/dossiers/dossier-service.ts';
 import { createStatusLookupService } from '../modules/dossiers/status-lookup-service.ts';
@@ -39,5 +40,6 @@ export function createContext(
     statusLookup: createStatusLookupService(rt, fed, viewer, clientAddress),
     documents: createDocumentService(fed),
     sync: createSyncService(rt, viewer),
+    audit: createAuditService(rt, viewer),
   };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../graphql/generated/resolvers.ts';
+import { auditResolvers } from '../modules/audit/audit-resolvers.ts';
 import { nodeResolvers } from '../modules/common/node-resolvers.ts';
 import { documentResolvers } from '../modules/documents/document-resolvers.ts';
 import { dossierResolvers } from '../modules/dossiers/dossier-resolvers.ts';
@@ -38,6 +39,7 @@ export function buildSchema(extra: Resolvers[] = []): GraphQLSchema {
       statusLookupResolvers,
       documentResolvers,
       syncResolvers,
+      auditResolvers,
       ...extra,
     ] as Resolvers[],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },

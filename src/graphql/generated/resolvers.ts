@@ -1,6 +1,6 @@
 import type * as Types from './schema-types.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ProvinceModel, UnitEntity, UnitLineageModel, AdministrativeCodeModel, UnitConnectionModel, UnitEdgeModel, ProcedureEntity, ProcedureChannelEntity, ProcedureRequirementEntity, ProcedureConnectionModel, ProcedureEdgeModel, DossierEntity, DossierEventEntity, SupplementEntity, DossierConnectionModel, DossierEdgeModel, DocumentEntity, AttachmentEntity, DocumentConnectionModel, DocumentEdgeModel, SyncRunEntity, SyncItemEntity, SyncRunConnectionModel, SyncRunEdgeModel, PortalStatusEntity } from '../models.ts';
+import type { ProvinceModel, UnitEntity, UnitLineageModel, AdministrativeCodeModel, UnitConnectionModel, UnitEdgeModel, ProcedureEntity, ProcedureChannelEntity, ProcedureRequirementEntity, ProcedureConnectionModel, ProcedureEdgeModel, DossierEntity, DossierEventEntity, SupplementEntity, DossierConnectionModel, DossierEdgeModel, DocumentEntity, AttachmentEntity, DocumentConnectionModel, DocumentEdgeModel, SyncRunEntity, SyncItemEntity, SyncRunConnectionModel, SyncRunEdgeModel, PortalStatusEntity, AuditRecordEntity, AuditRecordConnectionModel, AuditRecordEdgeModel } from '../models.ts';
 import type { GraphQLContext } from '../context.ts';
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -92,6 +92,10 @@ export type ResolversTypes = ResolversObject<{
   Applicant: ResolverTypeWrapper<DossierEntity>;
   ApplicantType: Types.ApplicantType;
   Attachment: ResolverTypeWrapper<AttachmentEntity>;
+  AuditFilter: Types.AuditFilter;
+  AuditRecord: ResolverTypeWrapper<AuditRecordEntity>;
+  AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnectionModel>;
+  AuditRecordEdge: ResolverTypeWrapper<AuditRecordEdgeModel>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Channel: Types.Channel;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
@@ -163,6 +167,10 @@ export type ResolversParentTypes = ResolversObject<{
   AdministrativeCode: AdministrativeCodeModel;
   Applicant: DossierEntity;
   Attachment: AttachmentEntity;
+  AuditFilter: Types.AuditFilter;
+  AuditRecord: AuditRecordEntity;
+  AuditRecordConnection: AuditRecordConnectionModel;
+  AuditRecordEdge: AuditRecordEdgeModel;
   Boolean: Types.Scalars['Boolean']['output'];
   Date: Types.Scalars['Date']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
@@ -240,6 +248,30 @@ export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dossierCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  dossiers?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditRecordConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditRecordConnection'] = ResolversParentTypes['AuditRecordConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditRecordEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditRecordEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditRecordEdge'] = ResolversParentTypes['AuditRecordEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditRecord'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -433,6 +465,7 @@ export type ProvinceResolvers<ContextType = GraphQLContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditLog?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, Partial<Types.QueryAuditLogArgs>>;
   document?: Resolver<Types.Maybe<ResolversTypes['Document']>, ParentType, ContextType, Partial<Types.QueryDocumentArgs>>;
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<Types.QueryDocumentsArgs>>;
   dossier?: Resolver<Types.Maybe<ResolversTypes['Dossier']>, ParentType, ContextType, Partial<Types.QueryDossierArgs>>;
@@ -547,6 +580,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   AdministrativeCode?: AdministrativeCodeResolvers<ContextType>;
   Applicant?: ApplicantResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
+  AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Document?: DocumentResolvers<ContextType>;

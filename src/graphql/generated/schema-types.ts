@@ -66,6 +66,67 @@ export type Attachment = {
   sizeBytes: Scalars['Int']['output'];
 };
 
+/** Filters for audit records; all conditions must hold. Date ranges are inclusive, in the hub's time zone (UTC+7). */
+export type AuditFilter = {
+  /** Only this actor, exactly as recorded (e.g. `key:3`, `oidc:nguyen.van.a`). */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Only records that showed this dossier (global id). */
+  dossier?: InputMaybe<Scalars['ID']['input']>;
+  /** Written on or after this date. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Written on or before this date. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/**
+ * One entry of the audit trail (nhật ký truy cập dữ liệu cá nhân): a response that carried applicants' personal
+ * data unmasked (Decree 13/2023/NĐ-CP). It names who asked, when, and which dossiers and fields were shown, never
+ * the values. The log is append-only: the hub database refuses to change or delete an entry.
+ */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** Kind of access, as the hub recorded it (the same for every response with personal data unmasked). */
+  action: Scalars['String']['output'];
+  /** Who asked: `key:<id>` for an API key, `oidc:<subject>` for a token. */
+  actor: Scalars['String']['output'];
+  /** When the response was built. */
+  at: Scalars['DateTime']['output'];
+  /** Codes (mã hồ sơ) of those dossiers, in the same order, for people reading the log. */
+  dossierCodes: Array<Scalars['String']['output']>;
+  /** Global ids of the dossiers (hồ sơ) whose personal data the response carried. */
+  dossiers: Array<Scalars['ID']['output']>;
+  /** Fields shown unmasked, as schema coordinates, e.g. `Applicant.name`. */
+  fields: Array<Scalars['String']['output']>;
+  /** Sequence number of the entry in the hub's log (grows with time; not a global id). */
+  id: Scalars['ID']['output'];
+  /** GraphQL operation name, when the request named one. */
+  operation?: Maybe<Scalars['String']['output']>;
+  /** Id of the HTTP request (the `x-request-id` response header); null for entries written outside a request. */
+  requestId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit records, newest first (Relay connection). */
+export type AuditRecordConnection = {
+  __typename?: 'AuditRecordConnection';
+  /** Edges with cursors. */
+  edges: Array<AuditRecordEdge>;
+  /** The records of the page. */
+  nodes: Array<AuditRecord>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of records matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in an audit record connection. */
+export type AuditRecordEdge = {
+  __typename?: 'AuditRecordEdge';
+  /** Opaque cursor of this position. */
+  cursor: Scalars['String']['output'];
+  /** The audit record. */
+  node: AuditRecord;
+};
+
 /** Submission channel (kênh nộp hồ sơ). */
 export type Channel =
   /** In person at the one-stop desk (trực tiếp). */
@@ -641,6 +702,8 @@ export type Province = Node & {
 /** The root of every read. */
 export type Query = {
   __typename?: 'Query';
+  /** The audit trail of personal data (nhật ký truy cập dữ liệu cá nhân), newest first. */
+  auditLog: AuditRecordConnection;
   /** One document by global id, or by number/symbol within a province (`province` is required then); null when not found or when its province's database could not answer. */
   document?: Maybe<Document>;
   /** Documents across provinces, merged into one ordered list (newest first unless `orderBy` says otherwise). */
@@ -673,6 +736,14 @@ export type Query = {
   unit?: Maybe<Unit>;
   /** Units across provinces, merged into one ordered list. */
   units: UnitConnection;
+};
+
+
+/** The root of every read. */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
