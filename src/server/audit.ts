@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { timeout, TimeoutStrategy } from 'cockatiel';
 import { ErrorCode } from '../errors.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
@@ -11,10 +12,13 @@ import type { AuditEntry } from '../modules/audit/audit-store.ts';
  */
 export function auditPlugin<C extends GraphQLContext>(opts: {
   append: (entry: AuditEntry) => Promise<void>;
+  /** A write that takes longer (a locked table, a hub database that hangs) counts as failed. */
+  timeoutMs: number;
   log: Logger;
   /** Told when a response was withheld, so the route logs and counts it like any error. */
   onWithheld?: (ctx: C) => void;
 }): ApolloServerPlugin<C> {
+  const limit = timeout(opts.timeoutMs, TimeoutStrategy.Aggressive);
   return {
     async requestDidStart() {
       return {
@@ -22,15 +26,17 @@ export function auditPlugin<C extends GraphQLContext>(opts: {
           if (ctx.disclosures.size === 0 || response.body.kind !== 'single') return;
           const { dossiers, dossierCodes, fields } = ctx.disclosures.summary();
           try {
-            await opts.append({
-              actor: ctx.viewer.id,
-              action: 'pii:read',
-              requestId: ctx.requestId,
-              operation: operationName?.slice(0, 200) ?? null,
-              dossiers,
-              dossierCodes,
-              fields,
-            });
+            await limit.execute(() =>
+              opts.append({
+                actor: ctx.viewer.id,
+                action: 'pii:read',
+                requestId: ctx.requestId,
+                operation: operationName?.slice(0, 200) ?? null,
+                dossiers,
+                dossierCodes,
+                fields,
+              }),
+            );
           } catch (err) {
             opts.log.error('audit record not written: personal data withheld', {
               requestId: ctx.requestId,

@@ -168,6 +168,7 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
       }),
       auditPlugin<Context>({
         append: (entry) => audit.append(entry),
+        timeoutMs: rt.config.sourceStatementTimeoutMs,
         log: rt.log,
         onWithheld: (ctx) => void (ctx.trace.errorCodes = [ErrorCode.AUDIT_UNAVAILABLE]),
       }),

@@ -414,8 +414,6 @@ describe('Query.auditLog', () => {
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', scope: 'audit:read' });
   });
 
-  it.todo('auditLog through HTTP with an audit:read key');
-
   it('is priced like syncRuns: 1 + page size × what each record selects', async () => {
     const cost = async (query: string) => {
       const res = await hub.gql(query, {}, { debugSql: true });

@@ -33,7 +33,8 @@ describe('lienthong CLI', () => {
   it('--help lists every command', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['serve', 'migrate', 'seed', 'sync', 'portal-sandbox']) expect(r.stdout).toContain(c);
+    for (const c of ['serve', 'migrate', 'seed', 'sync', 'keys', 'audit', 'portal-sandbox'])
+      expect(r.stdout).toContain(c);
   });
 
   it.each([
@@ -67,7 +68,7 @@ describe('lienthong CLI', () => {
   });
 
   it('each command has --help', async () => {
-    for (const c of ['serve', 'migrate', 'seed', 'sync', 'portal-sandbox']) {
+    for (const c of ['serve', 'migrate', 'seed', 'sync', 'keys', 'audit', 'portal-sandbox']) {
       const r = await cli([c, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Usage: lienthong /);

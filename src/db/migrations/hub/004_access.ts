@@ -2,7 +2,10 @@ import type { Knex } from 'knex';
 
 /**
  * Who may see what (API keys with an expiry) and the audit trail of personal data. The audit log is
- * append-only: a trigger refuses UPDATE, DELETE and TRUNCATE for every role, the superuser included.
+ * append-only: triggers refuse UPDATE, DELETE and TRUNCATE for every role, and fire ALWAYS, so a session
+ * in replica mode (session_replication_role) does not skip them. Only the table's owner (or a superuser)
+ * can switch them off with ALTER TABLE; a production hub should therefore connect as a role that does
+ * not own audit_log (README "Access").
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
@@ -27,6 +30,8 @@ export async function up(knex: Knex): Promise<void> {
       FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
     CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
       FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+    ALTER TABLE audit_log ENABLE ALWAYS TRIGGER audit_log_no_change;
+    ALTER TABLE audit_log ENABLE ALWAYS TRIGGER audit_log_no_truncate;
   `);
 }
 
