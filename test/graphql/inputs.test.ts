@@ -21,7 +21,11 @@ const sign = (body: unknown) => signWith(SECRET, body);
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ provinces: ['40', '17'], env: { CURSOR_SECRET: SECRET } });
+  hub = await startTestHub({
+    provinces: ['40', '17'],
+    env: { CURSOR_SECRET: SECRET },
+    scopes: ['read', 'sync:read'],
+  });
 });
 afterAll(() => hub?.close());
 

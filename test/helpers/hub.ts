@@ -94,6 +94,11 @@ export async function startTestHub(
     provinces?: string[];
     env?: Record<string, string>;
     mutateSources?: (s: SourceInfo[]) => SourceInfo[];
+    /**
+     * Calls through gql() carry an API key with these scopes unless the call sets its own headers;
+     * without it they are anonymous (masked reads on the loopback hub).
+     */
+    scopes?: string[];
   } = {},
 ): Promise<TestHub> {
   const tag = databaseTag();
@@ -131,6 +136,16 @@ export async function startTestHub(
   const rt = app.rt;
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
+  const createKey = async (scopes: string[], provinces: string[] | null = null) => {
+    const k = await apiKeyStore(rt.hub).create({
+      name: `test ${scopes.join(' ')}`,
+      scopes,
+      provinces,
+      expiresAt: null,
+    });
+    return { id: k.id, secret: k.secret, headers: { authorization: `Bearer ${k.secret}` } };
+  };
+  const asCaller = opts.scopes ? (await createKey(opts.scopes)).headers : {};
   return {
     url,
     rt,
@@ -141,22 +156,14 @@ export async function startTestHub(
         headers: {
           'content-type': 'application/json',
           ...(o.debugSql ? { 'x-lienthong-debug': 'sql' } : {}),
-          ...o.headers,
+          ...(o.headers ?? asCaller),
         },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
       return { status: res.status, ...body } as GraphQLResponse<never>;
     },
-    async key(scopes, provinces = null) {
-      const k = await apiKeyStore(rt.hub).create({
-        name: `test ${scopes.join(' ')}`,
-        scopes,
-        provinces,
-        expiresAt: null,
-      });
-      return { id: k.id, secret: k.secret, headers: { authorization: `Bearer ${k.secret}` } };
-    },
+    key: createKey,
     async close() {
       await app.close(1000);
       for (const db of dbs) await dropDatabase(adminUrl(), db);

@@ -98,7 +98,7 @@ export async function startSyncWorld(
     dataFile = path.join(dir, 'portal.json');
     await copyFile(opts.from.portalFile, dataFile);
   }
-  const hub = await startTestHub({ provinces: [province], env });
+  const hub = await startTestHub({ provinces: [province], env, scopes: ['read', 'sync:read'] });
   onTestFinished(() => hub.close());
   const sandbox = createPortalSandbox({ ...opts.sandbox, ...(dataFile && { dataFile }) });
   onTestFinished(() => sandbox.close());
