@@ -306,11 +306,13 @@ export interface AuditLogRow {
   dossier_codes: string[];
   /** Schema coordinates shown unmasked, e.g. `Applicant.name`; never the values. */
   fields: string[];
+  /** Provinces of those dossiers: an auditor limited to some provinces sees the records within them. */
+  provinces: string[];
 }
 export type AuditLogInsert = Insert<
   AuditLogRow,
   'id',
-  'at' | 'detail' | 'request_id' | 'operation' | 'dossiers' | 'dossier_codes' | 'fields'
+  'at' | 'detail' | 'request_id' | 'operation' | 'dossiers' | 'dossier_codes' | 'fields' | 'provinces'
 >;
 
 export interface SyncRunRow {

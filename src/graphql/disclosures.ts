@@ -10,14 +10,16 @@ export interface Disclosures {
   note(dossier: { province: string; id: number; code: string }, field: string): void;
   readonly size: number;
   /** Dossier global ids with their codes, and the fields shown, each sorted. */
-  summary(): { dossiers: string[]; dossierCodes: string[]; fields: string[] };
+  summary(): { dossiers: string[]; dossierCodes: string[]; fields: string[]; provinces: string[] };
 }
 
 export function createDisclosures(): Disclosures {
   const dossiers = new Map<string, string>();
   const fields = new Set<string>();
+  const provinces = new Set<string>();
   return {
     note(d, field) {
+      provinces.add(d.province);
       dossiers.set(encodeId('Dossier', d.province, d.id), d.code);
       fields.add(field);
     },
@@ -26,7 +28,12 @@ export function createDisclosures(): Disclosures {
     },
     summary() {
       const ids = [...dossiers.keys()].sort();
-      return { dossiers: ids, dossierCodes: ids.map((id) => dossiers.get(id)!), fields: [...fields].sort() };
+      return {
+        dossiers: ids,
+        dossierCodes: ids.map((id) => dossiers.get(id)!),
+        fields: [...fields].sort(),
+        provinces: [...provinces].sort(),
+      };
     },
   };
 }

@@ -24,7 +24,7 @@ export function auditPlugin<C extends GraphQLContext>(opts: {
       return {
         async willSendResponse({ response, contextValue: ctx, operationName }) {
           if (ctx.disclosures.size === 0 || response.body.kind !== 'single') return;
-          const { dossiers, dossierCodes, fields } = ctx.disclosures.summary();
+          const { dossiers, dossierCodes, fields, provinces } = ctx.disclosures.summary();
           try {
             await limit.execute(() =>
               opts.append({
@@ -35,6 +35,7 @@ export function auditPlugin<C extends GraphQLContext>(opts: {
                 dossiers,
                 dossierCodes,
                 fields,
+                provinces,
               }),
             );
           } catch (err) {

@@ -108,6 +108,18 @@ describe('personal data', () => {
       expect.objectContaining({ actor: `key:${k.id}`, operation: 'ApplicantOfOne' }),
     );
 
+    // an auditor limited to another province does not see it; one limited to this province does
+    const recordsFor = async (provinces: string[]) =>
+      (
+        await hub.gql<{ auditLog: { totalCount: number } }>(
+          `query($d: ID!) { auditLog(filter: { dossier: $d }) { totalCount } }`,
+          { d: res.data!.dossier.id },
+          await key(hub, ['audit:read'], provinces),
+        )
+      ).data!.auditLog.totalCount;
+    expect(await recordsFor(['67'])).toBe(0);
+    expect(await recordsFor(['40'])).toBe(log.data!.auditLog.totalCount);
+
     // no applicant asked, or the applicant's type only: nothing personal left, nothing recorded
     await hub.gql(
       `{ dossiers(first: 20) { nodes { code applicant { type } } } }`,

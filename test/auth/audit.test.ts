@@ -193,6 +193,7 @@ describe('audit store', () => {
         dossiers: [dossierId(77), dossierId(78)],
         dossierCodes: [dossierCode(77), dossierCode(78)],
         fields: ['Applicant.name', 'Applicant.phone'],
+        provinces: ['40'],
       }),
     );
     await result;

@@ -83,4 +83,60 @@ describe.skipIf(!hasBrowser)('GraphiQL in headless Chromium, offline', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('a key pasted into the headers pane is sent; the example line alone is not', async () => {
+    // a hub that refuses anonymous callers (HOST decides the default; the test hub still listens on loopback)
+    const exposed = await startTestHub({ provinces: ['40'], env: { HOST: '0.0.0.0' } });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.route('**/*', (route) =>
+        new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+      );
+      await page.goto(`${exposed.url}/graphql`);
+      await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
+      await page.locator('.graphiql-tab').nth(2).click();
+      await page.waitForFunction(
+        () => document.querySelector('.graphiql-query-editor')?.textContent?.includes('query LegalBasis'),
+        null,
+        { timeout: 20_000 },
+      );
+      // the headers editor starts with the example: an explanation under "//" and an empty Bearer
+      const setHeaders = (value: string | null) =>
+        page.evaluate((v) => {
+          type CM = { getValue(): string; setValue(v: string): void };
+          const editors = Array.from(document.querySelectorAll('.CodeMirror')).map(
+            (e) => (e as unknown as { CodeMirror: CM }).CodeMirror,
+          );
+          const headers = editors.find((cm) => cm.getValue().includes('Authorization'));
+          if (!headers) return null;
+          const before = headers.getValue();
+          if (v !== null) headers.setValue(v);
+          return before;
+        }, value);
+      const initial = await setHeaders(null);
+      expect(JSON.parse(initial!)).toEqual({
+        '//': expect.stringContaining('lienthong keys create'),
+        Authorization: 'Bearer ',
+      });
+
+      const run = async () => {
+        await page.click('.graphiql-query-editor .CodeMirror');
+        await page.click('.graphiql-execute-button');
+        await page.waitForFunction(
+          () =>
+            /legalBasis|UNAUTHENTICATED/.test(document.querySelector('.result-window')?.textContent ?? ''),
+          null,
+          { timeout: 20_000 },
+        );
+        return (await page.textContent('.result-window')) ?? '';
+      };
+      expect(await run()).toContain('UNAUTHENTICATED');
+      const k = await exposed.key(['read']);
+      await setHeaders(JSON.stringify({ Authorization: `Bearer ${k.secret}` }));
+      expect(await run()).toContain('Đăng ký khai sinh');
+      await page.close();
+    } finally {
+      await exposed.close();
+    }
+  });
 });

@@ -61,7 +61,11 @@ export function createAuditService(rt: Pick<Runtime, 'hub'>, viewer: Viewer) {
       // the @scope directive guards the field; this keeps the log closed should the field ever lose it
       if (!hasScope(viewer, 'audit:read')) throw missingScope('audit:read', 'The audit log');
       const page = pageRequest(args, AUDIT_ORDER);
-      const filter = auditFilterOf(args.filter);
+      // an auditor limited to some provinces reads the records of their dossiers only
+      const filter = {
+        ...auditFilterOf(args.filter),
+        withinProvinces: viewer.provinces ? [...viewer.provinces] : undefined,
+      };
       const rows =
         page.limit === 0
           ? []

@@ -23,6 +23,8 @@ export interface AuditEntry {
   dossierCodes: string[];
   /** Schema coordinates shown unmasked, e.g. `Applicant.name`; never the values. */
   fields: string[];
+  /** Provinces of the dossiers shown. */
+  provinces: string[];
 }
 
 /** Conditions on audit records; all must hold. */
@@ -41,6 +43,8 @@ export interface AuditListFilter {
   since?: Date | undefined;
   /** Written before this instant (exclusive). */
   before?: Date | undefined;
+  /** Only records whose dossiers all lie in these provinces (an auditor limited to them). */
+  withinProvinces?: string[] | undefined;
 }
 
 /**
@@ -98,6 +102,7 @@ export function auditStore(hub: Knex) {
     if (f.toDate !== undefined) qb.whereRaw(`a.at < ${VN_NEXT_DAY_START}`, [f.toDate]);
     if (f.since !== undefined) qb.where('a.at', '>=', f.since);
     if (f.before !== undefined) qb.where('a.at', '<', f.before);
+    if (f.withinProvinces !== undefined) qb.whereRaw('a.provinces <@ ?::text[]', [f.withinProvinces]);
     return qb;
   };
   return {
@@ -111,6 +116,7 @@ export function auditStore(hub: Knex) {
         dossiers: entry.dossiers,
         dossier_codes: entry.dossierCodes,
         fields: entry.fields,
+        provinces: entry.provinces,
       });
     },
     /** One page of records in `q.spec` order (AUDIT_ORDER, or its reverse), after `q.from`. */

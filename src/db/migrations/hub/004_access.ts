@@ -18,7 +18,8 @@ export async function up(knex: Knex): Promise<void> {
       ADD COLUMN operation     text,
       ADD COLUMN dossiers      text[] NOT NULL DEFAULT '{}',   -- global ids of the dossiers shown
       ADD COLUMN dossier_codes text[] NOT NULL DEFAULT '{}',   -- their codes, for people reading the log
-      ADD COLUMN fields        text[] NOT NULL DEFAULT '{}';   -- e.g. {Applicant.name}; never the values
+      ADD COLUMN fields        text[] NOT NULL DEFAULT '{}',   -- e.g. {Applicant.name}; never the values
+      ADD COLUMN provinces     text[] NOT NULL DEFAULT '{}';   -- provinces of those dossiers
     CREATE INDEX audit_log_actor_at_idx ON audit_log (actor, at);
     CREATE INDEX audit_log_dossiers_idx ON audit_log USING gin (dossiers);
 
@@ -43,7 +44,7 @@ export async function down(knex: Knex): Promise<void> {
     DROP INDEX IF EXISTS audit_log_dossiers_idx;
     DROP INDEX IF EXISTS audit_log_actor_at_idx;
     ALTER TABLE audit_log DROP COLUMN request_id, DROP COLUMN operation, DROP COLUMN dossiers,
-      DROP COLUMN dossier_codes, DROP COLUMN fields;
+      DROP COLUMN dossier_codes, DROP COLUMN fields, DROP COLUMN provinces;
     ALTER TABLE api_keys DROP COLUMN expires_at, DROP COLUMN revoked_by;
   `);
 }
