@@ -1,7 +1,10 @@
 import type { Knex } from 'knex';
 import type { ProvinceInfo } from '../src/sources/demo.ts';
 import { FIELDS } from './data/procedures.ts';
-import { seedDocuments, seedLineage, seedProcedures, seedUnits } from './catalogue.ts';
+import { seedDocuments } from './documents.ts';
+import { seedProcedures } from './procedures.ts';
+import { seedLineage } from './lineage.ts';
+import { seedUnits } from './units.ts';
 import { seedDossierRange } from './dossiers.ts';
 import { Rng } from './random.ts';
 
