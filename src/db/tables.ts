@@ -216,6 +216,8 @@ export interface DossierRow {
   returned_at: Date | null;
   supplement_count: number;
   supplement_seconds: number;
+  /** Seconds spent waiting for the applicant's payment (the clock stops, like for supplements). */
+  payment_seconds: number;
   apology_issued: boolean;
   apology_new_due_at: Date | null;
   satisfaction: number | null;
@@ -230,6 +232,7 @@ export type DossierInsert = Insert<
   'id',
   | 'supplement_count'
   | 'supplement_seconds'
+  | 'payment_seconds'
   | 'apology_issued'
   | 'digitised'
   | 'electronic_result'
@@ -252,6 +255,24 @@ export interface DossierSupplementRow {
   reason: string | null;
 }
 export type DossierSupplementInsert = Insert<DossierSupplementRow, 'id'>;
+
+/** A wait for the applicant's payment (yêu cầu thực hiện nghĩa vụ tài chính). */
+export interface DossierPaymentWaitRow {
+  id: number;
+  dossier_id: number;
+  requested_at: Date;
+  paid_at: Date | null;
+  amount_vnd: number;
+}
+export type DossierPaymentWaitInsert = Insert<DossierPaymentWaitRow, 'id', 'amount_vnd'>;
+
+/** One day of the working calendar (filled from src/calendar). */
+export interface CalendarDayRow {
+  day: string;
+  working: boolean;
+  working_ordinal: number;
+  note: string | null;
+}
 
 /** Append-only (a trigger refuses UPDATE and DELETE). */
 export interface DossierEventRow {
@@ -402,6 +423,8 @@ declare module 'knex/types/tables.js' {
     dossiers: Table<DossierRow, DossierInsert>;
     dossier_code_aliases: Table<DossierCodeAliasRow, DossierCodeAliasInsert>;
     dossier_supplements: Table<DossierSupplementRow, DossierSupplementInsert>;
+    dossier_payment_waits: Table<DossierPaymentWaitRow, DossierPaymentWaitInsert>;
+    calendar_days: Table<CalendarDayRow, CalendarDayRow>;
     dossier_events: Table<DossierEventRow, DossierEventInsert>;
     dossier_documents: Table<DossierDocumentRow, DossierDocumentInsert>;
 
