@@ -89,7 +89,9 @@ const EnvSchema = z.object({
   // who may see what (README "Access"): anonymous callers, API keys, OIDC tokens, per-caller rate limits
   ANONYMOUS_READ: z
     .enum(['auto', 'true', 'false'], {
-      errorMap: () => ({ message: 'auto (allowed only on a loopback HOST), true or false' }),
+      errorMap: () => ({
+        message: 'auto (allowed only for callers on this machine, not through a proxy), true or false',
+      }),
     })
     .default('auto'),
   API_KEY_CACHE_MS: z.coerce
@@ -171,8 +173,11 @@ export interface Config {
 
 /** Who may call the hub and how much (README "Access"). */
 export interface AccessConfig {
-  /** Callers without credentials may read (masked); when false they get 401 (the public lookup aside). */
-  anonymousRead: boolean;
+  /**
+   * Whether callers without credentials may read (masked): `local` only those connecting from this machine
+   * without a proxy's forwarding headers, `all` everyone, `none` nobody (401, the public lookup aside).
+   */
+  anonymousRead: 'local' | 'all' | 'none';
   /** How long a verified API key is trusted before the hub database is asked again (revocation delay). */
   apiKeyCacheMs: number;
   /** OIDC bearer tokens, when an identity provider is configured. */
@@ -301,7 +306,7 @@ export function loadConfig(
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },
     access: {
-      anonymousRead: e.ANONYMOUS_READ === 'auto' ? isLoopbackHost(host) : e.ANONYMOUS_READ === 'true',
+      anonymousRead: e.ANONYMOUS_READ === 'auto' ? 'local' : e.ANONYMOUS_READ === 'true' ? 'all' : 'none',
       apiKeyCacheMs: e.API_KEY_CACHE_MS,
       oidc:
         e.OIDC_ISSUER && e.OIDC_AUDIENCE && e.OIDC_JWKS_URL

@@ -136,3 +136,29 @@ export const isTransientPortalError = (err: unknown): err is PortalError =>
 
 /** The message of anything thrown. */
 export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * What must never reach a client: SQL text, connection strings, host:port pairs, PostgreSQL object
+ * names in its error wording, and stack frames. An expected error whose message carries any of them is
+ * sent with a generic message instead (and logged in full with the request id).
+ */
+const LEAKS: readonly RegExp[] = [
+  /\b(select|insert|update|delete)\b[\s\S]*\b(from|into|set|where)\b/i,
+  /\bselect\s+(distinct\s+)?("|\*|\w+\.)/i,
+  /"\w+"\."\w+"/,
+  /\bpostgres(ql)?:\/\//i,
+  /\b(\d{1,3}\.){3}\d{1,3}(:\d+)?\b/,
+  /\[[0-9a-f:]+\]:\d+/i,
+  /\blocalhost:\d+/i,
+  /\b(relation|column|constraint|table|schema|database|role|user)\s+"[^"]*"/i,
+  /\bE(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|NOTFOUND|TIMEDOUT|PIPE|AI_AGAIN)\b/,
+  /\n\s*at\s|\bat\s+\S+\s+\(?\S+\.(ts|js|mjs|cjs):\d+/,
+];
+
+export const leaksInternals = (text: string): boolean => LEAKS.some((re) => re.test(text));
+
+/** Stored error text (a sync run's, a portal status's) as a client may read it: withheld when it would leak. */
+export const safeErrorText = (text: string | null): string | null =>
+  text == null || !leaksInternals(text)
+    ? text
+    : 'failed; the details name internal hosts or SQL and are in the hub log and the sync run record';

@@ -11,7 +11,7 @@ export interface Authenticator {
    * with InvalidCredentialsError (answer 401) or, when the identity provider cannot be reached to check a
    * token, with the OIDC verifier's IdentityProviderUnavailableError (answer 503).
    */
-  authenticate(authorization: string | undefined): Promise<Viewer>;
+  authenticate(authorization: string | undefined, caller: { local: boolean }): Promise<Viewer>;
   close(): void;
 }
 
@@ -27,10 +27,14 @@ export function createAuthenticator(
     oidc?: CredentialVerifier;
   },
 ): Authenticator {
-  const anonymous = anonymousViewer(access.anonymousRead);
+  const reader = anonymousViewer(true);
+  const outsider = anonymousViewer(false);
   return {
-    async authenticate(authorization) {
-      if (authorization === undefined || authorization.trim() === '') return anonymous;
+    async authenticate(authorization, caller) {
+      if (authorization === undefined || authorization.trim() === '') {
+        const mayRead = access.anonymousRead === 'all' || (access.anonymousRead === 'local' && caller.local);
+        return mayRead ? reader : outsider;
+      }
       const m = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
       if (!m)
         throw new InvalidCredentialsError('the Authorization header must be "Bearer <API key or token>"');

@@ -87,7 +87,8 @@ export class IdentityProviderUnavailableError extends Error {
  *
  * The viewer's scopes are the hub scopes named in `scope` (or `scp`); the provider's own (`openid`,
  * `profile`, `email`…) are ignored. Its provinces come from the claim at `cfg.provincesClaim`:
- * - absent: every province (tokens of a provider that does not restrict by province);
+ * - absent: no province (fail closed: a user whose attribute was never mapped must not read everything);
+ * - `*` (or `["*"]`): every province, said explicitly;
  * - an array of codes or a comma-separated string of codes: those provinces;
  * - empty, or of any other JSON type (a number, an object, null): no province at all. A provider that
  *   emits the claim means to restrict the caller, so a claim the hub cannot read fails closed; the token
@@ -266,7 +267,8 @@ function claimAt(payload: JWTPayload, path: string): unknown {
 
 /** See createOidcVerifier for the rules; 'unreadable' is a claim of the wrong JSON type. */
 function provincesOf(claim: unknown): ReadonlySet<string> | null | 'unreadable' {
-  if (claim === ABSENT) return null;
+  if (claim === ABSENT) return new Set();
+  if (claim === '*' || (Array.isArray(claim) && claim.length === 1 && claim[0] === '*')) return null;
   let entries: unknown[];
   if (typeof claim === 'string')
     entries = claim

@@ -4,7 +4,13 @@ import { createApiKeyVerifier } from '../auth/api-keys.ts';
 import { createAuthenticator, type Authenticator } from '../auth/authenticate.ts';
 import { InvalidCredentialsError } from '../auth/credentials.ts';
 import { createOidcVerifier, IdentityProviderUnavailableError } from '../auth/oidc.ts';
-import { callerOf, createCallerLimits, type CallerLimits, type OverLimit } from '../auth/rate-limits.ts';
+import {
+  addressKey,
+  callerOf,
+  createCallerLimits,
+  type CallerLimits,
+  type OverLimit,
+} from '../auth/rate-limits.ts';
 import { isLoopbackHost } from '../config.ts';
 import { ErrorCode } from '../errors.ts';
 import type { Viewer } from '../graphql/viewer.ts';
@@ -20,12 +26,20 @@ export interface Access {
    */
   admit(req: IncomingMessage, res: ServerResponse): Promise<Viewer | undefined>;
   limits: CallerLimits;
-  /** Whether /metrics needs the `metrics:read` scope: only when the hub is not bound to loopback. */
-  metricsNeedScope: boolean;
+  /**
+   * A caller on this machine: a loopback connection without a proxy's forwarding headers (a reverse proxy
+   * on the same machine connects from loopback too, but says whom it forwards).
+   */
+  isLocal(req: IncomingMessage): boolean;
   close(): void;
 }
 
 export const clientAddressOf = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via'];
+const isLocalRequest = (req: IncomingMessage) =>
+  isLoopbackHost(clientAddressOf(req).replace(/^::ffff:/, '')) &&
+  FORWARDING_HEADERS.every((h) => req.headers[h] === undefined);
 
 const overLimitMessage = (over: OverLimit) =>
   `Too many ${over.limit === 'cost' ? 'cost units' : 'requests'}: at most ${over.perMinute} per minute for this caller; retry in ${over.retryAfterSeconds} s`;
@@ -64,17 +78,25 @@ export function createAccess(rt: Runtime): Access {
     oidc: access.oidc ? createOidcVerifier(access.oidc, { log: rt.log }) : undefined,
   });
   const limits = createCallerLimits(access.rateLimit);
+  // failed authentications per address, in a budget of their own: an address that spent it is refused
+  // before its credential is even looked at, so a right guess is no different from a wrong one
+  const failures = createCallerLimits({
+    requestsPerMinute: access.rateLimit.requestsPerMinute,
+    costPerMinute: 0,
+  });
   return {
     limits,
-    metricsNeedScope: !isLoopbackHost(rt.config.host),
+    isLocal: isLocalRequest,
     async admit(req, res) {
       const address = clientAddressOf(req);
+      const failKey = `fail:${addressKey(address)}`;
+      const blocked = await failures.remaining(failKey);
+      if (blocked) return void sendOverLimit(res, blocked);
       let viewer: Viewer;
       try {
-        viewer = await auth.authenticate(req.headers.authorization);
+        viewer = await auth.authenticate(req.headers.authorization, { local: isLocalRequest(req) });
       } catch (err) {
-        // failed attempts count against the address, so guessing is as limited as reading
-        const over = await limits.takeRequest(`addr:${address}`);
+        const over = await failures.takeRequest(failKey);
         if (over) return void sendOverLimit(res, over);
         if (err instanceof InvalidCredentialsError) {
           rt.log.info('credentials refused', { reason: err.reason, address });

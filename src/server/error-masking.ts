@@ -1,27 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { BadUserInputError, ErrorCode } from '../errors.ts';
+import { BadUserInputError, ErrorCode, leaksInternals } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-
-/**
- * What must never reach a client: SQL text, connection strings, host:port pairs, PostgreSQL object
- * names in its error wording, and stack frames. An expected error whose message carries any of them is
- * sent with a generic message instead (and logged in full with the request id).
- */
-const LEAKS: readonly RegExp[] = [
-  /\b(select|insert|update|delete)\b[\s\S]*\b(from|into|set|where)\b/i,
-  /\bselect\s+(distinct\s+)?("|\*|\w+\.)/i,
-  /"\w+"\."\w+"/,
-  /\bpostgres(ql)?:\/\//i,
-  /\b(\d{1,3}\.){3}\d{1,3}(:\d+)?\b/,
-  /\[[0-9a-f:]+\]:\d+/i,
-  /\blocalhost:\d+/i,
-  /\b(relation|column|constraint|table|schema|database|role|user)\s+"[^"]*"/i,
-  /\bE(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|NOTFOUND|TIMEDOUT|PIPE|AI_AGAIN)\b/,
-  /\n\s*at\s|\bat\s+\S+\s+\(?\S+\.(ts|js|mjs|cjs):\d+/,
-];
-
-export const leaksInternals = (text: string): boolean => LEAKS.some((re) => re.test(text));
 
 /** The code an error is sent with; errors without one are unexpected. */
 const codeOf = (extensions: Readonly<Record<string, unknown>> | undefined): string | undefined => {

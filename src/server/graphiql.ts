@@ -21,7 +21,8 @@ function resolveAsset(file: string): string {
 }
 
 export function graphiqlAsset(name: string, res: ServerResponse): void {
-  const asset = ASSETS[name];
+  // own keys only: `constructor` or `__proto__` are not assets
+  const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
   if (!asset) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     return void res.end('unknown asset');

@@ -149,6 +149,9 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
     // serve owns shutdown (finish in-flight requests, close pools, exit 0); Apollo would re-raise SIGTERM
     stopOnTerminationSignals: false,
     introspection: true,
+    // automatic persisted queries are not offered: their shared cache would tell one caller by hash
+    // whether another sent a given query text, and no client of the hub needs them
+    persistedQueries: false,
     // no HTTP caching of API responses; its per-field hook costs time on large lists
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

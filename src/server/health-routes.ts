@@ -34,12 +34,12 @@ export async function readyz(rt: Runtime, res: ServerResponse): Promise<void> {
 }
 
 /**
- * GET /metrics (Prometheus). Open on a loopback-bound hub; otherwise it needs a key or token with
- * `metrics:read` (request counts per operation say who uses what).
+ * GET /metrics (Prometheus). Open to callers on this machine (loopback, no proxy headers); others need a key
+ * or token with `metrics:read` (request counts per operation say who uses what).
  */
 export function gatedMetricsRoute(rt: Runtime, access: Access) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (access.metricsNeedScope) {
+    if (!access.isLocal(req)) {
       const viewer = await access.admit(req, res);
       if (!viewer) return;
       if (!viewer.scopes.has('metrics:read')) {

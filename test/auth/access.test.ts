@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyStore } from '../../src/auth/api-key-store.ts';
+import { addressKey } from '../../src/auth/rate-limits.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 
 /** What the issue's "Done when" asks, through HTTP against real PostgreSQL: keys, scopes, provinces, masks, audit. */
@@ -370,40 +371,83 @@ describe('credentials', () => {
   });
 });
 
-describe('a hub that is not on loopback', () => {
-  let exposed: TestHub;
-  beforeAll(async () => {
-    // HOST only decides the defaults here; the test hub itself still listens on 127.0.0.1
-    exposed = await startTestHub({ provinces: ['96'], env: { HOST: '0.0.0.0' } });
-  });
-  afterAll(() => exposed?.close());
-
-  it('refuses anonymous callers with 401 and WWW-Authenticate, introspection included', async () => {
-    for (const query of ['{ provinces { code } }', '{ __schema { queryType { name } } }', '{ __typename }']) {
-      const res = await fetch(`${exposed.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query }),
-      });
-      expect(res.status, query).toBe(query === '{ __typename }' ? 200 : 401);
-      if (res.status === 401) {
-        expect(res.headers.get('www-authenticate')).toBe('Bearer realm="lienthong"');
-        const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
-        expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
-      }
-    }
-    const k = await key(exposed, ['read']);
-    expect((await exposed.gql(`{ provinces { code } }`, {}, k)).data).toEqual({
-      provinces: [{ code: '96' }],
+describe('callers that are not on this machine', () => {
+  // a reverse proxy on the same machine connects from loopback too, but says whom it forwards
+  const PROXIED = { 'x-forwarded-for': '203.0.113.7' };
+  const post = (query: string, headers: Record<string, string>) =>
+    fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
     });
+
+  it.each([
+    ['x-forwarded-for', PROXIED],
+    ['forwarded', { forwarded: 'for=203.0.113.7;proto=https' }],
+    ['x-real-ip', { 'x-real-ip': '203.0.113.7' }],
+    ['via', { via: '1.1 nginx' }],
+  ])(
+    'anonymous through a proxy (%s) is 401 with WWW-Authenticate, introspection included',
+    async (_, headers) => {
+      for (const query of [
+        '{ provinces { code } }',
+        '{ __schema { queryType { name } } }',
+        '{ __typename }',
+      ]) {
+        const res = await post(query, headers);
+        expect(res.status, query).toBe(query === '{ __typename }' ? 200 : 401);
+        if (res.status === 401) {
+          expect(res.headers.get('www-authenticate')).toBe('Bearer realm="lienthong"');
+          const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+          expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+        }
+      }
+      // the same query from this machine, and through the proxy with a key, are answered
+      expect((await post('{ provinces { code } }', {})).status).toBe(200);
+      const k = await key(hub, ['read']);
+      expect((await post('{ provinces { code } }', { ...headers, ...k.headers })).status).toBe(200);
+    },
+  );
+
+  it('/metrics needs metrics:read unless the caller is on this machine', async () => {
+    const get = (headers: Record<string, string> = {}) =>
+      fetch(`${hub.url}/metrics`, { headers }).then((r) => r.status);
+    expect(await get()).toBe(200);
+    expect(await get(PROXIED)).toBe(401);
+    expect(await get({ ...PROXIED, ...(await key(hub, ['read'])).headers })).toBe(403);
+    expect(await get({ ...PROXIED, ...(await key(hub, ['metrics:read'])).headers })).toBe(200);
   });
 
-  it('/metrics needs metrics:read', async () => {
-    const get = (headers: Record<string, string> = {}) =>
-      fetch(`${exposed.url}/metrics`, { headers }).then((r) => r.status);
-    expect(await get()).toBe(401);
-    expect(await get((await key(exposed, ['read'])).headers)).toBe(403);
-    expect(await get((await key(exposed, ['metrics:read'])).headers)).toBe(200);
+  it('ANONYMOUS_READ=true lets anonymous callers read from anywhere, false from nowhere', async () => {
+    const open = await startTestHub({ provinces: ['96'], env: { ANONYMOUS_READ: 'true' } });
+    const closed = await startTestHub({ provinces: ['96'], env: { ANONYMOUS_READ: 'false' } });
+    try {
+      const status = (h: TestHub, headers: Record<string, string>) =>
+        fetch(`${h.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query: '{ provinces { code } }' }),
+        }).then((r) => r.status);
+      expect([await status(open, PROXIED), await status(open, {})]).toEqual([200, 200]);
+      expect([await status(closed, PROXIED), await status(closed, {})]).toEqual([401, 401]);
+    } finally {
+      await open.close();
+      await closed.close();
+    }
+  });
+});
+
+describe('addresses', () => {
+  it.each([
+    ['127.0.0.1', 'addr:127.0.0.1'],
+    ['::ffff:203.0.113.7', 'addr:203.0.113.7'],
+    ['2001:db8:1:2:aaaa:bbbb:cccc:dddd', 'addr6:2001:db8:1:2::/64'],
+    ['2001:db8:1:2::1', 'addr6:2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:ffff::9', 'addr6:2001:db8:1:2::/64'],
+    ['2001:db8::1', 'addr6:2001:db8:0:0::/64'],
+    ['::1', 'addr6:0:0:0:0::/64'],
+  ])('%s draws on the budget of %s (IPv6 by /64)', (address, expected) => {
+    expect(addressKey(address)).toBe(expected);
   });
 });
 
@@ -452,5 +496,20 @@ describe('rate limits per caller', () => {
       retryAfterSeconds: expect.any(Number),
     });
     expect(over.errors?.[0]?.message).toMatch(/cost units/);
+  });
+
+  it('failed authentications have their own budget; once spent, even a right key from that address waits', async () => {
+    const good = await key(limited, ['read']);
+    const status = (authorization: string) =>
+      fetch(`${limited.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query: '{ provinces { code } }' }),
+      }).then((r) => r.status);
+    const wrong = () => `Bearer lthub_${'x'.repeat(43)}`;
+    expect([await status(wrong()), await status(wrong()), await status(wrong())]).toEqual([401, 401, 401]);
+    expect(await status(wrong())).toBe(429);
+    // the address is refused before its credential is looked at: a right guess looks like a wrong one
+    expect(await status(`Bearer ${good.secret}`)).toBe(429);
   });
 });

@@ -96,8 +96,18 @@ describe('OIDC bearer tokens through the hub', () => {
     expect(body.errors[0]!.message).not.toContain('127.0.0.1');
   });
 
+  it('a token without a provinces claim reads no province (fail closed)', async () => {
+    const t = await token({ scope: 'read' });
+    const res = await hub.gql<{ provinces: unknown[]; dossiers: { totalCount: number } }>(
+      `{ provinces { code } dossiers { totalCount } }`,
+      {},
+      { headers: { authorization: `Bearer ${t}` } },
+    );
+    expect(res.data).toEqual({ provinces: [], dossiers: { totalCount: 0 } });
+  });
+
   it('a token without the read scope reads nothing, and says which scope is missing', async () => {
-    const t = await token({ scope: 'openid sync:read' });
+    const t = await token({ scope: 'openid sync:read', lienthong: { provinces: '*' } });
     const res = await hub.gql(
       `{ dossiers(first: 1) { totalCount } }`,
       {},

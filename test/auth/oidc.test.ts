@@ -170,7 +170,7 @@ describe('OIDC verifier: valid tokens', () => {
 
   it('accepts ES256 tokens from the same key set', async () => {
     const v = createOidcVerifier(cfg);
-    const viewer = await v.verify(await sign(ec.signer, { scope: 'read sync:read' }));
+    const viewer = await v.verify(await sign(ec.signer, { scope: 'read sync:read', provinces: '*' }));
     expect(viewer.scopes).toEqual(new Set(['read', 'sync:read']));
     expect(viewer.provinces).toBeNull();
   });
@@ -207,9 +207,11 @@ describe('OIDC verifier: valid tokens', () => {
       { 'https://lienthong.gov.vn/provinces': '40' },
       ['40'],
     ],
-    ['absent: every province', 'provinces', {}, null],
-    ['dotted path absent', 'lienthong.provinces', { lienthong: { roles: [] } }, null],
-    ['prototype names are not claims', 'constructor', {}, null],
+    ['absent: none (fail closed)', 'provinces', {}, []],
+    ['dotted path absent: none', 'lienthong.provinces', { lienthong: { roles: [] } }, []],
+    ['prototype names are not claims', 'constructor', {}, []],
+    ['"*": every province', 'provinces', { provinces: '*' }, null],
+    ['["*"]: every province', 'provinces', { provinces: ['*'] }, null],
     ['empty array: none', 'provinces', { provinces: [] }, []],
     ['empty string: none', 'provinces', { provinces: ' , ' }, []],
     ['number: none', 'provinces', { provinces: 40 }, []],

@@ -85,8 +85,8 @@ describe.skipIf(!hasBrowser)('GraphiQL in headless Chromium, offline', () => {
   });
 
   it('a key pasted into the headers pane is sent; the example line alone is not', async () => {
-    // a hub that refuses anonymous callers (HOST decides the default; the test hub still listens on loopback)
-    const exposed = await startTestHub({ provinces: ['40'], env: { HOST: '0.0.0.0' } });
+    // a hub that refuses anonymous callers
+    const exposed = await startTestHub({ provinces: ['40'], env: { ANONYMOUS_READ: 'false' } });
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.route('**/*', (route) =>

@@ -52,6 +52,8 @@ export interface DossierListArgs extends PageArgs {
 }
 
 const DEFAULT_ORDER = { field: 'RECEIVED_AT', direction: 'DESC' } as const;
+/** Dossier codes are `<agency id>-<yyMMdd>-<NNNN>`, about 30 characters; anything far longer is a mistake. */
+const MAX_CODE_LENGTH = 64;
 
 function storeFilter(
   f: DossierFilterArg,
@@ -163,6 +165,12 @@ export function createDossierService(fed: Federation, viewer: Viewer, disclosure
         return key && byId.load(key);
       }
       const code = args.code!.trim();
+      if (code.length > MAX_CODE_LENGTH) {
+        throw new BadUserInputError(
+          `Argument "code" is too long (${code.length} characters, at most ${MAX_CODE_LENGTH})`,
+          { argument: 'code' },
+        );
+      }
       const found = await fed.each(fed.select(null), (s) =>
         store(s)
           .byCode(code)
