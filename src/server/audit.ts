@@ -23,7 +23,7 @@ export function auditPlugin<C extends GraphQLContext>(opts: {
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue: ctx, operationName }) {
-          if (ctx.disclosures.size === 0 || response.body.kind !== 'single') return;
+          if (ctx.disclosures.empty || response.body.kind !== 'single') return;
           const { dossiers, dossierCodes, fields, provinces } = ctx.disclosures.summary();
           try {
             await limit.execute(() =>

@@ -121,13 +121,34 @@ describe('personal data', () => {
     expect(await recordsFor(['67'])).toBe(0);
     expect(await recordsFor(['40'])).toBe(log.data!.auditLog.totalCount);
 
-    // no applicant asked, or the applicant's type only: nothing personal left, nothing recorded
+    // a request reading two provinces shows up for each province's auditor, with that province's dossiers only
+    const other = await hub.gql<{ dossiers: { nodes: { id: string }[] } }>(
+      `{ dossiers(first: 1, filter: { provinces: ["67"] }) { nodes { id } } }`,
+    );
+    const d67 = other.data!.dossiers.nodes[0]!.id;
+    await hub.gql(
+      `query Mixed($a: ID!, $b: ID!) { a: dossier(id: $a) { applicant { name } } b: dossier(id: $b) { applicant { name } } }`,
+      { a: res.data!.dossier.id, b: d67 },
+      k,
+    );
+    const seenBy = async (province: string) =>
+      (
+        await hub.gql<{ auditLog: { nodes: { operation: string; dossiers: string[] }[] } }>(
+          `{ auditLog(first: 1) { nodes { operation dossiers } } }`,
+          {},
+          await key(hub, ['audit:read'], [province]),
+        )
+      ).data!.auditLog.nodes[0];
+    expect(await seenBy('40')).toEqual({ operation: 'Mixed', dossiers: [res.data!.dossier.id] });
+    expect(await seenBy('67')).toEqual({ operation: 'Mixed', dossiers: [d67] });
+
+    // (the Mixed request above wrote the third record) no applicant asked, or its type only: nothing recorded
     await hub.gql(
       `{ dossiers(first: 20) { nodes { code applicant { type } } } }`,
       {},
       { headers: k.headers },
     );
-    expect(await auditCount(hub)).toBe(before + 2);
+    expect(await auditCount(hub)).toBe(before + 3);
   });
 
   it.each([
@@ -180,8 +201,24 @@ describe('personal data', () => {
           { headers: k.headers },
         )
       ).data!.dossiers.nodes.map((n) => n.code);
+    const before = await auditCount(hub);
     expect(await codes(row.applicant_name)).toContain(row.code);
     expect(await codes(row.applicant_id_number)).toContain(row.code);
+    // a search over applicants is itself audited: what it matched, even without applicant fields
+    expect(await auditCount(hub)).toBe(before + 2);
+    const rec = (await hub.rt.hub('audit_log').orderBy('id', 'desc').first())!;
+    expect(rec.fields).toEqual(['DossierFilter.search']);
+    expect(rec.dossier_codes).toContain(row.code);
+    expect(JSON.stringify(rec)).not.toContain(row.applicant_id_number);
+    // a bare count over applicants too, naming the provinces searched
+    await hub.gql(
+      `query($s: String!) { dossiers(first: 0, filter: { search: $s }) { totalCount } }`,
+      { s: row.applicant_name },
+      k,
+    );
+    expect(await auditCount(hub)).toBe(before + 3);
+    const count = (await hub.rt.hub('audit_log').orderBy('id', 'desc').first())!;
+    expect(count).toMatchObject({ fields: ['DossierFilter.search'], dossiers: [], provinces: ['40', '67'] });
     // part of a number is not a search for a number
     expect(await codes(row.applicant_id_number.slice(0, 8))).not.toContain(row.code);
   });

@@ -1,6 +1,6 @@
 import { BadUserInputError, missingScope } from '../../errors.ts';
 import { singleSourceConnection, type Connection } from '../../graphql/connection.ts';
-import { encodeId, requireId } from '../../graphql/ids.ts';
+import { decodeId, encodeId, requireId } from '../../graphql/ids.ts';
 import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
 import { hasScope, type Viewer } from '../../graphql/viewer.ts';
 import type { Runtime } from '../../runtime.ts';
@@ -52,6 +52,23 @@ export function auditFilterOf(f: AuditLogArgs['filter']): AuditListFilter {
   };
 }
 
+/**
+ * A record as an auditor limited to some provinces sees it: a request that read several provinces shows
+ * up for each of their auditors (so mixing in another province hides nothing), listing only the dossiers
+ * of the auditor's own provinces (so it reveals nothing of the others).
+ */
+function redact(r: AuditRecordEntity, provinces: ReadonlySet<string>): AuditRecordEntity {
+  const keep = r.dossiers.map((id) => {
+    const d = decodeId(id);
+    return d !== undefined && provinces.has(d.province);
+  });
+  return {
+    ...r,
+    dossiers: r.dossiers.filter((_, i) => keep[i]),
+    dossierCodes: r.dossierCodes.filter((_, i) => keep[i]),
+  };
+}
+
 /** The audit trail of personal data, read from the hub database (scope `audit:read`). */
 export function createAuditService(rt: Pick<Runtime, 'hub'>, viewer: Viewer) {
   const store = auditStore(rt.hub);
@@ -70,7 +87,10 @@ export function createAuditService(rt: Pick<Runtime, 'hub'>, viewer: Viewer) {
         page.limit === 0
           ? []
           : await store.list(filter, { spec: AUDIT_ORDER, from: page.from, limit: page.limit + 1 });
-      return singleSourceConnection(AUDIT_SOURCE, AUDIT_ORDER, page, rows, () => store.count(filter));
+      const shown = viewer.provinces
+        ? rows.map((r) => ({ ...r, entity: redact(r.entity, viewer.provinces!) }))
+        : rows;
+      return singleSourceConnection(AUDIT_SOURCE, AUDIT_ORDER, page, shown, () => store.count(filter));
     },
   };
 }

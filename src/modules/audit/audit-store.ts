@@ -43,7 +43,7 @@ export interface AuditListFilter {
   since?: Date | undefined;
   /** Written before this instant (exclusive). */
   before?: Date | undefined;
-  /** Only records whose dossiers all lie in these provinces (an auditor limited to them). */
+  /** Only records that showed a dossier of one of these provinces (an auditor limited to them). */
   withinProvinces?: string[] | undefined;
 }
 
@@ -102,7 +102,7 @@ export function auditStore(hub: Knex) {
     if (f.toDate !== undefined) qb.whereRaw(`a.at < ${VN_NEXT_DAY_START}`, [f.toDate]);
     if (f.since !== undefined) qb.where('a.at', '>=', f.since);
     if (f.before !== undefined) qb.where('a.at', '<', f.before);
-    if (f.withinProvinces !== undefined) qb.whereRaw('a.provinces <@ ?::text[]', [f.withinProvinces]);
+    if (f.withinProvinces !== undefined) qb.whereRaw('a.provinces && ?::text[]', [f.withinProvinces]);
     return qb;
   };
   return {

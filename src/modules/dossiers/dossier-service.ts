@@ -3,7 +3,7 @@ import { federatedConnection, type Connection } from '../../graphql/connection.t
 import { entityLoader, listLoader, type LocalKey } from '../../graphql/loaders.ts';
 import { nestedConnections } from '../../graphql/nested.ts';
 import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
-import type { Disclosures } from '../../graphql/disclosures.ts';
+import { SEARCH_FIELD, type Disclosures } from '../../graphql/disclosures.ts';
 import { hasScope, type Viewer } from '../../graphql/viewer.ts';
 import type { Federation } from '../../sources/federation.ts';
 import type { Source } from '../../sources/registry.ts';
@@ -114,7 +114,7 @@ export function createDossierService(fed: Federation, viewer: Viewer, disclosure
   const ofUnit = nested('unit');
   const ofProcedure = nested('procedure');
   const ofDocument = nested('document');
-  const nestedArgs = (args: DossierListArgs) => {
+  const nestedArgs = (args: DossierListArgs, province: string) => {
     const spec = sortSpec(DOSSIER_SORTS, args.orderBy, DEFAULT_ORDER);
     const f = args.filter ?? {};
     if (f.provinces || f.procedure || f.unit) {
@@ -125,7 +125,9 @@ export function createDossierService(fed: Federation, viewer: Viewer, disclosure
         },
       );
     }
-    return { spec, page: pageRequest(args, spec), filter: storeFilter(f, {}, canReadPii) };
+    const filter = storeFilter(f, {}, canReadPii);
+    if (filter.search && filter.searchApplicant) disclosures.noteSearch([province]);
+    return { spec, page: pageRequest(args, spec), filter };
   };
   /** One applicant field as this viewer may see it; an unmasked value is noted for the audit record. */
   const personal = (
@@ -148,7 +150,7 @@ export function createDossierService(fed: Federation, viewer: Viewer, disclosure
       const unit = idFilter(f.unit, 'Unit', 'filter.unit');
       const sources = sourcesFor(fed, f.provinces, procedure, unit);
       const filter = storeFilter(f, { procedureId: procedure?.localId, unitId: unit?.localId }, canReadPii);
-      return federatedConnection(
+      const connection = await federatedConnection(
         fed,
         sources,
         spec,
@@ -156,6 +158,11 @@ export function createDossierService(fed: Federation, viewer: Viewer, disclosure
         (s, q) => store(s).list(filter, q),
         (s) => store(s).count(filter),
       );
+      if (filter.search && filter.searchApplicant) {
+        disclosures.noteSearch(sources.map((s) => s.code));
+        for (const d of connection.nodes) disclosures.note(d, SEARCH_FIELD);
+      }
+      return connection;
     },
     async get(args: { id?: string | null; code?: string | null }): Promise<DossierEntity | null> {
       if ((args.id == null) === (args.code == null))
@@ -188,15 +195,15 @@ export function createDossierService(fed: Federation, viewer: Viewer, disclosure
     applicantIdNumber: (d: DossierEntity) => personal(d, 'idNumber', maskIdNumber),
     applicantPhone: (d: DossierEntity) => personal(d, 'phone', maskPhone),
     ofUnit: (u: { province: string; id: number }, args: DossierListArgs) => {
-      const { spec, page, filter } = nestedArgs(args);
+      const { spec, page, filter } = nestedArgs(args, u.province);
       return ofUnit({ province: u.province, id: u.id }, spec, page, filter);
     },
     ofProcedure: (p: { province: string; id: number }, args: DossierListArgs) => {
-      const { spec, page, filter } = nestedArgs(args);
+      const { spec, page, filter } = nestedArgs(args, p.province);
       return ofProcedure({ province: p.province, id: p.id }, spec, page, filter);
     },
     ofDocument: (d: { province: string; id: number }, args: DossierListArgs) => {
-      const { spec, page, filter } = nestedArgs(args);
+      const { spec, page, filter } = nestedArgs(args, d.province);
       return ofDocument({ province: d.province, id: d.id }, spec, page, filter);
     },
   };
