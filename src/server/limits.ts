@@ -3,6 +3,8 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
   GraphQLError,
+  Kind,
+  type SelectionSetNode,
   type DocumentNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
@@ -76,7 +78,7 @@ export const FEDERATED_LISTS: ReadonlySet<string> = new Set([
  * - a connection (a `…Connection` with `first`) costs 1 + page size × what each item selects; the page
  *   size is `first` or `last`, else DEFAULT_PAGE_SIZE, clamped to 0…MAX_PAGE_SIZE (out-of-range values
  *   are the resolver's BAD_USER_INPUT); each item (`nodes`, `edges { node }`) is an object, `cursor` a
- *   value, `pageInfo` and `totalCount` are free; a FEDERATED_LISTS one adds page size × (sources − 1)
+ *   value, `pageInfo` is free, `totalCount` costs COUNT_COST per province counted; a FEDERATED_LISTS one adds page size × (sources − 1)
  *   × the item's weight for the rows the merge reads and drops (sources: the distinct
  *   `filter.provinces`, else all);
  * - a plain list of objects holds LIST_SIZES items (`Query.nodes` as many as ids, `Query.provinces`
@@ -84,6 +86,21 @@ export const FEDERATED_LISTS: ReadonlySet<string> = new Set([
  * - `__typename` and introspection are free.
  * Nesting multiplies; aliases and fragment spreads count every time they appear.
  */
+/**
+ * A `totalCount` runs a COUNT over the matching rows of each province the list reads, however small the
+ * page: priced per province counted, so thirty aliased counts are not thirty units (an attack run did
+ * 150 full counts for a cost of 30).
+ */
+export const COUNT_COST = 100;
+
+/** Whether a connection's selection asks for its total (directly or in an inline fragment). */
+const asksTotal = (set: SelectionSetNode | undefined): boolean =>
+  set?.selections.some((s) =>
+    s.kind === Kind.FIELD
+      ? s.name.value === 'totalCount'
+      : s.kind === Kind.INLINE_FRAGMENT && asksTotal(s.selectionSet),
+  ) ?? false;
+
 export function connectionEstimator(opts: { sourceCount: number }): ComplexityEstimator {
   return ({ type, field, node, args, childComplexity }) => {
     if (type.name.startsWith('__') || field.name.startsWith('__')) return 0;
@@ -99,10 +116,11 @@ export function connectionEstimator(opts: { sourceCount: number }): ComplexityEs
     }
     if (returns.endsWith('Connection') && field.args.some((a) => a.name === 'first')) {
       const n = pageSize(args);
-      const dropped = FEDERATED_LISTS.has(`${type.name}.${field.name}`)
-        ? n * (sourcesRead(args, opts.sourceCount) - 1) * weightOf(returns.slice(0, -'Connection'.length))
-        : 0;
-      return 1 + n * childComplexity + dropped;
+      const federated = FEDERATED_LISTS.has(`${type.name}.${field.name}`);
+      const sources = federated ? sourcesRead(args, opts.sourceCount) : 1;
+      const dropped = federated ? n * (sources - 1) * weightOf(returns.slice(0, -'Connection'.length)) : 0;
+      const count = asksTotal(node.selectionSet) ? COUNT_COST * sources : 0;
+      return 1 + n * childComplexity + dropped + count;
     }
     const item = weightOf(returns) + childComplexity;
     if (sdl.startsWith('[')) return listSize(`${type.name}.${field.name}`, args, opts.sourceCount) * item;

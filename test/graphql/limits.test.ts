@@ -142,6 +142,20 @@ describe('the cost, depth, alias and token limits, before any SQL', () => {
     expect(over.ext!.sqlStatements!.total).toBe(0);
   });
 
+  it.each([
+    ['over every province', `{ dossiers(first: 0) { totalCount } }`, 1 + 100 * 5],
+    [
+      'over two provinces',
+      `{ dossiers(first: 0, filter: { provinces: ["40", "96"] }) { totalCount } }`,
+      1 + 100 * 2,
+    ],
+    ['in an inline fragment', `{ units(first: 0) { ... on UnitConnection { totalCount } } }`, 1 + 100 * 5],
+    ['without a total', `{ dossiers(first: 0) { pageInfo { hasNextPage } } }`, 1],
+  ])('a totalCount %s costs 100 per province it counts', async (_, query, cost) => {
+    const { ext } = await timed(hub, query);
+    expect(ext!.cost!.estimated).toBe(cost);
+  });
+
   it('counts a page size given in a variable, and leaves out-of-range sizes to BAD_USER_INPUT', async () => {
     const query = `query ($n: Int) { dossiers(first: $n) { nodes { code events { status } } } }`;
     const big = await hub.gql(query, { n: 500 });
@@ -165,11 +179,13 @@ function tokenCount(query: string): number {
 }
 
 /**
- * A page of n dossiers with a dozen values and six related objects each, plus a total. By the table in
- * src/server/limits.ts: 1 (total) + 1 + n × (6 dossier + 6 values + 6 × (2 + 1) related + 4 × 3 more
- * documents + 4 × 6 rows read and dropped in the other provinces) = 2 + 66 n, so 20,000 for n = 303.
+ * A page of n dossiers with a dozen values and six related objects each, plus an empty page. By the table
+ * in src/server/limits.ts: 1 (empty page) + 1 + n × (6 dossier + 6 values + 6 × (2 + 1) related + 4 × 3
+ * more documents + 4 × 6 rows read and dropped in the other provinces) = 2 + 66 n, so 20,000 for n = 303.
  */
-const atTheLimit = (n: number) => `{ total: dossiers(first: 0) { totalCount } dossiers(first: ${n}) { nodes {
+const atTheLimit = (
+  n: number,
+) => `{ empty: dossiers(first: 0) { pageInfo { hasNextPage } } dossiers(first: ${n}) { nodes {
   code status receivedAt dueAt resolvedAt timeliness procedure { name } receivingUnit { name } province { name }
   documents { numberSymbol } applicant { name } indicators { digitised } } } }`;
 
