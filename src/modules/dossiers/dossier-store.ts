@@ -27,8 +27,8 @@ const WAITED = `make_interval(secs => d.supplement_seconds::float8 + d.payment_s
  *   answered, a payment not yet made), whichever is earlier; OVERDUE once that instant is past the due time
  *   extended by the closed waits, else PENDING. So a dossier waiting for the applicant stays PENDING unless
  *   it was already overdue when the wait began.
- * Open waits are read through partial indexes holding open episodes only (migration 007): a probe into a
- * small index, made only for open dossiers with a due time.
+ * `lt_open_wait_since` (migration 007) reads open waits through partial indexes holding open episodes
+ * only: a probe into a small index, made only for open dossiers with a due time.
  */
 export const timelinessSql = (nowParam: string) => `(CASE
   WHEN d.status IN (3, 7, 8) THEN 'NOT_COUNTED'
@@ -40,10 +40,7 @@ export const timelinessSql = (nowParam: string) => `(CASE
          < date_trunc('day', d.due_at AT TIME ZONE INTERVAL '+07:00') THEN 'EARLY'
     ELSE 'ON_TIME' END
   WHEN d.due_at IS NULL THEN 'PENDING'
-  WHEN LEAST(${nowParam}::timestamptz,
-    (SELECT min(w.requested_at) FROM dossier_supplements w WHERE w.dossier_id = d.id AND w.answered_at IS NULL),
-    (SELECT min(w.requested_at) FROM dossier_payment_waits w WHERE w.dossier_id = d.id AND w.paid_at IS NULL)
-  ) > d.due_at + ${WAITED} THEN 'OVERDUE'
+  WHEN LEAST(${nowParam}::timestamptz, lt_open_wait_since(d.id)) > d.due_at + ${WAITED} THEN 'OVERDUE'
   ELSE 'PENDING' END)`;
 /** The timeliness expression for knex: its one binding is the request's clock (`now`). */
 export const TIMELINESS_SQL = timelinessSql('?');
