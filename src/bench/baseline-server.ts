@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { TIMELINESS_SQL } from '../modules/dossiers/dossier-store.ts';
+import { timelinessSql } from '../modules/dossiers/dossier-store.ts';
 import { statusName } from '../modules/dossiers/dossier-service.ts';
 import type { SourceInfo } from '../sources/registry.ts';
 
@@ -20,6 +20,7 @@ export async function startBaseline(
   };
 
   const dossiers = async (code: string, first: number) => {
+    const now = new Date();
     const ds = await q<{
       id: number;
       code: string;
@@ -32,9 +33,9 @@ export async function startBaseline(
     }>(
       code,
       // the same answer as the hub's: timeliness by the national rules, status by name
-      `select id, code, status, received_at, due_at, procedure_id, receiving_unit_id, ${TIMELINESS_SQL} as timeliness
+      `select id, code, status, received_at, due_at, procedure_id, receiving_unit_id, ${timelinessSql('$2')} as timeliness
          from dossiers d order by coalesce(received_at, submitted_at) desc, id desc limit $1`,
-      [first],
+      [first, now],
     );
     const ids = ds.map((d) => d.id);
     const [procs, units, events, docs] = await Promise.all([

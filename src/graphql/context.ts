@@ -13,6 +13,11 @@ export interface Services {}
 /** Everything a resolver may use, created fresh for every request (so loaders never leak across users). */
 export interface GraphQLContext extends Services {
   requestId: string;
+  /**
+   * The request's clock, taken once when it starts: whatever depends on "now" (open dossiers pending or
+   * overdue) is judged at this instant in every province, not at each database's own now().
+   */
+  requestTime: Date;
   viewer: Viewer;
   /** The caller's network address (the socket's; the hub trusts no forwarding header), for per-address limits. */
   clientAddress: string;

@@ -19,6 +19,7 @@ export function createContext(
   viewer: Viewer,
   clientAddress: string,
   deadline?: RequestDeadline,
+  requestTime: Date = new Date(),
 ): GraphQLContext {
   const fed = createFederation(rt.sources, rt.health, {
     timeoutMs: rt.config.sourceStatementTimeoutMs + rt.config.sourceConnectTimeoutMs,
@@ -29,6 +30,7 @@ export function createContext(
   const disclosures = createDisclosures();
   return {
     requestId,
+    requestTime,
     viewer,
     clientAddress,
     fed,
@@ -36,8 +38,8 @@ export function createContext(
     provinces: createProvinceService(rt, viewer),
     units: createUnitService(fed),
     procedures: createProcedureService(fed),
-    dossiers: createDossierService(fed, viewer, disclosures),
-    statusLookup: createStatusLookupService(rt, fed, viewer, clientAddress),
+    dossiers: createDossierService(fed, viewer, disclosures, requestTime),
+    statusLookup: createStatusLookupService(rt, fed, viewer, clientAddress, requestTime),
     documents: createDocumentService(fed),
     sync: createSyncService(rt, viewer),
     audit: createAuditService(rt, viewer),

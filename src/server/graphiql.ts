@@ -99,6 +99,7 @@ query CommuneDossiers {
       onTime: dossiers(filter: { timeliness: [EARLY, ON_TIME] }) { totalCount }
       late: dossiers(filter: { timeliness: [LATE] }) { totalCount }
       open: dossiers(filter: { timeliness: [PENDING, OVERDUE] }) { totalCount }
+      notCounted: dossiers(filter: { timeliness: [NOT_COUNTED] }) { totalCount }
     }
   }
 }`,

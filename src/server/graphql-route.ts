@@ -211,6 +211,8 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
     if (!viewer) return;
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
     const t0 = performance.now();
+    // the request's one clock: every province judges timeliness at this instant
+    const requestTime = new Date();
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers))
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -253,7 +255,7 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
           context: async () => ({
-            ...createContext(rt, requestId, viewer, clientAddressOf(req), trace.deadline),
+            ...createContext(rt, requestId, viewer, clientAddressOf(req), trace.deadline, requestTime),
             trace,
           }),
         }),

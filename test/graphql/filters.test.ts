@@ -164,6 +164,8 @@ describe('dossier filters', () => {
     [{ timeliness: ['EARLY'] }, (r: Judged) => r.judged === 'EARLY'],
     [{ timeliness: ['ON_TIME'] }, (r: Judged) => r.judged === 'ON_TIME'],
     [{ timeliness: ['EARLY', 'ON_TIME'] }, (r: Judged) => r.judged === 'EARLY' || r.judged === 'ON_TIME'],
+    // refused, withdrawn and stopped dossiers: outside the on-time rate
+    [{ timeliness: ['NOT_COUNTED'] }, (r: Judged) => r.judged === 'NOT_COUNTED'],
     // PENDING and OVERDUE split on the clock; together they are the dossiers that have not ended
     [{ timeliness: ['OVERDUE', 'PENDING'] }, (r: Judged) => r.judged === 'OPEN'],
     [

@@ -319,7 +319,7 @@ export type Dossier = Node & {
   submittedAt: Scalars['DateTime']['output'];
   /** Supplement requests (yêu cầu bổ sung); null only when the province's database could not answer (an error names the province). */
   supplements?: Maybe<Array<SupplementRequest>>;
-  /** Timeliness by the national rules. */
+  /** Timeliness by the national rules (see Timeliness), judged at the time the request started. */
   timeliness: Timeliness;
 };
 
@@ -390,7 +390,7 @@ export type DossierFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Any of these statuses. */
   status?: InputMaybe<Array<DossierStatus>>;
-  /** Any of these timeliness values. */
+  /** Any of these timeliness values (NOT_COUNTED selects refused, withdrawn and stopped dossiers). */
   timeliness?: InputMaybe<Array<Timeliness>>;
   /** Received by this unit (global id). */
   unit?: InputMaybe<Scalars['ID']['input']>;
@@ -1004,19 +1004,39 @@ export type SyncTrigger =
   | 'SCHEDULE';
 
 /**
- * Timeliness by the national rules for Decision 766/QĐ-TTg: supplement waiting time is subtracted; two or
- * more supplement requests count as late; open dossiers are pending until their due time passes.
+ * Timeliness (tiến độ giải quyết) by the national rules for Decision 766/QĐ-TTg (2022, service-quality
+ * indicators: timeliness scores 20 × dossiers resolved early or on time ÷ dossiers resolved) as the national
+ * public-service portal's evaluation guidance applies them:
+ *
+ * - End of processing = the time the dossier was processed (status 9), else the time its result was returned
+ *   (status 10) (Decision 766, portal guidance).
+ * - The clock stops while the dossier waits for the applicant: time between a supplement request and the
+ *   applicant's answer, and between a request to pay fees or a financial obligation and the payment, does not
+ *   count; closed waits extend the due time by their length (Decision 766, portal guidance).
+ * - An open wait (a supplement request not yet answered, a payment not yet made) stops the clock now: the
+ *   dossier is judged at the moment the wait began. It stays PENDING while it waits, unless its due time
+ *   (extended by closed waits) had already passed when the wait began: time spent by the agency before the
+ *   wait still counts, so it is OVERDUE (the hub's reading of the stopped clock, not a quoted rule).
+ * - Two or more supplement requests count as late (reported from the portal's evaluation guidance;
+ *   unverified: a default, pending confirmation).
+ * - Refused (3, không được tiếp nhận), withdrawn (7) and stopped (8) dossiers are outside the on-time rate,
+ *   whose denominator is resolved dossiers (Decision 766): NOT_COUNTED.
+ * - Early = finished on a calendar date (UTC+7) before the due date.
+ *
+ * Open dossiers are judged at one instant per request, the time the request started, in every province.
  */
 export type Timeliness =
-  /** Finished on a date before the due date (trước hạn). */
+  /** Resolved, finished (less the stopped-clock time) on a date before the due date (trước hạn). */
   | 'EARLY'
-  /** Finished after the due time, or with two or more supplement requests (trễ hạn). */
+  /** Resolved after the due time extended by the stopped-clock time, or after two or more supplement requests (trễ hạn). */
   | 'LATE'
-  /** Finished by the due time (đúng hạn). */
+  /** Refused (3), withdrawn (7) or stopped (8): outside the on-time rate, whose denominator is resolved dossiers (không tính). */
+  | 'NOT_COUNTED'
+  /** Resolved by the due time extended by the stopped-clock time, or with no time limit (đúng hạn). */
   | 'ON_TIME'
-  /** Open and past due (quá hạn). */
+  /** Open and past the due time extended by the stopped-clock time, counted up to now or to the start of an open wait (quá hạn). */
   | 'OVERDUE'
-  /** Open and not yet due (đang xử lý, trong hạn). */
+  /** Open and not yet due, or waiting for the applicant (supplement, payment) since before its due time (trong hạn). */
   | 'PENDING';
 
 /** An agency or administrative unit (cơ quan, đơn vị): province committee, department, district, commune. */

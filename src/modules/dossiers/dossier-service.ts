@@ -80,10 +80,18 @@ function storeFilter(
   };
 }
 
-/** Dossiers: queries, the personal-data rule, and this request's loaders. */
-export function createDossierService(fed: Federation, viewer: Viewer, disclosures: Disclosures) {
+/**
+ * Dossiers: queries, the personal-data rule, and this request's loaders. `requestTime` is the request's
+ * clock: every province judges timeliness at that one instant.
+ */
+export function createDossierService(
+  fed: Federation,
+  viewer: Viewer,
+  disclosures: Disclosures,
+  requestTime: Date,
+) {
   const canReadPii = hasScope(viewer, 'pii:read');
-  const store = (s: Source) => dossierStore(s.db, s.code);
+  const store = (s: Source) => dossierStore(s.db, s.code, requestTime);
   const byId = entityLoader(fed, (s, ids) => store(s).byIds(ids));
   const events = listLoader(
     fed,

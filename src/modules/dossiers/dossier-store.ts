@@ -13,21 +13,37 @@ import { rowsOf, type DossierRow, type Qualified, type Selected } from '../../db
 import type { DossierEntity, DossierEventEntity, SupplementEntity } from '../../graphql/models.ts';
 import type { Channel, Timeliness } from '../../graphql/generated/schema-types.ts';
 
+/** Time the clock stood still in closed waits: answered supplement episodes and paid payment waits. */
+const WAITED = `make_interval(secs => d.supplement_seconds::float8 + d.payment_seconds)`;
+
 /**
- * Timeliness by the national rules (Decision 766): end = processed, else returned, else stopped/refused;
- * supplement waiting time is subtracted; two or more supplement requests are late; an open dossier is
- * pending until its due time (extended by supplement time) passes, then overdue.
+ * Timeliness by the national rules (Decision 766/QĐ-TTg and the national portal's evaluation guidance;
+ * schema/dossiers.graphql `Timeliness` gives each rule with its source), judged at `now`, the request's
+ * clock (one instant for every province of a request, bound as a parameter: `nowParam`):
+ * - refused (3), withdrawn (7), stopped (8): NOT_COUNTED, outside the on-time rate;
+ * - ended (processed, else returned): two or more supplement requests are LATE; otherwise the end, less
+ *   the closed waits (supplement_seconds + payment_seconds), against the due time;
+ * - open: the clock runs until `now`, or until the start of an open wait (a supplement episode not yet
+ *   answered, a payment not yet made), whichever is earlier; OVERDUE once that instant is past the due time
+ *   extended by the closed waits, else PENDING. So a dossier waiting for the applicant stays PENDING unless
+ *   it was already overdue when the wait began.
+ * `lt_open_wait_since` (migration 007) reads open waits through partial indexes holding open episodes
+ * only: a probe into a small index, made only for open dossiers with a due time.
  */
-export const TIMELINESS_SQL = `(CASE
+export const timelinessSql = (nowParam: string) => `(CASE
+  WHEN d.status IN (3, 7, 8) THEN 'NOT_COUNTED'
   WHEN coalesce(d.finished_at, d.returned_at) IS NOT NULL THEN CASE
     WHEN d.supplement_count >= 2 THEN 'LATE'
     WHEN d.due_at IS NULL THEN 'ON_TIME'
-    WHEN coalesce(d.finished_at, d.returned_at) - make_interval(secs => d.supplement_seconds) > d.due_at THEN 'LATE'
-    WHEN (coalesce(d.finished_at, d.returned_at) - make_interval(secs => d.supplement_seconds)) AT TIME ZONE INTERVAL '+07:00'
+    WHEN coalesce(d.finished_at, d.returned_at) - ${WAITED} > d.due_at THEN 'LATE'
+    WHEN (coalesce(d.finished_at, d.returned_at) - ${WAITED}) AT TIME ZONE INTERVAL '+07:00'
          < date_trunc('day', d.due_at AT TIME ZONE INTERVAL '+07:00') THEN 'EARLY'
     ELSE 'ON_TIME' END
-  WHEN d.due_at IS NOT NULL AND now() > d.due_at + make_interval(secs => d.supplement_seconds) THEN 'OVERDUE'
+  WHEN d.due_at IS NULL THEN 'PENDING'
+  WHEN LEAST(${nowParam}::timestamptz, lt_open_wait_since(d.id)) > d.due_at + ${WAITED} THEN 'OVERDUE'
   ELSE 'PENDING' END)`;
+/** The timeliness expression for knex: its one binding is the request's clock (`now`). */
+export const TIMELINESS_SQL = timelinessSql('?');
 
 export interface DossierListFilter {
   statusCodes?: number[] | undefined;
@@ -99,7 +115,8 @@ type Row = Selected<DossierRow, typeof COLUMNS> & { timeliness: Timeliness };
 const VN_DAY_START = `(?::date)::timestamp AT TIME ZONE INTERVAL '+07:00'`;
 const VN_NEXT_DAY_START = `(?::date + 1)::timestamp AT TIME ZONE INTERVAL '+07:00'`;
 
-export function dossierStore(db: Knex, province: string) {
+/** `now`: the request's clock, against which open dossiers are judged PENDING or OVERDUE. */
+export function dossierStore(db: Knex, province: string, now: Date) {
   const entity = (r: Row): DossierEntity => ({
     province,
     id: r.id,
@@ -137,10 +154,10 @@ export function dossierStore(db: Knex, province: string) {
     id: r.id,
   });
   const select = (qb: Knex.QueryBuilder) =>
-    qb.select(COLUMNS).select(db.raw(`${TIMELINESS_SQL} AS timeliness`));
+    qb.select(COLUMNS).select(db.raw(`${TIMELINESS_SQL} AS timeliness`, [now]));
   const applyFilter = (qb: Knex.QueryBuilder, f: DossierListFilter) => {
     if (f.statusCodes?.length) qb.whereRaw('d.status = ANY(?)', [f.statusCodes]);
-    if (f.timeliness?.length) qb.whereRaw(`${TIMELINESS_SQL} = ANY(?)`, [f.timeliness]);
+    if (f.timeliness?.length) qb.whereRaw(`${TIMELINESS_SQL} = ANY(?)`, [now, f.timeliness]);
     if (f.channel) qb.where('d.channel', f.channel);
     if (f.procedureId !== undefined) qb.where('d.procedure_id', f.procedureId);
     if (f.unitId !== undefined) qb.where('d.receiving_unit_id', f.unitId);

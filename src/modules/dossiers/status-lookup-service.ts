@@ -117,6 +117,7 @@ export function createStatusLookupService(
   fed: Federation,
   viewer: Viewer,
   clientAddress: string,
+  requestTime: Date,
 ) {
   const { enabled } = rt.config.access.publicStatus;
   return {
@@ -128,7 +129,7 @@ export function createStatusLookupService(
       const sources = fed.select(null).filter((s) => mayReadProvince(viewer, s.code));
       const answers = await fed.each(
         sources,
-        async (s) => (await statusLookupStore(s.db).byCode(code)) ?? null,
+        async (s) => (await statusLookupStore(s.db, requestTime).byCode(code)) ?? null,
       );
       // every answer is compared, found or not, and the loop never stops early
       let match: StatusLookupRow | null = null;

@@ -16,9 +16,9 @@ export interface StatusLookupRow {
 
 /**
  * The public status lookup's SQL: one statement whatever the outcome, so an unknown code and a known one
- * cost the same statements.
+ * cost the same statements. `now` is the request's clock, for timeliness.
  */
-export function statusLookupStore(db: Knex) {
+export function statusLookupStore(db: Knex, now: Date) {
   return {
     /**
      * The dossier whose current code or an earlier code (alias) is `code`, with its procedure's and
@@ -30,7 +30,7 @@ export function statusLookupStore(db: Knex) {
         .join('units as u', 'u.id', 'd.receiving_unit_id')
         .select('d.code', 'd.status', 'd.due_at', 'd.applicant_id_number')
         .select({ procedure_name: 'p.name', receiving_unit_name: 'u.name' })
-        .select(db.raw(`${TIMELINESS_SQL} AS timeliness`))
+        .select(db.raw(`${TIMELINESS_SQL} AS timeliness`, [now]))
         .where('d.code', code)
         .orWhere('d.id', db('dossier_code_aliases').select('dossier_id').where('alias', code))
         .orderByRaw('(d.code = ?) DESC', [code])
