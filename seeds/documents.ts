@@ -6,11 +6,12 @@ import {
   TYPE_CODES,
   type NationalDocument,
 } from './data/documents.ts';
-import { FEMALE_GIVEN, MALE_GIVEN, MALE_MIDDLE, SURNAMES } from './data/people.ts';
+import { FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE, SURNAMES } from './data/people.ts';
 import type { Rng } from './random.ts';
 import type { DocumentAttachmentRow, DocumentRow } from '../src/db/tables.ts';
 import { insertMany, insertReturningIds, nfc, pad, sha } from './util.ts';
 import { provinceDef, type UnitRefs } from './units.ts';
+import { nextWorkingDay, previousWorkingDay } from './workdays.ts';
 
 /** Official documents of one demo province (Decree 30/2020 shapes), generated deterministically. */
 
@@ -36,9 +37,101 @@ function personName(rng: Rng): string {
     SURNAMES.map((s) => s[0]),
     SURNAMES.map((s) => s[1]),
   );
-  return rng.chance(0.7)
+  return rng.chance(0.75)
     ? `${surname} ${rng.pick(MALE_MIDDLE)} ${rng.pick(MALE_GIVEN)}`
-    : `${surname} Thị ${rng.pick(FEMALE_GIVEN)}`;
+    : `${surname} ${rng.pick(FEMALE_MIDDLE)} ${rng.pick(FEMALE_GIVEN)}`;
+}
+
+/** One person in one position of one unit for a period (signers of the province's documents). */
+export interface Post {
+  unitId: number;
+  name: string;
+  position: string;
+  /** The authority line above the signature (Decree 30/2020, appendix I): TM., KT., or the head's title. */
+  authority: string;
+  from: string;
+  to: string;
+}
+
+/** Head and deputy titles of a unit, from its name (Thanh tra tỉnh, Văn phòng, Ban, Sở, Công an). */
+function titles(unitName: string): { head: string; deputy: string } {
+  if (unitName.startsWith('Thanh tra')) return { head: 'Chánh Thanh tra', deputy: 'Phó Chánh Thanh tra' };
+  if (unitName.startsWith('Văn phòng')) return { head: 'Chánh Văn phòng', deputy: 'Phó Chánh Văn phòng' };
+  if (unitName.startsWith('Ban')) return { head: 'Trưởng ban', deputy: 'Phó Trưởng ban' };
+  return { head: 'Giám đốc', deputy: 'Phó Giám đốc' };
+}
+
+/**
+ * The signers of a province's documents: the People's Committee's chairman and vice-chairmen by term
+ * (2016–2021, 2021–2026, with a chairman replaced mid-term) and each department's director and deputies
+ * for the unit's life. Every person holds one post; names do not repeat.
+ */
+function rosterOf(
+  rng: Rng,
+  root: { id: number; from: string; to: string },
+  depts: { id: number; name: string; from: string; to: string }[],
+): Post[] {
+  const used = new Set<string>();
+  const person = () => {
+    let n = personName(rng);
+    while (used.has(n)) n = personName(rng);
+    used.add(n);
+    return n;
+  };
+  const clip = (from: string, to: string, unit: { from: string; to: string }) => ({
+    from: from < unit.from ? unit.from : from,
+    to: to > unit.to ? unit.to : to,
+  });
+  const posts: Post[] = [];
+  const terms: [string, string][] = [
+    ['2016-05-01', '2021-06-30'],
+    ['2021-07-01', '2023-10-15'],
+    ['2023-10-16', '2026-06-30'],
+    ['2026-07-01', '2031-06-30'],
+  ];
+  terms.forEach(([from, to], t) => {
+    posts.push({
+      unitId: root.id,
+      name: person(),
+      position: 'Chủ tịch',
+      authority: 'TM. ỦY BAN NHÂN DÂN',
+      ...clip(from, to, root),
+    });
+    // the vice-chairmen serve a whole council term (2016–2021, 2021–2026, 2026–2031)
+    if (t === 2) return;
+    const termTo = t === 1 ? '2026-06-30' : to;
+    for (let k = 0; k < 3; k++) {
+      posts.push({
+        unitId: root.id,
+        name: person(),
+        position: 'Phó Chủ tịch',
+        authority: 'KT. CHỦ TỊCH',
+        ...clip(from, termTo, root),
+      });
+    }
+  });
+  for (const d of depts) {
+    const { head, deputy } = titles(d.name);
+    posts.push({
+      unitId: d.id,
+      name: person(),
+      position: head,
+      authority: head.toUpperCase(),
+      from: d.from,
+      to: d.to,
+    });
+    for (let k = 0; k < 2; k++) {
+      posts.push({
+        unitId: d.id,
+        name: person(),
+        position: deputy,
+        authority: `KT. ${head.toUpperCase()}`,
+        from: d.from,
+        to: d.to,
+      });
+    }
+  }
+  return posts.filter((p) => p.from <= p.to);
 }
 
 type DocumentType = DocumentRow['type'];
@@ -127,8 +220,29 @@ export async function seedDocuments(
       direction: 'INCOMING',
     });
   }
-  const chair = personName(rng);
-  const vice = personName(rng);
+  // validity of the issuing units as the unit rows have it (the reorganisation ends some of them)
+  const validity = new Map(
+    (
+      await db.raw<{ rows: { id: number; valid_from: string; valid_to: string | null }[] }>(
+        `SELECT id, valid_from::text, valid_to::text FROM units WHERE id = ANY(?)`,
+        [[units.rootId, ...[...units.departments.values()].map((d) => d.id)]],
+      )
+    ).rows.map((u) => [u.id, { from: u.valid_from, to: u.valid_to ?? '9999-12-31' }]),
+  );
+  const span = (id: number) => validity.get(id) ?? { from: '2000-01-01', to: '9999-12-31' };
+  const roster = rosterOf(
+    rng,
+    { id: units.rootId, ...span(units.rootId) },
+    [...units.departments.values()].map((d) => ({ id: d.id, name: d.name, ...span(d.id) })),
+  );
+  /** The unit's head signs a third of its documents, a deputy ("KT.") the rest. */
+  const signer = (unitId: number, issuedOn: string): Post | undefined => {
+    const posts = roster.filter((r) => r.unitId === unitId && r.from <= issuedOn && issuedOn <= r.to);
+    const head = posts.filter((r) => !r.authority.startsWith('KT.'));
+    const deputies = posts.filter((r) => r.authority.startsWith('KT.'));
+    if (head.length && (!deputies.length || rng.chance(0.35))) return rng.pick(head);
+    return deputies.length ? rng.pick(deputies) : undefined;
+  };
   const provincial = (
     numberSymbol: string,
     type: DocumentType,
@@ -136,21 +250,30 @@ export async function seedDocuments(
     summary: string,
     issuerUnit = units.rootId,
     issuerName = `UBND tỉnh ${def.name}`,
-  ): DocRow => ({
-    ...base(numberSymbol),
-    type,
-    issuer_unit_id: issuerUnit,
-    issuer_name: issuerName,
-    place: def.name,
-    issued_on: issuedOn,
-    summary: nfc(summary),
-    signer_name: rng.chance(0.5) ? chair : vice,
-    signer_position: rng.chance(0.5) ? 'Chủ tịch' : 'Phó Chủ tịch',
-    signer_authority: 'TM. ỦY BAN NHÂN DÂN',
-    urgency: rng.chance(0.08) ? rng.pick(['KHAN', 'THUONG_KHAN', 'HOA_TOC'] as const) : null,
-    confidentiality: null,
-    direction: 'OUTGOING',
-  });
+  ): DocRow => {
+    const post = signer(issuerUnit, issuedOn);
+    return {
+      ...base(numberSymbol),
+      type,
+      issuer_unit_id: issuerUnit,
+      issuer_name: issuerName,
+      place: def.name,
+      issued_on: issuedOn,
+      summary: nfc(summary),
+      signer_name: post?.name ?? null,
+      signer_position: post?.position ?? null,
+      signer_authority: post?.authority ?? null,
+      urgency: rng.chance(0.08) ? rng.pick(['KHAN', 'THUONG_KHAN', 'HOA_TOC'] as const) : null,
+      confidentiality: null,
+      direction: 'OUTGOING',
+    };
+  };
+  /** A working day on or after `date` in the unit's validity; on or before its end if `date` is past it. */
+  const workingDayFor = (unitId: number, date: string) => {
+    const { from, to } = span(unitId);
+    const d = nextWorkingDay(date < from ? from : date);
+    return d > to ? previousWorkingDay(to) : d;
+  };
   for (const d of ARTICLE_DOCUMENTS.filter((x) => x.province === province.code)) {
     rows.push(provincial(d.numberSymbol, d.type, d.issuedOn, d.summary));
   }
@@ -169,7 +292,7 @@ export async function seedDocuments(
       provincial(
         `${num}/QĐ-UBND`,
         'DECISION',
-        `${year}-${pad(month)}-${pad(1 + (i % 27))}`,
+        workingDayFor(units.rootId, `${year}-${pad(month)}-${pad(1 + (i % 27))}`),
         `Về việc công bố Danh mục thủ tục hành chính mới ban hành, sửa đổi, bổ sung, bãi bỏ trong lĩnh vực ${field} thuộc phạm vi chức năng quản lý của ngành trên địa bàn tỉnh ${def.name}`,
       ),
     );
@@ -179,9 +302,14 @@ export async function seedDocuments(
   const depts = [...units.departments.values()];
   for (let i = 0; i < 240; i++) {
     const year = 2023 + (i % 4);
-    const issuedOn = `${year}-${pad(1 + rng.int(0, 10))}-${pad(rng.int(1, 28))}`;
     const fromDept = rng.chance(0.5);
-    const dept = rng.pick(depts);
+    // a department, or the committee, in force on the day (abolished units issue nothing after their end)
+    let dept = rng.pick(depts);
+    let issuedOn = nextWorkingDay(`${year}-${pad(1 + rng.int(0, 10))}-${pad(rng.int(1, 28))}`);
+    const live = (id: number) => span(id).from <= issuedOn && issuedOn <= span(id).to;
+    if (fromDept && !live(dept.id)) dept = rng.pick(depts.filter((d) => live(d.id)).concat(dept));
+    const issuer = fromDept ? dept.id : units.rootId;
+    if (!live(issuer)) issuedOn = workingDayFor(issuer, issuedOn);
     const type: DocumentType = rng.weighted(
       ['OFFICIAL_LETTER', 'DECISION', 'PLAN', 'NOTICE', 'REPORT', 'DIRECTIVE'],
       [45, 20, 10, 10, 12, 3],
@@ -191,12 +319,13 @@ export async function seedDocuments(
       type === 'OFFICIAL_LETTER'
         ? `${n}/${fromDept ? dept.symbol : 'UBND'}-${fromDept ? 'VP' : rng.pick(['NC', 'KT', 'TH', 'KSTT', 'NCKSTT', 'VX'])}`
         : `${n}/${TYPE_LABEL[type]}-${fromDept ? dept.symbol : 'UBND'}`;
+    const docYear = Number(issuedOn.slice(0, 4));
     let ns = symbolOf(num);
-    while (taken.has(`${ns}|${year}`)) ns = symbolOf(++num);
-    taken.add(`${ns}|${year}`);
+    while (taken.has(`${ns}|${docYear}`)) ns = symbolOf(++num);
+    taken.add(`${ns}|${docYear}`);
     const summary =
       rng.pick(SUMMARIES[type] ?? ['Về việc triển khai nhiệm vụ']) +
-      (type === 'PLAN' || type === 'REPORT' ? ` ${year}` : '');
+      (type === 'PLAN' || type === 'REPORT' ? ` ${docYear}` : '');
     const row = provincial(
       ns,
       type,
