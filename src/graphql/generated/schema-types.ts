@@ -467,7 +467,7 @@ export type DossierStatusLookup = {
   receivingUnitName: Scalars['String']['output'];
   /** Current status (tình trạng hồ sơ). */
   status: DossierStatus;
-  /** Timeliness by the national rules (tiến độ: trước hạn, đúng hạn, trễ hạn, trong hạn, quá hạn). */
+  /** Timeliness by the national rules (tiến độ: trước hạn, đúng hạn, trễ hạn, trong hạn, quá hạn, không tính). */
   timeliness: Timeliness;
 };
 
