@@ -104,6 +104,17 @@ function anonymousGatePlugin(publicFields: ReadonlySet<string>): ApolloServerPlu
             wwwAuthenticate(),
           );
         },
+        // validation's "Did you mean …?" would spell out the schema to a caller refused introspection
+        async willSendResponse({ contextValue, response }) {
+          const v = contextValue.viewer;
+          if (v.kind !== 'anonymous' || v.scopes.has('read') || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (result.errors)
+            result.errors = result.errors.map((e) => ({
+              ...e,
+              message: e.message.replace(/ Did you mean .*$/s, ''),
+            }));
+        },
       };
     },
   };

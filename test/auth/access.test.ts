@@ -455,6 +455,14 @@ describe('callers that are not on this machine', () => {
     expect(await get({ ...PROXIED, ...(await key(hub, ['metrics:read'])).headers })).toBe(200);
   });
 
+  it('a refused anonymous caller gets no schema spelled out in validation errors', async () => {
+    const res = await post('{ dossierz auditLo }', PROXIED);
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text).toContain('Cannot query field');
+    expect(text).not.toMatch(/Did you mean|"dossiers"|auditLog/);
+  });
+
   it('ANONYMOUS_READ=true lets anonymous callers read from anywhere, false from nowhere', async () => {
     const open = await startTestHub({ provinces: ['96'], env: { ANONYMOUS_READ: 'true' } });
     const closed = await startTestHub({ provinces: ['96'], env: { ANONYMOUS_READ: 'false' } });

@@ -202,6 +202,19 @@ describe('dossierStatus on a hub that enables it', () => {
     expect(parse(match).extensions!.sqlStatements).toEqual(sql);
   });
 
+  it('after five misses in an hour a code answers null even to the right digits, from any address', async () => {
+    const d = await citizenDossier(hub, '96', 3);
+    const right = last4(d.applicant_id_number);
+    const found = await post(hub, { code: d.code, last4: right });
+    expect(parse(found).data!.dossierStatus).not.toBeNull();
+    // the digits a masked view does not show, tried one by one (the mask shows the last three)
+    for (let i = 0; i < 5; i++) {
+      const guess = `${(Number(right[0]) + 1 + i) % 10}${right.slice(1)}`;
+      expect((await post(hub, { code: d.code, last4: guess })).text).toBe('{"data":{"dossierStatus":null}}');
+    }
+    expect((await post(hub, { code: d.code, last4: right })).text).toBe('{"data":{"dossierStatus":null}}');
+  });
+
   it('a dossier without an identity number never matches', async () => {
     const db = hub.rt.sources.byCode('96')!.db;
     const d = await citizenDossier(hub, '96', 2);

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { addressKey } from '../../auth/rate-limits.ts';
 import { BadUserInputError, ErrorCode, ForbiddenError } from '../../errors.ts';
 import type { Runtime } from '../../runtime.ts';
 import type { DossierStatusLookup } from '../../graphql/generated/schema-types.ts';
@@ -101,6 +102,24 @@ function limiterOf(rt: Pick<Runtime, 'config'>): RateLimiterMemory {
   return limiter;
 }
 
+/** Wrong digits or unknown codes allowed per code per hour, from all addresses together. */
+export const MISSES_PER_CODE_PER_HOUR = 5;
+const missLimiters = new WeakMap<object, RateLimiterMemory>();
+function missesOf(rt: Pick<Runtime, 'config'>): RateLimiterMemory {
+  let limiter = missLimiters.get(rt);
+  if (!limiter) {
+    missLimiters.set(
+      rt,
+      (limiter = new RateLimiterMemory({
+        keyPrefix: 'dossier-status-misses',
+        points: MISSES_PER_CODE_PER_HOUR,
+        duration: 3600,
+      })),
+    );
+  }
+  return limiter;
+}
+
 /** Takes one lookup from the address's budget for this minute; RATE_LIMITED when none is left. */
 async function takeLookup(limiter: RateLimiterMemory, address: string): Promise<void> {
   try {
@@ -125,7 +144,11 @@ export function createStatusLookupService(
       if (!enabled) throw new ForbiddenError(PUBLIC_STATUS_DISABLED);
       const code = lookupCode(args.code);
       const given = lookupDigits(args.idNumberLast4);
-      await takeLookup(limiterOf(rt), clientAddress);
+      await takeLookup(limiterOf(rt), addressKey(clientAddress));
+      const misses = missesOf(rt);
+      // a code that missed too often this hour answers null even to the right digits, so guessing them from
+      // many addresses (or with three digits known from a masked view) runs out after a few tries
+      const locked = ((await misses.get(code))?.remainingPoints ?? 1) <= 0;
       const sources = fed.select(null).filter((s) => mayReadProvince(viewer, s.code));
       const answers = await fed.each(
         sources,
@@ -134,7 +157,11 @@ export function createStatusLookupService(
       // every answer is compared, found or not, and the loop never stops early
       let match: StatusLookupRow | null = null;
       for (const { value } of answers) if (digitsMatch(value, given) && !match) match = value;
-      return match && publicView(match);
+      if (!match || locked) {
+        await misses.consume(code).catch(() => undefined);
+        return null;
+      }
+      return publicView(match);
     },
   };
 }
