@@ -31,7 +31,7 @@ afterAll(async () => {
   for (const name of created) await dropDatabase(adminUrl(), name);
 });
 
-const rows = async <T>(db: Knex, sql: string, bindings: readonly unknown[] = []) =>
+const rows = async <T>(db: Knex, sql: string, bindings: readonly Knex.RawBinding[] = []) =>
   (await db.raw<{ rows: T[] }>(sql, bindings)).rows;
 const validOn = (day: string) =>
   `valid_from <= DATE '${day}' AND (valid_to IS NULL OR valid_to >= DATE '${day}')`;
@@ -234,14 +234,14 @@ describe('real agency identifiers', () => {
                 count(*) FILTER (WHERE p.parent_id IS NULL AND u.kind <> 'COMMUNE' AND u.code !~ '^000\\.00\\.\\d{2}\\.')::int level2,
                 count(*)::int n
            FROM units u LEFT JOIN units p ON p.id = u.parent_id`,
-        [SUFFIX[code]],
+        [SUFFIX[code]!],
       );
       expect(bad).toMatchObject({ shape: 0, suffix: 0, order: 0, level2: 0 });
       const [commune] = await rows<{ code: string; district: string }>(
         db,
         `SELECT c.code, d.code AS district FROM units c JOIN units d ON d.id = c.parent_id
           WHERE c.kind = 'COMMUNE' AND d.code = '000.00.41.' || ? ORDER BY c.code LIMIT 1`,
-        [SUFFIX[code]],
+        [SUFFIX[code]!],
       );
       expect(commune).toEqual({ code: `000.01.41.${SUFFIX[code]}`, district: `000.00.41.${SUFFIX[code]}` });
     },
