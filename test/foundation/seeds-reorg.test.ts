@@ -213,6 +213,41 @@ describe('the 2025 reorganisation as it happened', () => {
   });
 });
 
+describe('lt_unit_on(unit, day): the unit that stands for another on a day', () => {
+  it('follows lineage forward to the unit valid that day, or gives NULL', async () => {
+    const na = await seeded('40');
+    const [r] = await rows<Record<string, string | null>>(
+      na,
+      `WITH k AS (SELECT
+         (SELECT id FROM units WHERE name = 'Sở Kế hoạch và Đầu tư') khdt,
+         (SELECT id FROM units WHERE name = 'Sở Tài chính') tc,
+         (SELECT id FROM units WHERE code = '000.01.41.H41') old,
+         (SELECT id FROM units WHERE code = '000.51.41.H41') new,
+         (SELECT id FROM units WHERE code = '000.00.41.H41') district,
+         (SELECT id FROM units WHERE kind = 'PEOPLES_COMMITTEE') root)
+       SELECT lt_unit_on(khdt, '2025-02-28') = khdt AS khdt_before, lt_unit_on(khdt, '2025-03-01') = tc AS khdt_after,
+              lt_unit_on(old, '2024-01-01') = old AS old_before, lt_unit_on(old, '2025-07-01') = new AS old_after,
+              lt_unit_on(district, '2025-08-01') = root AS district_after, lt_unit_on(new, '2025-06-30') IS NULL AS new_before
+         FROM k`,
+    );
+    expect(r).toEqual({
+      khdt_before: true,
+      khdt_after: true,
+      old_before: true,
+      old_after: true,
+      district_after: true,
+      new_before: true,
+    });
+    const hb = await seeded('17');
+    const [gone] = await rows<{ root: string | null; dept: string | null }>(
+      hb,
+      `SELECT lt_unit_on(id, '2025-07-01') AS root, lt_unit_on((SELECT id FROM units WHERE name = 'Sở Tư pháp'), '2025-08-01') AS dept
+         FROM units WHERE kind = 'PEOPLES_COMMITTEE'`,
+    );
+    expect(gone).toEqual({ root: null, dept: null });
+  });
+});
+
 describe('real agency identifiers', () => {
   const SUFFIX: Record<string, string> = { '40': 'H41', '96': 'H12', '67': 'H17', '30': 'H26', '17': 'H28' };
 

@@ -21,7 +21,10 @@ import type { Knex } from 'knex';
  * - `unit_external_successors`: a unit's successor in another province's database, which a foreign key
  *   cannot reach (UBND tỉnh Hòa Bình → UBND tỉnh Phú Thọ on 2025-07-01);
  * - `procedure_levels`: a procedure's level by period, since district-level procedures became
- *   commune-level from 2025-07-01 (`procedures.level` is today's level; the national code never changes).
+ *   commune-level from 2025-07-01 (`procedures.level` is today's level; the national code never changes);
+ * - `lt_unit_on(unit, day)`: the unit that stands for `unit` on `day` (itself while valid, else its
+ *   successors followed forward; NULL when none in this database is valid that day, e.g. a merged
+ *   province's units after 2025-06-30, or a unit not yet created).
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
@@ -56,13 +59,30 @@ export async function up(knex: Knex): Promise<void> {
       PRIMARY KEY (procedure_id, valid_from),
       CHECK (valid_to IS NULL OR valid_to >= valid_from)
     );
+
+    CREATE OR REPLACE FUNCTION lt_unit_on(unit bigint, day date) RETURNS bigint
+      LANGUAGE sql STABLE PARALLEL SAFE AS $$
+      WITH RECURSIVE chain(id, depth) AS (
+        SELECT unit, 0
+        UNION ALL
+        SELECT (SELECT l.successor_id FROM unit_lineage l WHERE l.predecessor_id = c.id
+                 ORDER BY l.effective_on, l.successor_id LIMIT 1), c.depth + 1
+          FROM chain c JOIN units u ON u.id = c.id
+         WHERE c.depth < 10 AND u.valid_to IS NOT NULL AND u.valid_to < day
+      )
+      SELECT c.id FROM chain c JOIN units u ON u.id = c.id
+       WHERE u.valid_from <= day AND (u.valid_to IS NULL OR u.valid_to >= day)
+       ORDER BY c.depth LIMIT 1
+    $$;
   `);
   await rewriteUnitCodes(knex);
 }
 
 export async function down(knex: Knex): Promise<void> {
   // rewritten identifiers stay: the old ones were wrong, and their dossier aliases remain findable
-  await knex.raw(`DROP TABLE IF EXISTS procedure_levels, unit_external_successors, unit_code_aliases;`);
+  await knex.raw(`
+    DROP FUNCTION IF EXISTS lt_unit_on(bigint, date);
+    DROP TABLE IF EXISTS procedure_levels, unit_external_successors, unit_code_aliases;`);
 }
 
 /** Province group by the province's statistical code, for the provinces whose group was once wrong. */
