@@ -1,7 +1,8 @@
 /**
- * Administrative structure of the five demo provinces as of 2024 (before the 2025 reorganisation).
- * District GSO codes are the real ones; commune lists start with real names and are topped up with
- * plausible generated ones (demo data, never official).
+ * Administrative structure of the five demo provinces as of 2024, and the 2025 reorganisation: the
+ * department model of Decree 45/2025/NĐ-CP from 1 March 2025, districts abolished and communes
+ * consolidated on 1 July 2025. District GSO codes are the real ones; commune lists start with real names
+ * and are topped up with plausible generated ones (demo data, never official).
  */
 
 export type DeptKey =
@@ -25,7 +26,11 @@ export type DeptKey =
   | 'NGV'
   | 'BDT'
   | 'KKT'
-  | 'CA';
+  | 'CA'
+  // Decree 45/2025/NĐ-CP (from 2025-03-01)
+  | 'NNMT'
+  | 'DTTG'
+  | 'VHTTDL';
 
 export interface DepartmentDef {
   key: DeptKey;
@@ -161,7 +166,65 @@ const DEPARTMENTS: Record<DeptKey, DepartmentDef> = {
     kind: 'SECTOR_AGENCY',
     divisions: ['PC07', 'PX01', 'PC06'],
   },
+  NNMT: {
+    key: 'NNMT',
+    name: 'Sở Nông nghiệp và Môi trường',
+    symbol: 'SNNMT',
+    kind: 'DEPARTMENT',
+    divisions: ['QLĐĐ', 'MT', 'TTBVTV', 'CNTY'],
+  },
+  DTTG: {
+    key: 'DTTG',
+    name: 'Sở Dân tộc và Tôn giáo',
+    symbol: 'SDTTG',
+    kind: 'DEPARTMENT',
+    divisions: ['CSDT', 'TG'],
+  },
+  VHTTDL: {
+    key: 'VHTTDL',
+    name: 'Sở Văn hóa, Thể thao và Du lịch',
+    symbol: 'SVHTTDL',
+    kind: 'DEPARTMENT',
+    divisions: ['QLVH', 'QLTDTT', 'QLDL'],
+  },
 };
+
+/** The day the Decree 45/2025 departments start, and the last day of those they replace. */
+export const DECREE_45_FROM = '2025-03-01';
+export const DECREE_45_LAST_DAY = '2025-02-28';
+/** The day the district level is abolished and communes are consolidated, and the last day before. */
+export const REORG_FROM = '2025-07-01';
+export const REORG_LAST_DAY = '2025-06-30';
+
+/**
+ * Decree 45/2025/NĐ-CP (28/2/2025), as DOMAIN.md reports it: each department on the left ends on
+ * 28 February 2025 and MERGED_INTO the one on the right. A target the province had before continues
+ * (Sở Tài chính takes Kế hoạch và Đầu tư in); a target it did not have is a new unit from 1 March 2025
+ * (Sở Nông nghiệp và Môi trường from Nông nghiệp và PTNT with Tài nguyên và Môi trường). Lao động – Thương
+ * binh và Xã hội also gave tasks to Y tế and Giáo dục; its lineage names Nội vụ, which took the most.
+ * Ban Dân tộc becomes Sở Dân tộc và Tôn giáo where the province had one; Nghệ An's separate Sở Du lịch and
+ * Sở Văn hóa và Thể thao merge into Sở Văn hóa, Thể thao và Du lịch (reported; check each province's
+ * decisions).
+ */
+export const DECREE_45: readonly { from: DeptKey; into: DeptKey }[] = [
+  { from: 'KHDT', into: 'TC' },
+  { from: 'GTVT', into: 'XD' },
+  { from: 'TTTT', into: 'KHCN' },
+  { from: 'LDTBXH', into: 'NV' },
+  { from: 'NN', into: 'NNMT' },
+  { from: 'TNMT', into: 'NNMT' },
+  { from: 'BDT', into: 'DTTG' },
+  { from: 'DL', into: 'VHTTDL' },
+];
+
+/** Decree 45's merges that apply to a province: those whose old department it had. */
+export function decree45(def: ProvinceDef): { from: DeptKey; into: DeptKey }[] {
+  const had = new Set(def.departments);
+  const out = DECREE_45.filter((m) => had.has(m.from));
+  // a province with both a culture-and-sports and a tourism department merges both into a new one
+  if (had.has('DL') && had.has('VHTT')) out.push({ from: 'VHTT', into: 'VHTTDL' });
+  return out;
+}
 
 export type DistrictKind = 'thành phố' | 'thị xã' | 'huyện';
 
@@ -174,6 +237,20 @@ export interface DistrictDef {
   known: string;
   /** Top-up names: `Diễn *` puts a word after a fixed syllable, `* Sơn` before it. */
   pattern?: string;
+  /**
+   * Urban districts (thành phố, thị xã): the wards (phường) formed on 1 July 2025 from all of the
+   * district's communes, comma-separated (reported names; unverified outside Nghệ An).
+   */
+  wards2025?: string;
+}
+
+/** Commune-level units on the province's former territory from 1 July 2025. */
+export interface CommuneReorg {
+  /** Communes (xã) and wards (phường); their sum is the post-2025 commune-level count. */
+  xa: number;
+  phuong: number;
+  /** Whether the counts are reported in DOMAIN.md; the others are believed figures, unverified. */
+  verified: boolean;
 }
 
 export interface ProvinceDef {
@@ -193,6 +270,8 @@ export interface ProvinceDef {
   mergedInto?: string;
   /** Number of the Standing Committee resolution that merged communes in 2025 (demo value). */
   communeResolution: number;
+  /** Communes after 1 July 2025: urban districts become their `wards2025`, the rest share the `xa`. */
+  reorg2025: CommuneReorg;
 }
 
 export function department(key: DeptKey, province: ProvinceDef): DepartmentDef {
@@ -234,11 +313,14 @@ export const PROVINCES: Readonly<Record<string, ProvinceDef>> = {
     communeBase: 16681,
     taxPrefix: '29',
     communeResolution: 1678,
+    // DOMAIN.md: Nghệ An 130 (119 xã, 11 phường) from 1 July 2025 (reported)
+    reorg2025: { xa: 119, phuong: 11, verified: true },
     districts: [
       {
         gso: '412',
         kind: 'thành phố',
         name: 'Vinh',
+        wards2025: 'Thành Vinh,Trường Vinh,Vinh Hưng,Vinh Phú,Vinh Lộc',
         communes: 24,
         known:
           'p:Đông Vĩnh,p:Hà Huy Tập,p:Lê Lợi,p:Quán Bàu,p:Hưng Bình,p:Hưng Phúc,p:Hưng Dũng,p:Cửa Nam,p:Quang Trung,p:Đội Cung,p:Lê Mao,p:Trường Thi,p:Bến Thủy,p:Hồng Sơn,p:Trung Đô,p:Vinh Tân,p:Hưng Đông,p:Vinh Tân Lộc,Nghi Phú,Hưng Chính,Nghi Đức,Hưng Lộc,Nghi Ân,Nghi Kim,Nghi Liên,Hưng Hòa',
@@ -247,6 +329,7 @@ export const PROVINCES: Readonly<Record<string, ProvinceDef>> = {
         gso: '413',
         kind: 'thị xã',
         name: 'Cửa Lò',
+        wards2025: 'Cửa Lò',
         communes: 7,
         known: 'p:Nghi Thủy,p:Thu Thủy,p:Nghi Hòa,p:Nghi Hải,p:Nghi Hương,p:Nghi Thu,p:Nghi Tân',
       },
@@ -254,6 +337,7 @@ export const PROVINCES: Readonly<Record<string, ProvinceDef>> = {
         gso: '414',
         kind: 'thị xã',
         name: 'Thái Hòa',
+        wards2025: 'Thái Hòa,Tây Hiếu',
         communes: 9,
         known:
           'p:Hòa Hiếu,p:Quang Tiến,p:Quang Phong,p:Long Sơn,Tây Hiếu,Nghĩa Thuận,Nghĩa Mỹ,Đông Hiếu,Nghĩa Tiến',
@@ -408,6 +492,7 @@ export const PROVINCES: Readonly<Record<string, ProvinceDef>> = {
         gso: '432',
         kind: 'thị xã',
         name: 'Hoàng Mai',
+        wards2025: 'Hoàng Mai,Tân Mai,Quỳnh Mai',
         communes: 10,
         known:
           'p:Quỳnh Thiện,p:Mai Hùng,p:Quỳnh Dị,p:Quỳnh Phương,p:Quỳnh Xuân,Quỳnh Vinh,Quỳnh Trang,Quỳnh Lộc,Quỳnh Liên,Quỳnh Lập',
@@ -424,11 +509,14 @@ export const PROVINCES: Readonly<Record<string, ProvinceDef>> = {
     taxPrefix: '54',
     mergedInto: 'Phú Thọ',
     communeResolution: 1676,
+    // believed: 151 → 40 (35 xã, 5 phường) of Phú Thọ's 148; unverified
+    reorg2025: { xa: 35, phuong: 5, verified: false },
     districts: [
       {
         gso: '148',
         kind: 'thành phố',
         name: 'Hòa Bình',
+        wards2025: 'Hòa Bình,Kỳ Sơn,Tân Hòa,Thống Nhất,Thịnh Lang',
         communes: 19,
         known:
           'p:Thái Bình,p:Tân Hòa,p:Thịnh Lang,p:Hữu Nghị,p:Tân Thịnh,p:Đồng Tiến,p:Phương Lâm,p:Quỳnh Lâm,p:Dân Chủ,p:Kỳ Sơn,p:Trung Minh,Yên Mông,Hòa Bình,Thống Nhất,Độc Lập,Mông Hóa,Quang Tiến,Hợp Thành,Dân Hòa',
@@ -517,11 +605,14 @@ export const PROVINCES: Readonly<Record<string, ProvinceDef>> = {
     taxPrefix: '64',
     mergedInto: 'Lâm Đồng',
     communeResolution: 1671,
+    // believed: 71 → 40 (37 xã, 3 phường) of Lâm Đồng's 124; unverified
+    reorg2025: { xa: 37, phuong: 3, verified: false },
     districts: [
       {
         gso: '660',
         kind: 'thành phố',
         name: 'Gia Nghĩa',
+        wards2025: 'Bắc Gia Nghĩa,Nam Gia Nghĩa,Đông Gia Nghĩa',
         communes: 8,
         known:
           "p:Nghĩa Đức,p:Nghĩa Thành,p:Nghĩa Phú,p:Nghĩa Tân,p:Nghĩa Trung,Đăk R'Moan,Quảng Thành,Đắk Nia",
@@ -589,11 +680,14 @@ export const PROVINCES: Readonly<Record<string, ProvinceDef>> = {
     taxPrefix: '08',
     mergedInto: 'Hải Phòng',
     communeResolution: 1669,
+    // believed: → 60 (40 xã, 20 phường) of Hải Phòng's 114; unverified
+    reorg2025: { xa: 40, phuong: 20, verified: false },
     districts: [
       {
         gso: '288',
         kind: 'thành phố',
         name: 'Hải Dương',
+        wards2025: 'Hải Dương,Thành Đông,Lê Thanh Nghị,Việt Hòa,Tân Hưng,Thạch Khôi,Tứ Minh,Ái Quốc',
         communes: 25,
         known:
           'p:Cẩm Thượng,p:Bình Hàn,p:Ngọc Châu,p:Nhị Châu,p:Quang Trung,p:Nguyễn Trãi,p:Phạm Ngũ Lão,p:Trần Hưng Đạo,p:Trần Phú,p:Thanh Bình,p:Tân Bình,p:Lê Thanh Nghị,p:Hải Tân,p:Tứ Minh,p:Việt Hòa,p:Ái Quốc,p:Nam Đồng,p:Thạch Khôi,p:Tân Hưng,p:Tân Phú,p:Tiền Tiến,An Thượng,Gia Xuyên,Ngọc Sơn,Quyết Thắng',
@@ -602,6 +696,7 @@ export const PROVINCES: Readonly<Record<string, ProvinceDef>> = {
         gso: '290',
         kind: 'thành phố',
         name: 'Chí Linh',
+        wards2025: 'Chu Văn An,Chí Linh,Trần Hưng Đạo,Nguyễn Trãi,Trần Nhân Tông,Lê Đại Hành',
         communes: 19,
         known:
           'p:Phả Lại,p:Sao Đỏ,p:Bến Tắm,p:Hoàng Tân,p:Cộng Hòa,p:Hoàng Tiến,p:Văn An,p:Chí Minh,p:Văn Đức,p:Thái Học,p:Cổ Thành,p:An Lạc,p:Đồng Lạc,p:Tân Dân,Hoàng Hoa Thám,Bắc An,Hưng Đạo,Lê Lợi,Nhân Huệ',
@@ -618,6 +713,7 @@ export const PROVINCES: Readonly<Record<string, ProvinceDef>> = {
         gso: '292',
         kind: 'thị xã',
         name: 'Kinh Môn',
+        wards2025: 'Kinh Môn,Nguyễn Đại Năng,Trần Liễu,Bắc An Phụ,Phạm Sư Mạnh,Nhị Chiểu',
         communes: 23,
         known:
           'p:An Lưu,p:Hiệp An,p:Long Xuyên,p:Thái Thịnh,p:Hiến Thành,p:Minh Tân,p:Phạm Thái,p:An Phụ,p:Hiệp Sơn,p:An Sinh,p:Thất Hùng,p:Duy Tân,p:Phú Thứ,p:Tân Dân,Bạch Đằng,Lê Ninh,Hoành Sơn,Hiệp Hòa,Lạc Long,Thăng Long,Hiệp Lễ,Minh Hòa,Quang Thành',
@@ -697,11 +793,14 @@ export const PROVINCES: Readonly<Record<string, ProvinceDef>> = {
     communeBase: 32002,
     taxPrefix: '20',
     communeResolution: 1655,
+    // believed: 101 → 40 (36 xã, 4 phường), with Bạc Liêu's 24 making the new Cà Mau's 64; unverified
+    reorg2025: { xa: 36, phuong: 4, verified: false },
     districts: [
       {
         gso: '964',
         kind: 'thành phố',
         name: 'Cà Mau',
+        wards2025: 'An Xuyên,Lý Văn Lâm,Tân Thành,Hòa Thành',
         communes: 17,
         known:
           'p:1,p:2,p:4,p:5,p:6,p:7,p:8,p:9,p:Tân Xuyên,p:Tân Thành,p:Tân Xuyên Bắc,An Xuyên,Tân Thành,Định Bình,Hòa Thành,Hòa Tân,Lý Văn Lâm',

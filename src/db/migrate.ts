@@ -5,6 +5,7 @@ import * as p003 from './migrations/province/003_procedure_revision.ts';
 import * as p004 from './migrations/province/004_dossier_search.ts';
 import * as p005 from './migrations/province/005_working_time.ts';
 import * as p007 from './migrations/province/007_open_waits.ts';
+import * as p008 from './migrations/province/008_real_codes.ts';
 import * as h001 from './migrations/hub/001_hub.ts';
 import * as h002 from './migrations/hub/002_sync.ts';
 import * as h003 from './migrations/hub/003_hub_settings.ts';
@@ -33,6 +34,7 @@ export const PROVINCE_MIGRATIONS: Record<string, Migration> = {
   '004_dossier_search': p004,
   '005_working_time': p005,
   '007_open_waits': p007,
+  '008_real_codes': p008,
 };
 export const HUB_MIGRATIONS: Record<string, Migration> = {
   '001_hub': h001,

@@ -84,6 +84,37 @@ export interface UnitLineageRow {
 }
 export type UnitLineageInsert = Insert<UnitLineageRow>;
 
+/** An identifier a unit had before (migration 008). */
+export interface UnitCodeAliasRow {
+  alias: string;
+  unit_id: number;
+  replaced_on: string;
+  reason: string | null;
+}
+export type UnitCodeAliasInsert = Insert<UnitCodeAliasRow, never, 'replaced_on' | 'reason'>;
+
+/** A successor in another province's database (UBND tỉnh Hòa Bình → UBND tỉnh Phú Thọ). */
+export interface UnitExternalSuccessorRow {
+  unit_id: number;
+  kind: UnitLineageRow['kind'];
+  province_code: string;
+  province_name: string;
+  successor_code: string | null;
+  successor_name: string;
+  effective_on: string;
+  document_id: number | null;
+}
+export type UnitExternalSuccessorInsert = Insert<UnitExternalSuccessorRow>;
+
+/** A procedure's level in one period (district-level procedures became commune-level on 2025-07-01). */
+export interface ProcedureLevelRow {
+  procedure_id: number;
+  level: AdminLevel;
+  valid_from: string;
+  valid_to: string | null;
+}
+export type ProcedureLevelInsert = Insert<ProcedureLevelRow>;
+
 export interface DocumentRow {
   id: number;
   /** e.g. 1271/QĐ-UBND, 76/NQ-CP, 5849/UBND-NCKSTT. */
@@ -413,6 +444,9 @@ declare module 'knex/types/tables.js' {
     units: Table<UnitRow, UnitInsert>;
     unit_admin_codes: Table<UnitAdminCodeRow, UnitAdminCodeInsert>;
     unit_lineage: Table<UnitLineageRow, UnitLineageInsert>;
+    unit_code_aliases: Table<UnitCodeAliasRow, UnitCodeAliasInsert>;
+    unit_external_successors: Table<UnitExternalSuccessorRow, UnitExternalSuccessorInsert>;
+    procedure_levels: Table<ProcedureLevelRow, ProcedureLevelInsert>;
     documents: Table<DocumentRow, DocumentInsert>;
     document_attachments: Table<DocumentAttachmentRow, DocumentAttachmentInsert>;
     procedures: Table<ProcedureRow, ProcedureInsert>;

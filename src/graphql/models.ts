@@ -143,12 +143,18 @@ export interface ProvinceModel {
   code: string;
   slug: string;
   name: string;
+  /** Absent or null while the province exists (the demo table, src/sources/demo.ts, knows the merged ones). */
+  validTo?: string | null;
+  successor?: { code: string; name: string } | null;
 }
 
 export interface UnitLineageModel {
   province: string;
   kind: string;
-  successorId: number;
+  predecessorId: number;
+  /** Null when the successor lies in another province's database (`external`). */
+  successorId: number | null;
+  external: { code: string | null; name: string; province: { code: string; name: string } } | null;
   effectiveOn: string;
   documentId: number | null;
 }

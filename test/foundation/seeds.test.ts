@@ -37,16 +37,22 @@ afterAll(async () => {
 const rows = async <T>(db: Knex, sql: string) => (await db.raw<{ rows: T[] }>(sql)).rows;
 
 describe('demo seeds follow the articles', () => {
-  it('Nghệ An: 21 departments, 21 district-level units, 460 communes, about 1,841 procedures', async () => {
+  it('Nghệ An (Q2 2024): 21 departments, 21 district-level units, 460 communes, about 1,841 procedures; 130 communes from 1 July 2025', async () => {
     const db = await seeded('40');
-    const kinds = await rows<{ kind: string; n: number }>(
+    // the article's day: before Decree 45/2025 (1 March 2025) and the reorganisation of 1 July 2025
+    const kinds = await rows<{ kind: string; n: number; after: number }>(
       db,
-      `SELECT kind, count(*)::int n FROM units GROUP BY kind`,
+      `SELECT kind, count(*) FILTER (WHERE valid_from <= '2024-06-30' AND (valid_to IS NULL OR valid_to >= '2024-06-30'))::int n,
+              count(*) FILTER (WHERE valid_from <= '2025-07-01' AND (valid_to IS NULL OR valid_to >= '2025-07-01'))::int after
+         FROM units GROUP BY kind`,
     );
     const n = Object.fromEntries(kinds.map((k) => [k.kind, k.n]));
+    const after = Object.fromEntries(kinds.map((k) => [k.kind, k.after]));
     expect((n.DEPARTMENT ?? 0) + (n.SECTOR_AGENCY ?? 0)).toBe(21);
     expect(n.DISTRICT).toBe(21);
     expect(n.COMMUNE).toBe(460);
+    expect(after.DISTRICT ?? 0).toBe(0);
+    expect(after.COMMUNE).toBe(130);
     expect((await countRows(db)).procedures).toBe(1841);
     const [root] = await rows<{ code: string; name: string }>(
       db,

@@ -149,7 +149,8 @@ describe('cross-province pagination', () => {
       if (!c.pageInfo.hasNextPage) break;
       after = c.pageInfo.endCursor;
     }
-    expect(total).toBe(42);
-    expect(new Set(seen).size).toBe(42);
+    // 21 departments and 3 from Decree 45/2025, 21 districts, the 130 communes of 1 July 2025
+    expect(total).toBe(175);
+    expect(new Set(seen).size).toBe(175);
   });
 });

@@ -3,7 +3,7 @@ import { startTestHub, type TestHub } from '../helpers/hub.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ provinces: ['40'] });
+  hub = await startTestHub({ provinces: ['40', '17'] });
 });
 afterAll(() => hub?.close());
 
@@ -55,11 +55,12 @@ describe('units across the 2025 reorganisation', () => {
       active: { totalCount: number };
       gone: { totalCount: number };
     }>(`{
-      all: units(first: 0, filter: { level: COMMUNE }) { totalCount }
-      active: units(first: 0, filter: { level: COMMUNE, active: true }) { totalCount }
+      all: units(first: 0, filter: { provinces: ["40"], level: COMMUNE }) { totalCount }
+      active: units(first: 0, filter: { provinces: ["40"], level: COMMUNE, active: true }) { totalCount }
       gone: units(first: 0, filter: { level: DISTRICT, active: true }) { totalCount } }`);
-    expect(res.data!.all.totalCount).toBe(460);
-    expect(res.data!.active.totalCount).toBeLessThan(460);
+    // 460 communes until 30 June 2025 and the 130 formed on 1 July 2025
+    expect(res.data!.all.totalCount).toBe(590);
+    expect(res.data!.active.totalCount).toBe(130);
     expect(res.data!.gone.totalCount).toBe(0);
   });
 
@@ -77,5 +78,81 @@ describe('units across the 2025 reorganisation', () => {
     const unit = res.data!.unit;
     expect(unit.procedures.totalCount).toBeGreaterThan(0);
     for (const d of unit.documents.nodes) expect(d.issuer.name).toBe(unit.name);
+  });
+
+  it('a merged province shows its end and successor; its units roll up across the merge', async () => {
+    const res = await hub.gql<{
+      provinces: { code: string; validTo: string | null; successor: { code: string; name: string } | null }[];
+      root: {
+        validTo: string;
+        active: boolean;
+        successors: {
+          kind: string;
+          effectiveOn: string;
+          successor: null;
+          externalSuccessor: { code: string | null; name: string; province: { code: string; name: string } };
+          decidedBy: { numberSymbol: string };
+        }[];
+        currentUnits: unknown[];
+      };
+    }>(`{
+      provinces { code validTo successor { code name } }
+      root: unit(code: "000.00.00.H28") { validTo active currentUnits { name }
+        successors { kind effectiveOn successor { name } externalSuccessor { code name province { code name } } decidedBy { numberSymbol } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.provinces).toEqual([
+      { code: '40', validTo: null, successor: null },
+      { code: '17', validTo: '2025-06-30', successor: { code: '25', name: 'Phú Thọ' } },
+    ]);
+    expect(res.data!.root).toEqual({
+      validTo: '2025-06-30',
+      active: false,
+      currentUnits: [],
+      successors: [
+        {
+          kind: 'MERGED_INTO',
+          effectiveOn: '2025-07-01',
+          successor: null,
+          externalSuccessor: {
+            code: null,
+            name: 'UBND tỉnh Phú Thọ',
+            province: { code: '25', name: 'Phú Thọ' },
+          },
+          decidedBy: { numberSymbol: '202/2025/QH15' },
+        },
+      ],
+    });
+  });
+
+  it('old units roll up to today’s: a Decree 45 department, an old commune and its new commune', async () => {
+    const res = await hub.gql<{
+      khdt: {
+        validTo: string;
+        successors: { successor: { name: string; validFrom: string } }[];
+        currentUnits: { name: string }[];
+      };
+      commune: { currentUnits: { name: string; code: string }[] };
+      vinh: {
+        validFrom: string;
+        predecessors: { kind: string; predecessor: { name: string; validTo: string } }[];
+        currentUnits: { name: string }[];
+      } | null;
+    }>(`{
+      khdt: unit(code: "000.00.04.H41") { validTo successors { successor { name validFrom } } currentUnits { name } }
+      commune: unit(code: "000.01.41.H41") { currentUnits { name code } }
+      vinh: unit(code: "000.51.41.H41") { validFrom predecessors { kind predecessor { name validTo } } currentUnits { name } } }`);
+    expect(res.errors).toBeUndefined();
+    const { khdt, commune, vinh } = res.data!;
+    expect(khdt).toEqual({
+      validTo: '2025-02-28',
+      successors: [{ successor: { name: 'Sở Tài chính', validFrom: '2000-01-01' } }],
+      currentUnits: [{ name: 'Sở Tài chính' }],
+    });
+    expect(commune.currentUnits).toEqual([{ name: 'UBND phường Thành Vinh', code: '000.51.41.H41' }]);
+    expect(vinh!.validFrom).toBe('2025-07-01');
+    expect(vinh!.currentUnits).toEqual([{ name: 'UBND phường Thành Vinh' }]);
+    expect(vinh!.predecessors.map((p) => p.predecessor.name)).toContain('UBND phường Đông Vĩnh');
+    for (const p of vinh!.predecessors)
+      expect(p).toMatchObject({ kind: 'MERGED_INTO', predecessor: { validTo: '2025-06-30' } });
   });
 });

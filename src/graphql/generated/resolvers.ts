@@ -117,6 +117,7 @@ export type ResolversTypes = ResolversObject<{
   DossierOrderField: Types.DossierOrderField;
   DossierStatus: Types.DossierStatus;
   DossierStatusLookup: ResolverTypeWrapper<Types.DossierStatusLookup>;
+  ExternalUnit: ResolverTypeWrapper<Types.ExternalUnit>;
   Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
@@ -135,6 +136,7 @@ export type ResolversTypes = ResolversObject<{
   ProcedureRequirement: ResolverTypeWrapper<ProcedureRequirementEntity>;
   ProcedureStatus: Types.ProcedureStatus;
   Province: ResolverTypeWrapper<ProvinceModel>;
+  ProvinceRef: ResolverTypeWrapper<Types.ProvinceRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Signer: ResolverTypeWrapper<Types.Signer>;
   SourceStatus: Types.SourceStatus;
@@ -187,6 +189,7 @@ export type ResolversParentTypes = ResolversObject<{
   DossierIndicators: Types.DossierIndicators;
   DossierOrder: Types.DossierOrder;
   DossierStatusLookup: Types.DossierStatusLookup;
+  ExternalUnit: Types.ExternalUnit;
   Float: Types.Scalars['Float']['output'];
   ID: Types.Scalars['ID']['output'];
   Int: Types.Scalars['Int']['output'];
@@ -201,6 +204,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProcedureOrder: Types.ProcedureOrder;
   ProcedureRequirement: ProcedureRequirementEntity;
   Province: ProvinceModel;
+  ProvinceRef: Types.ProvinceRef;
   Query: Record<PropertyKey, never>;
   Signer: Types.Signer;
   String: Types.Scalars['String']['output'];
@@ -379,6 +383,12 @@ export type DossierStatusLookupResolvers<ContextType = GraphQLContext, ParentTyp
   timeliness?: Resolver<ResolversTypes['Timeliness'], ParentType, ContextType>;
 }>;
 
+export type ExternalUnitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExternalUnit'] = ResolversParentTypes['ExternalUnit']> = ResolversObject<{
+  code?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['ProvinceRef'], ParentType, ContextType>;
+}>;
+
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Document' | 'Dossier' | 'Procedure' | 'Province' | 'SyncRun' | 'Unit', ParentType, ContextType>;
 }>;
@@ -461,7 +471,14 @@ export type ProvinceResolvers<ContextType = GraphQLContext, ParentType extends R
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SourceStatus'], ParentType, ContextType>;
+  successor?: Resolver<Types.Maybe<ResolversTypes['ProvinceRef']>, ParentType, ContextType>;
+  validTo?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProvinceRefResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProvinceRef'] = ResolversParentTypes['ProvinceRef']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -542,6 +559,7 @@ export type UnitResolvers<ContextType = GraphQLContext, ParentType extends Resol
   administrativeCodes?: Resolver<Types.Maybe<Array<ResolversTypes['AdministrativeCode']>>, ParentType, ContextType>;
   children?: Resolver<Types.Maybe<ResolversTypes['UnitConnection']>, ParentType, ContextType, Partial<Types.UnitChildrenArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currentUnits?: Resolver<Types.Maybe<Array<ResolversTypes['Unit']>>, ParentType, ContextType>;
   documents?: Resolver<Types.Maybe<ResolversTypes['DocumentConnection']>, ParentType, ContextType, Partial<Types.UnitDocumentsArgs>>;
   dossiers?: Resolver<Types.Maybe<ResolversTypes['DossierConnection']>, ParentType, ContextType, Partial<Types.UnitDossiersArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -549,6 +567,7 @@ export type UnitResolvers<ContextType = GraphQLContext, ParentType extends Resol
   level?: Resolver<ResolversTypes['UnitLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Types.Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  predecessors?: Resolver<Types.Maybe<Array<ResolversTypes['UnitLineage']>>, ParentType, ContextType>;
   procedures?: Resolver<Types.Maybe<ResolversTypes['ProcedureConnection']>, ParentType, ContextType, Partial<Types.UnitProceduresArgs>>;
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
   successors?: Resolver<Types.Maybe<Array<ResolversTypes['UnitLineage']>>, ParentType, ContextType>;
@@ -572,7 +591,9 @@ export type UnitEdgeResolvers<ContextType = GraphQLContext, ParentType extends R
 export type UnitLineageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitLineage'] = ResolversParentTypes['UnitLineage']> = ResolversObject<{
   decidedBy?: Resolver<Types.Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  externalSuccessor?: Resolver<Types.Maybe<ResolversTypes['ExternalUnit']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  predecessor?: Resolver<Types.Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
   successor?: Resolver<Types.Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
 }>;
 
@@ -594,6 +615,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DossierEvent?: DossierEventResolvers<ContextType>;
   DossierIndicators?: DossierIndicatorsResolvers<ContextType>;
   DossierStatusLookup?: DossierStatusLookupResolvers<ContextType>;
+  ExternalUnit?: ExternalUnitResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PortalStatus?: PortalStatusResolvers<ContextType>;
@@ -603,6 +625,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ProcedureEdge?: ProcedureEdgeResolvers<ContextType>;
   ProcedureRequirement?: ProcedureRequirementResolvers<ContextType>;
   Province?: ProvinceResolvers<ContextType>;
+  ProvinceRef?: ProvinceRefResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Signer?: SignerResolvers<ContextType>;
   SupplementRequest?: SupplementRequestResolvers<ContextType>;

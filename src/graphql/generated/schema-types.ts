@@ -471,6 +471,17 @@ export type DossierStatusLookup = {
   timeliness: Timeliness;
 };
 
+/** A unit outside the hub's databases (another province's), known by name and, when recorded, its agency identifier. */
+export type ExternalUnit = {
+  __typename?: 'ExternalUnit';
+  /** Agency electronic identifier, when known. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** Full name, e.g. `UBND tỉnh Phú Thọ`. */
+  name: Scalars['String']['output'];
+  /** The province that holds it. */
+  province: ProvinceRef;
+};
+
 /** An object with a global, opaque and stable id that encodes its source (province) and type. */
 export type Node = {
   /** Global id; pass it to `node` or `nodes` to fetch the object again. */
@@ -697,6 +708,19 @@ export type Province = Node & {
   slug: Scalars['String']['output'];
   /** Whether the province's database answers now. */
   status: SourceStatus;
+  /** The province that took it over; null while it exists. Usually not a source of the hub, hence a code and a name. */
+  successor?: Maybe<ProvinceRef>;
+  /** Last day the province existed, when it merged into another on 2025-07-01 (Resolution 202/2025/QH15: 63 provinces became 34); null while it exists. Its units stay, with their own end dates and successors. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A province known by its code and name, whether or not its database is a source of the hub. */
+export type ProvinceRef = {
+  __typename?: 'ProvinceRef';
+  /** National administrative-unit code (mã đơn vị hành chính), e.g. `25` for Phú Thọ. */
+  code: Scalars['String']['output'];
+  /** Name with diacritics, e.g. `Phú Thọ`. */
+  name: Scalars['String']['output'];
 };
 
 /** The root of every read. */
@@ -1050,6 +1074,13 @@ export type Unit = Node & {
   children?: Maybe<UnitConnection>;
   /** Agency electronic identifier (mã định danh điện tử, QCVN 102), e.g. `000.00.12.H41`. */
   code: Scalars['String']['output'];
+  /**
+   * The units valid today that this unit's history rolls up to, following successors transitively within its
+   * province's database: itself while valid; empty when the chain leaves the hub (a merged province's units:
+   * see `successors.externalSuccessor`). For statistics over today's units. Null only when the province's
+   * database could not answer (an error names the province).
+   */
+  currentUnits?: Maybe<Array<Unit>>;
   /** Documents this unit issued (văn bản ban hành); null only when the province's database could not answer (an error names the province). */
   documents?: Maybe<DocumentConnection>;
   /** Dossiers received by this unit (hồ sơ tiếp nhận), newest first by default; null only when the province's database could not answer (an error names the province). */
@@ -1064,11 +1095,13 @@ export type Unit = Node & {
   name: Scalars['String']['output'];
   /** The unit above (đơn vị cấp trên); null for the provincial People's Committee, or when the province's database could not answer. */
   parent?: Maybe<Unit>;
+  /** Units this one continues (links whose successor is this unit), e.g. the communes merged into a commune of 2025-07-01; null only when the province's database could not answer (an error names the province). */
+  predecessors?: Maybe<Array<UnitLineage>>;
   /** Procedures this unit implements (cơ quan thực hiện); null only when the province's database could not answer (an error names the province). */
   procedures?: Maybe<ProcedureConnection>;
   /** The province whose database holds this unit. */
   province: Province;
-  /** Successors after a reorganisation (2025: district level abolished, provinces merged); null only when the province's database could not answer (an error names the province). */
+  /** Successors after a reorganisation (2025: departments merged, district level abolished, communes and provinces merged); null only when the province's database could not answer (an error names the province). */
   successors?: Maybe<Array<UnitLineage>>;
   /** First day of validity. */
   validFrom: Scalars['Date']['output'];
@@ -1184,16 +1217,24 @@ export type UnitLevel =
   /** Province (cấp tỉnh). */
   | 'PROVINCE';
 
-/** A unit's link to its successor after a reorganisation (sáp nhập, chia tách, đổi tên). */
+/**
+ * A link from a unit to the unit that continues it after a reorganisation (sáp nhập, chia tách, đổi tên):
+ * Decree 45/2025/NĐ-CP departments from 2025-03-01, communes and the end of the district level from 2025-07-01,
+ * merged provinces from 2025-07-01.
+ */
 export type UnitLineage = {
   __typename?: 'UnitLineage';
   /** The deciding document (nghị quyết, quyết định), when recorded; null also when the province's database could not answer. */
   decidedBy?: Maybe<Document>;
   /** Date from which the successor takes over. */
   effectiveOn: Scalars['Date']['output'];
+  /** The continuing unit when it lies in another province's database (UBND tỉnh Hòa Bình → UBND tỉnh Phú Thọ); null otherwise. */
+  externalSuccessor?: Maybe<ExternalUnit>;
   /** What happened: `MERGED_INTO`, `SPLIT_INTO` or `RENAMED_TO`. */
   kind: Scalars['String']['output'];
-  /** The unit that continues this one; null only when the province's database could not answer (an error names the province). */
+  /** The unit that ended (or was renamed); null only when the province's database could not answer (an error names the province). */
+  predecessor?: Maybe<Unit>;
+  /** The unit that continues this one; null when it lies outside the hub (see `externalSuccessor`), or when the province's database could not answer (an error names the province). */
   successor?: Maybe<Unit>;
 };
 

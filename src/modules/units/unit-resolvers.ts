@@ -14,14 +14,21 @@ export const unitResolvers: Resolvers = {
     active: (u, _, ctx) => ctx.units.isActive(u),
     administrativeCodes: (u, _, ctx, info) => fromSource(ctx.fed, info, ctx.units.administrativeCodes(u)),
     successors: (u, _, ctx, info) => fromSource(ctx.fed, info, ctx.units.successors(u)),
+    predecessors: (u, _, ctx, info) => fromSource(ctx.fed, info, ctx.units.predecessors(u)),
+    currentUnits: (u, _, ctx, info) => fromSource(ctx.fed, info, ctx.units.currentUnits(u)),
     children: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.units.children(u, args)),
     procedures: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.procedures.ofUnit(u, args)),
     dossiers: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.dossiers.ofUnit(u, args)),
     documents: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.documents.issuedBy(u, args)),
   },
   UnitLineage: {
+    predecessor: (l, _, ctx, info) =>
+      fromSource(ctx.fed, info, ctx.units.load({ province: l.province, id: l.predecessorId })),
     successor: (l, _, ctx, info) =>
-      fromSource(ctx.fed, info, ctx.units.load({ province: l.province, id: l.successorId })),
+      l.successorId == null
+        ? null
+        : fromSource(ctx.fed, info, ctx.units.load({ province: l.province, id: l.successorId })),
+    externalSuccessor: (l) => l.external,
     decidedBy: (l, _, ctx, info) =>
       l.documentId == null
         ? null

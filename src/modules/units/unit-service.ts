@@ -6,7 +6,7 @@ import { nestedConnections } from '../../graphql/nested.ts';
 import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
 import type { Federation } from '../../sources/federation.ts';
 import { idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
-import { UNIT_SORTS, unitStore } from './unit-store.ts';
+import { UNIT_SORTS, unitStore, type LineageRow } from './unit-store.ts';
 import type { AdministrativeCodeModel, UnitEntity, UnitLineageModel } from '../../graphql/models.ts';
 import type { UnitKind, UnitLevel } from '../../graphql/generated/schema-types.ts';
 
@@ -24,6 +24,23 @@ export interface UnitListArgs extends PageArgs {
 
 const DEFAULT_ORDER = { field: 'NAME', direction: 'ASC' } as const;
 
+const lineageModel = (province: string, r: LineageRow): UnitLineageModel => ({
+  province,
+  kind: r.kind,
+  predecessorId: r.predecessor_id,
+  successorId: r.successor_id,
+  external:
+    r.ext_name == null
+      ? null
+      : {
+          code: r.ext_code,
+          name: r.ext_name,
+          province: { code: r.ext_province_code!, name: r.ext_province_name! },
+        },
+  effectiveOn: r.effective_on,
+  documentId: r.document_id,
+});
+
 /** Units: rules and validation over the unit store, with this request's loaders. */
 export function createUnitService(fed: Federation) {
   const byId = entityLoader(fed, (s, ids) => unitStore(s.db, s.code).byIds(ids));
@@ -36,6 +53,16 @@ export function createUnitService(fed: Federation) {
     fed,
     (s, ids) => unitStore(s.db, s.code).successors(ids),
     (r) => r.predecessor_id,
+  );
+  const lineageBack = listLoader(
+    fed,
+    (s, ids) => unitStore(s.db, s.code).predecessors(ids),
+    (r) => r.successor_id!,
+  );
+  const current = listLoader(
+    fed,
+    (s, ids) => unitStore(s.db, s.code).currentUnits(ids),
+    (r) => r.origin,
   );
   const ofProcedure = listLoader(
     fed,
@@ -106,13 +133,15 @@ export function createUnitService(fed: Federation) {
     },
     async successors(u: UnitEntity): Promise<UnitLineageModel[]> {
       const rows = await lineage.load({ province: u.province, id: u.id });
-      return rows.map((r) => ({
-        province: u.province,
-        kind: r.kind,
-        successorId: r.successor_id,
-        effectiveOn: r.effective_on,
-        documentId: r.document_id,
-      }));
+      return rows.map((r) => lineageModel(u.province, r));
+    },
+    async predecessors(u: UnitEntity): Promise<UnitLineageModel[]> {
+      const rows = await lineageBack.load({ province: u.province, id: u.id });
+      return rows.map((r) => lineageModel(u.province, r));
+    },
+    async currentUnits(u: UnitEntity): Promise<UnitEntity[]> {
+      const rows = await current.load({ province: u.province, id: u.id });
+      return rows.map(({ origin: _o, ...e }) => e);
     },
     ofProcedure: (p: { province: string; id: number }) =>
       ofProcedure.load({ province: p.province, id: p.id }),

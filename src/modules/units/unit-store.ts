@@ -39,6 +39,19 @@ const COLUMNS = [
 // knex cannot type an aliased table: `units as u` rows come through rowsOf<Row>, Row from COLUMNS
 type Row = Selected<UnitRow, typeof COLUMNS>;
 
+/** A lineage link as the store reads it; `ext_*` are set for a successor in another province. */
+export interface LineageRow {
+  predecessor_id: number;
+  successor_id: number | null;
+  kind: string;
+  effective_on: string;
+  document_id: number | null;
+  ext_code: string | null;
+  ext_name: string | null;
+  ext_province_code: string | null;
+  ext_province_name: string | null;
+}
+
 /** SQL for units; one instance per source. */
 export function unitStore(db: Knex, province: string) {
   const entity = (r: Row): UnitEntity => ({
@@ -85,8 +98,14 @@ export function unitStore(db: Knex, province: string) {
       const qb = db('units as u').select(COLUMNS).whereRaw('u.id = ANY(?)', [ids]);
       return (await rowsOf<Row>(qb)).map(entity);
     },
+    /** Units by agency identifier, or by an identifier they had before (unit_code_aliases). */
     async byCodes(codes: string[]): Promise<UnitEntity[]> {
-      const qb = db('units as u').select(COLUMNS).whereRaw('u.code = ANY(?)', [codes]);
+      const qb = db('units as u')
+        .select(COLUMNS)
+        .whereRaw(
+          'u.code = ANY(?) OR u.id IN (SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ANY(?))',
+          [codes, codes],
+        );
       return (await rowsOf<Row>(qb)).map(entity);
     },
     /** Children of many parents in one statement: a window keeps `limit` rows per parent. */
@@ -123,11 +142,51 @@ export function unitStore(db: Knex, province: string) {
         .whereRaw('unit_id = ANY(?)', [unitIds])
         .orderBy(['unit_id', 'system', 'valid_from']);
     },
-    async successors(unitIds: number[]) {
-      return db('unit_lineage')
-        .select('predecessor_id', 'successor_id', 'kind', 'effective_on', 'document_id')
-        .whereRaw('predecessor_id = ANY(?)', [unitIds])
-        .orderBy(['predecessor_id', 'effective_on', 'successor_id']);
+    /** Successors of many units: in this database (unit_lineage) and in other provinces' (external). */
+    async successors(unitIds: number[]): Promise<LineageRow[]> {
+      const res = await db.raw<{ rows: LineageRow[] }>(
+        `SELECT predecessor_id, successor_id, kind, effective_on, document_id,
+                NULL::text AS ext_code, NULL::text AS ext_name, NULL::text AS ext_province_code, NULL::text AS ext_province_name
+           FROM unit_lineage WHERE predecessor_id = ANY(:ids)
+         UNION ALL
+         SELECT unit_id, NULL, kind, effective_on, document_id, successor_code, successor_name, province_code, province_name
+           FROM unit_external_successors WHERE unit_id = ANY(:ids)
+         ORDER BY 1, 4, 2, 7`,
+        { ids: unitIds },
+      );
+      return res.rows;
+    },
+    /** Predecessors of many units (links whose successor they are). */
+    async predecessors(unitIds: number[]): Promise<LineageRow[]> {
+      const res = await db.raw<{ rows: LineageRow[] }>(
+        `SELECT predecessor_id, successor_id, kind, effective_on, document_id,
+                NULL::text AS ext_code, NULL::text AS ext_name, NULL::text AS ext_province_code, NULL::text AS ext_province_name
+           FROM unit_lineage WHERE successor_id = ANY(:ids)
+          ORDER BY successor_id, effective_on, predecessor_id`,
+        { ids: unitIds },
+      );
+      return res.rows;
+    },
+    /**
+     * The units valid today that each unit rolls up to: successors followed transitively (at most 10
+     * steps), keeping those valid today; a unit valid today rolls up to itself.
+     */
+    async currentUnits(unitIds: number[]): Promise<(UnitEntity & { origin: number })[]> {
+      const res = await db.raw<{ rows: (Row & { origin: number })[] }>(
+        `WITH RECURSIVE chain(origin, id, depth) AS (
+           SELECT u.id, u.id, 0 FROM units u WHERE u.id = ANY(:ids)
+           UNION
+           SELECT c.origin, l.successor_id, c.depth + 1
+             FROM chain c JOIN units u ON u.id = c.id JOIN unit_lineage l ON l.predecessor_id = c.id
+            WHERE c.depth < 10 AND u.valid_to IS NOT NULL AND u.valid_to < current_date
+         )
+         SELECT DISTINCT c.origin, ${COLUMNS.join(', ')}
+           FROM chain c JOIN units u ON u.id = c.id
+          WHERE u.valid_from <= current_date AND (u.valid_to IS NULL OR u.valid_to >= current_date)
+          ORDER BY c.origin, u.id`,
+        { ids: unitIds },
+      );
+      return res.rows.map((r) => ({ ...entity(r), origin: r.origin }));
     },
   };
 }
