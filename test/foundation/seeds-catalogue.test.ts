@@ -76,7 +76,9 @@ describe('the procedure catalogue: real procedures, marked synthetic ones', () =
       const p = REAL[i]!;
       expect(r.national_code).toBe(p.code ?? r.national_code);
       if (!p.code) expect(r.national_code.startsWith(`${UNVERIFIED_CODE_PREFIX}.`)).toBe(true);
-      expect(r.level).toBe(p.level);
+      // procedures.level is today's: the district level is gone since 1 July 2025 (its procedures are the
+      // communes'), the earlier level stays in procedure_levels (test/foundation/seeds-reorg.test.ts)
+      expect(r.level).toBe(p.level === 'DISTRICT' ? 'COMMUNE' : p.level);
       expect(r.online_service).toBe(p.kind);
     });
     // synthetic procedures are the 9.xxxxxx ones, and only they are abolished
