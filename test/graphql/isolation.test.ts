@@ -156,7 +156,12 @@ describe('five provinces, one of them slow or failing', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub({
-      env: { SOURCE_STATEMENT_TIMEOUT_MS: String(STATEMENT_MS), SOURCE_CONNECT_TIMEOUT_MS: '1500' },
+      env: {
+        SOURCE_STATEMENT_TIMEOUT_MS: String(STATEMENT_MS),
+        SOURCE_CONNECT_TIMEOUT_MS: '1500',
+        // the nested trees below count dossiers under every district's communes: over the default cost
+        MAX_QUERY_COST: '100000',
+      },
     });
   });
   afterAll(() => hub?.close());

@@ -68,7 +68,7 @@ describe('cross-province pagination', () => {
       500,
       { filter: { onlineService: 'FULL' } },
     ],
-    ['procedures', 'orderBy: { field: UPDATED_AT, direction: DESC }', 333, { filter: { field: 'Hộ tịch' } }],
+    ['procedures', 'orderBy: { field: UPDATED_AT, direction: DESC }', 100, { filter: { field: 'Hộ tịch' } }],
     ['dossiers', 'orderBy: { field: RECEIVED_AT, direction: DESC }', 250, { filter: { channel: 'POSTAL' } }],
     [
       'dossiers',
