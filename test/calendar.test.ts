@@ -39,7 +39,7 @@ describe('working days, hand-built cases', () => {
     ['2026-04-27', false, 'Hùng Kings 2026 (Sunday) moved to Monday'],
     ['2025-11-15', false, 'ordinary Saturday'],
     ['2025-11-17', true, 'ordinary Monday'],
-  ] as const)('%s working: %s (%s)', (day, working) => {
+  ] as const)('%s working: %s (%s)', (day, working, _why) => {
     expect(isWorkingDay(day)).toBe(working);
   });
 

@@ -154,7 +154,7 @@ const WEEKDAY_NOTE = ['Chủ nhật', '', '', '', '', '', 'Thứ Bảy'];
 
 export function createCalendar(overrides: CalendarOverrides = {}): Calendar {
   const cache = new Map<number, Map<string, DayInfo>>();
-  const holidays = publicHolidays(Array.from({ length: 2040 - 2015 }, (_, k) => 2015 + k));
+  const hd = new Holidays('VN');
   /** Exceptions of one year: days off that are not weekends, and weekend days worked. */
   const yearExceptions = (year: number): Map<string, DayInfo> => {
     let m = cache.get(year);
