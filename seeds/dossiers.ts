@@ -315,8 +315,8 @@ async function batch(
       SELECT w.*,
         CASE WHEN w.outcome = 9 AND w.supps >= 1 THEN pg_temp.c_next_office(w.recv + 0.25 * (w.work_end - w.recv)) END AS s1_req,
         CASE WHEN w.outcome = 9 AND w.supps >= 2 THEN pg_temp.c_next_office(w.recv + 0.5 * (w.work_end - w.recv) + w.supp_wait) END AS s2_req,
-        CASE WHEN w.outcome = 9 AND w.pay_wait > interval '0'
-             THEN pg_temp.c_next_office(w.recv + 0.8 * (w.work_end - w.recv) + w.supps * w.supp_wait) END AS pay_req
+        -- fees are asked for at receipt
+        CASE WHEN w.outcome = 9 AND w.pay_wait > interval '0' THEN w.recv END AS pay_req
       FROM w
     ), f AS (
       SELECT e.*,
@@ -324,16 +324,33 @@ async function batch(
           WHEN 3 THEN e.recv
           WHEN 9 THEN pg_temp.c_next_office(greatest(
             e.work_end + e.supps * e.supp_wait + e.pay_wait,
-            coalesce(e.s2_req, e.s1_req, e.recv) + e.supp_wait + interval '30 minutes',
+            CASE WHEN e.supps > 0 THEN coalesce(e.s2_req, e.s1_req) + e.supp_wait + interval '30 minutes' ELSE e.recv END,
             coalesce(e.pay_req + e.pay_wait + interval '30 minutes', e.recv)))
           ELSE pg_temp.c_next_office(e.recv + e.r_frac * (e.work_end - e.recv))
         END AS end_at
       FROM e
+    ), o AS (
+      -- a wait whose request had to move to office hours may push an on-time dossier past its due time:
+      -- such dossiers keep no wait (only the ones planned late are late)
+      SELECT f.*, f.outcome <> 9 OR f.r_late < 0.012 OR f.supps >= 2
+                  OR f.end_at - f.supps * f.supp_wait - f.pay_wait <= f.due AS keep
+        FROM f
+    ), k AS (
+      SELECT o.procedure_id, o.g, o.i, o.day, o.r_proc, o.r_unit, o.r_min, o.r_time, o.r_chan, o.r_out, o.r_frac,
+        o.r_supp, o.r_late, o.r_app, o.r_pay, o.r_ctr, o.level, o.online_service, o.channel, o.fee, o.submitted_at,
+        o.recv, o.unit_id, o.dept_id, o.home_id, o.due, o.outcome, o.work_end, o.supp_wait,
+        CASE WHEN o.keep THEN o.supps ELSE 0 END AS supps,
+        CASE WHEN o.keep THEN o.pay_wait ELSE interval '0' END AS pay_wait,
+        CASE WHEN o.keep THEN o.s1_req END AS s1_req,
+        CASE WHEN o.keep THEN o.s2_req END AS s2_req,
+        CASE WHEN o.keep THEN o.pay_req END AS pay_req,
+        CASE WHEN o.keep THEN o.end_at ELSE pg_temp.c_next_office(o.work_end) END AS end_at
+      FROM o
     )
     SELECT f.*,
       -- some results wait for collection (processed, not returned)
       CASE WHEN f.outcome = 9 AND f.r_out >= 0.1 THEN pg_temp.c_next_office(f.end_at + f.r_time * interval '2 days') END AS return_at
-    FROM f`,
+    FROM k f`,
   );
   tick('plans');
 
@@ -391,7 +408,7 @@ async function batch(
       CASE WHEN n.status = 10 THEN n.return_at END,
       x.supps, x.supp_secs, x.pay_secs,
       x.late AND pg_temp.lt_rnd(n.g, ${S} + 34) < 0.85,
-      CASE WHEN x.late AND pg_temp.lt_rnd(n.g, ${S} + 34) < 0.85 THEN pg_temp.c_add_working_days(n.end_at, 2 + floor(pg_temp.lt_rnd(n.g, ${S} + 44) * 4)::int) END,
+      CASE WHEN x.late AND pg_temp.lt_rnd(n.g, ${S} + 34) < 0.85 THEN pg_temp.c_add_working_days(greatest(n.end_at, n.due), 2 + floor(pg_temp.lt_rnd(n.g, ${S} + 44) * 4)::int) END,
       CASE WHEN n.status IN (9, 10) AND pg_temp.lt_rnd(n.g, ${S} + 35) < 0.4 THEN
         (ARRAY[5, 5, 5, 5, 5, 5, 5, 4, 4, 3])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 36) * 10)::int] END,
       pg_temp.lt_rnd(n.g, ${S} + 37) < CASE n.channel WHEN 'ONLINE' THEN 0.92 ELSE 0.7 END,
@@ -411,7 +428,7 @@ async function batch(
         (coalesce((n.s1_req <= ?::timestamptz)::int, 0) + coalesce((n.s2_req <= ?::timestamptz)::int, 0))::smallint AS supps,
         (extract(epoch FROM n.supp_wait) * (coalesce((n.s1_req + n.supp_wait <= ?::timestamptz)::int, 0) + coalesce((n.s2_req + n.supp_wait <= ?::timestamptz)::int, 0)))::int AS supp_secs,
         coalesce(CASE WHEN n.pay_req + n.pay_wait <= ?::timestamptz THEN extract(epoch FROM n.pay_wait) END, 0)::int AS pay_secs,
-        n.status IN (9, 10) AND (n.supps >= 2 OR n.work_end > n.due) AS late
+        n.status IN (9, 10) AND (n.supps >= 2 OR n.end_at - n.supps * n.supp_wait - n.pay_wait > n.due) AS late
     ) x
     LEFT JOIN prior pr ON pr.unit_id = n.unit_id AND pr.day = to_char(coalesce(x.received_at, n.submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD')`,
     [
@@ -611,6 +628,7 @@ async function calendarFunctions(trx: Knex.Transaction): Promise<void> {
       BEGIN
         IF unit = 'WORKING_DAY' THEN RETURN pg_temp.c_add_working_days(ts, ceil(amount)::int); END IF;
         IF unit = 'DAY' THEN RETURN pg_temp.c_at_local(pg_temp.c_after(d + ceil(amount)::int, 0), interval '17 hours'); END IF;
+        IF round(amount * 60) = 0 THEN RETURN pg_temp.c_next_office(ts); END IF;
         target := CASE WHEN pg_temp.c_work(d) THEN (pg_temp.c_ord(d) - 1) * 510 +
                     CASE WHEN t < 420 THEN 0 WHEN t <= 690 THEN t - 420 WHEN t < 780 THEN 270 WHEN t <= 1020 THEN 270 + t - 780 ELSE 510 END
                   ELSE pg_temp.c_ord(d) * 510 END + round(amount * 60);

@@ -63,7 +63,8 @@ export interface Calendar {
    *   day of receipt, or the next working day);
    * - DAY: 17:00 local of the receipt day + ceil(amount) calendar days, moved to the next working day when
    *   that day is off (a time limit ending on a day off ends on the next working day, Civil Code 2015 art. 148);
-   * - HOUR: `amount` hours of office time (07:00–11:30, 13:00–17:00 on working days) after receipt.
+   * - HOUR: `amount` hours of office time (07:00–11:30, 13:00–17:00 on working days) after receipt (0: the
+   *   next office moment).
    */
   dueAt(receivedAt: Date, amount: number, unit: TimeUnit): Date;
   /** Rows for `calendar_days` from `from` to `to` inclusive, numbered from `from`. */
@@ -228,6 +229,7 @@ export function createCalendar(overrides: CalendarOverrides = {}): Calendar {
         return atLocal(addWorkingDays(addDays(day, Math.ceil(amount)), 0), AFTERNOON_CLOSE);
       case 'HOUR': {
         let left = Math.round(amount * 60);
+        if (left === 0) return nextOfficeMoment(receivedAt);
         let d = day;
         let m = officeMinuteOf(localMinute(receivedAt));
         if (!isWorkingDay(d)) {

@@ -139,7 +139,8 @@ describe('demo seeds follow the articles', () => {
        FROM dossiers`,
     );
     // a dossier still SUBMITTED has its one event; a long one has up to about twenty
-    expect(shape).toMatchObject({ bad_codes: 0, min_ev: 1, bad_ids: 0 });
+    expect(shape).toMatchObject({ bad_codes: 0, bad_ids: 0 });
+    expect(shape!.min_ev).toBeGreaterThanOrEqual(1);
     expect(shape!.max_ev).toBeLessThanOrEqual(22);
     expect(shape!.d_names).toBeGreaterThan(0);
     // on-time rate and apologies, with timeliness judged by the rules as the tests write them

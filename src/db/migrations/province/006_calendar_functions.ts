@@ -57,7 +57,7 @@ export async function up(knex: Knex): Promise<void> {
         SELECT CASE unit
           WHEN 'WORKING_DAY' THEN lt_add_working_days(ts, ceil(amount)::int)
           WHEN 'DAY' THEN lt_at_local(lt_working_day_after(lt_local_day(ts) + ceil(amount)::int, 0), interval '17 hours')
-          WHEN 'HOUR' THEN (
+          WHEN 'HOUR' THEN CASE WHEN round(amount * 60) = 0 THEN lt_next_office_moment(ts) ELSE (
             SELECT lt_office_instant(w.day, p.target - (ceil(p.target / 510.0) - 1) * 510)
               FROM (SELECT CASE WHEN c.working THEN (c.working_ordinal - 1) * 510 +
                               CASE WHEN x.t < 420 THEN 0 WHEN x.t <= 690 THEN x.t - 420 WHEN x.t < 780 THEN 270
@@ -65,7 +65,7 @@ export async function up(knex: Knex): Promise<void> {
                               ELSE c.working_ordinal * 510 END + round(amount * 60) AS target
                       FROM (SELECT lt_local_day(ts) d, extract(epoch FROM (ts AT TIME ZONE INTERVAL '+07:00')::time) / 60 t) x
                       JOIN calendar_days c ON c.day = x.d) p
-              JOIN calendar_days w ON w.working AND w.working_ordinal = greatest(ceil(p.target / 510.0), 1))
+              JOIN calendar_days w ON w.working AND w.working_ordinal = greatest(ceil(p.target / 510.0), 1)) END
         END $$;
   `);
 }
