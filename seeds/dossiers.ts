@@ -256,8 +256,8 @@ async function batch(
           WHEN 'PARTIAL' THEN CASE WHEN b.r_chan < 0.45 THEN 'ONLINE' WHEN b.r_chan < 0.95 THEN 'DIRECT' ELSE 'POSTAL' END
           ELSE CASE WHEN b.r_chan < 0.95 THEN 'DIRECT' ELSE 'POSTAL' END
         END AS want_channel,
-        -- a counter or post office receipt happens on a working day: a day off gives the working day before
-        pg_temp.c_wday(pg_temp.c_ord(b.day)) AS work_day
+        -- a counter or post office receipt happens on a working day: a day off gives one of the five before
+        pg_temp.c_wday(pg_temp.c_ord(b.day) - CASE WHEN pg_temp.c_work(b.day) THEN 0 ELSE floor(b.r_min * 5)::int END) AS work_day
         FROM b JOIN sp ON sp.k = least(floor(power(b.r_proc, 2.2) * ${np})::int, ${np - 1})
     ), c AS (
       SELECT p.*, ch.channel, ch.processing_time, ch.time_unit, ch.fee_vnd AS fee
