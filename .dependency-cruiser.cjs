@@ -2,7 +2,8 @@
  * The layers of lienthong, lowest first. A file may import its own layer and the ones below it,
  * never one above; no import cycles anywhere; the product never imports the portal sandbox.
  *
- *   base       config, logger, errors, metrics, http (JSON bodies in and out), random (seeded)
+ *   base       config, logger, errors, metrics, http (JSON bodies in and out), random (seeded),
+ *              calendar (working days, pure: used by db to fill calendar_days, by seeds and by stores)
  *   db         embedded PostgreSQL, knex, migrations, keyset SQL, SQL helpers
  *   sources    the provincial databases: registry, health, federation, demo set
  *   runtime    databases + sources + health + metrics, opened once per process
@@ -14,7 +15,7 @@
  *   entry      src/cli, src/bench
  */
 const LAYERS = [
-  ['base', '^src/(config|logger|errors|metrics|http|random)[.]ts$'],
+  ['base', '^src/((config|logger|errors|metrics|http|random)[.]ts$|calendar/)'],
   ['db', '^src/db/'],
   ['sources', '^src/sources/'],
   ['runtime', '^src/runtime[.]ts$'],

@@ -14,20 +14,49 @@ import {
   SURNAMES,
   TAX_PREFIX,
 } from './data/people.ts';
+import { atLocal, localDay } from '../src/calendar/index.ts';
 import { sqlSalt } from './random.ts';
 
 /**
  * Dossiers (hồ sơ) generated set-based inside PostgreSQL: a few large INSERT … SELECT statements over
  * generate_series, with hashint8extended as the deterministic random source, so a million dossiers and
- * their ~12 million events load in minutes. Rows are numbered globally (i), so topping up continues the
- * same sequence and codes stay unique.
+ * their events load in minutes.
+ *
+ * Time follows the working calendar (calendar_days and the lt_* SQL functions of province migration 006):
+ * counter and postal receipts in office hours on working days, online submissions at any hour received
+ * the next working morning, due times from the procedure channel's processing time and unit, officers'
+ * steps in office hours. Each dossier has a key g: on the demo clock (the `today` the seed is given), day
+ * d holds the keys ceil(d·N/W) … ceil((d+1)·N/W) − 1 for N dossiers over a window of W days, so the
+ * dossiers of a day do not depend on when they were seeded, and catching up missing days adds exactly
+ * the dossiers a seed straight to the later day would have. What the dossier looks like at the seeding
+ * instant (open, waiting, returned) is cut from its whole planned life.
  */
 
-/** Dossiers are received between WINDOW_START and ANCHOR (fixed, so the data never depends on today). */
-const WINDOW_START = '2025-06-01T00:30:00Z';
-const WINDOW_DAYS = 538;
-const ANCHOR = '2026-11-20T10:00:00Z';
+/** Days of dossiers before the demo's today. */
+export const WINDOW_DAYS = 538;
+/** The demo's "now" on its today: noon local time (morning receipts of the day exist, none in the afternoon). */
+const NOON_MINUTES = 12 * 60;
+/** Keys of dossiers added as extra volume (`seed --dossiers N` on a seeded province) start here. */
+export const EXTRA_KEYS = 1_000_000_000_000;
 const BATCH = 500_000;
+
+/** The instant the demo stands at on `today` (YYYY-MM-DD local). */
+export const demoNow = (today: string): Date => atLocal(today, NOON_MINUTES);
+
+/**
+ * Which dossiers a load makes: keys g in [gLo, gHi]; the receipt day of key g is
+ * dayBase + floor((g − gBase)·days / perDays), days counted from 1970-01-01.
+ */
+export interface DossierPlan {
+  gLo: number;
+  gHi: number;
+  gBase: number;
+  dayBase: number;
+  days: number;
+  perDays: number;
+  /** The seeding instant: what has not happened by then is left open. */
+  now: Date;
+}
 
 const EVENT_NOTES: Record<number, readonly string[]> = {
   1: [
@@ -46,7 +75,7 @@ const EVENT_NOTES: Record<number, readonly string[]> = {
   ],
   5: ['Yêu cầu bổ sung giấy tờ còn thiếu', 'Đề nghị bổ sung, hoàn thiện hồ sơ'],
   6: ['Yêu cầu thanh toán phí, lệ phí'],
-  3: ['Từ chối tiếp nhận: hồ sơ không thuộc thẩm quyền'],
+  3: ['Từ chối tiếp nhận: hồ sơ không thuộc thẩm quyền', 'Từ chối tiếp nhận: hồ sơ không đủ điều kiện'],
   7: ['Công dân rút hồ sơ'],
   8: ['Dừng xử lý theo đề nghị của cơ quan phối hợp'],
   9: ['Có kết quả giải quyết'],
@@ -57,20 +86,21 @@ function weightedArray(items: readonly (readonly [string, number])[]): string[] 
   return items.flatMap(([name, w]) => Array<string>(Math.max(1, Math.round(w))).fill(name));
 }
 
-export async function seedDossierRange(db: Knex, province: ProvinceInfo, count: number): Promise<void> {
+export async function seedDossierRange(db: Knex, province: ProvinceInfo, plan: DossierPlan): Promise<void> {
   await restoreDroppedIndexes(db);
-  await repairMissingEvents(db, province);
-  const existing = await db('dossiers').count({ n: '*' }).first();
-  const first = Number(existing?.n ?? 0) + 1;
+  await repairMissingEvents(db, province, plan.now);
+  const count = plan.gHi - plan.gLo + 1;
+  if (count <= 0) return;
   const load = async () => {
-    for (let from = first; from <= first + count - 1; from += BATCH) {
-      const end = Math.min(first + count - 1, from + BATCH - 1);
-      const ids = await db.transaction((trx) => batch(trx, province, from, end));
+    for (let from = plan.gLo; from <= plan.gHi; from += BATCH) {
+      const part = { ...plan, gLo: from, gHi: Math.min(plan.gHi, from + BATCH - 1) };
+      const ids = await db.transaction((trx) => batch(trx, province, part));
+      if (ids.hi < ids.lo) continue;
       // events are most of the volume: two sessions, one per core
       const mid = Math.floor((ids.lo + ids.hi) / 2);
       await Promise.all([
-        db.transaction((trx) => insertEvents(trx, province, ids.lo, mid)),
-        db.transaction((trx) => insertEvents(trx, province, mid + 1, ids.hi)),
+        db.transaction((trx) => insertEvents(trx, province, ids.lo, mid, plan.now)),
+        db.transaction((trx) => insertEvents(trx, province, mid + 1, ids.hi, plan.now)),
       ]);
     }
   };
@@ -83,6 +113,7 @@ const DOSSIER_TABLES = [
   'dossiers',
   'dossier_events',
   'dossier_supplements',
+  'dossier_payment_waits',
   'dossier_documents',
   'dossier_code_aliases',
 ];
@@ -139,7 +170,7 @@ export async function restoreDroppedIndexes(db: Knex): Promise<void> {
 }
 
 /** Events of dossiers whose event sessions did not commit (a seed killed between its transactions). */
-async function repairMissingEvents(db: Knex, province: ProvinceInfo): Promise<void> {
+async function repairMissingEvents(db: Knex, province: ProvinceInfo, now: Date): Promise<void> {
   const { rows } = await db.raw<{ rows: { lo: number | null; hi: number | null }[] }>(
     `SELECT min(d.id)::int AS lo, max(d.id)::int AS hi FROM dossiers d
       WHERE d.id > (SELECT coalesce(max(dossier_id), 0) FROM dossier_events) - ${BATCH}
@@ -147,14 +178,13 @@ async function repairMissingEvents(db: Knex, province: ProvinceInfo): Promise<vo
   );
   const { lo, hi } = rows[0] ?? {};
   if (lo == null || hi == null) return;
-  await db.transaction((trx) => insertEvents(trx, province, lo, hi, true));
+  await db.transaction((trx) => insertEvents(trx, province, lo, hi, now, true));
 }
 
 async function batch(
   trx: Knex.Transaction,
   province: ProvinceInfo,
-  from: number,
-  to: number,
+  plan: DossierPlan,
 ): Promise<{ lo: number; hi: number }> {
   const tick = timer();
   const S = sqlSalt(province.code, 'dossiers');
@@ -162,14 +192,19 @@ async function batch(
   const surnames = weightedArray([...SURNAMES, ...(LOCAL_SURNAMES[province.code] ?? [])]);
   // most applicants were born in the province (the first 3 digits of the personal ID)
   const birth = [...Array<string>(110).fill(own), ...OTHER_BIRTH_PROVINCES];
+  const now = plan.now.toISOString();
+  const today = localDay(plan.now);
   await prepareSession(trx);
   await trx.raw(`
     CREATE TEMP TABLE sp ON COMMIT DROP AS
     SELECT (row_number() OVER (ORDER BY p.id) - 1)::int AS k, p.id, p.level, p.online_service,
-           coalesce((SELECT min(c.processing_time) FROM procedure_channels c WHERE c.procedure_id = p.id), 5) AS days,
-           coalesce((SELECT max(c.fee_vnd) FROM procedure_channels c WHERE c.procedure_id = p.id), 0) AS fee,
            (SELECT min(pu.unit_id) FROM procedure_units pu WHERE pu.procedure_id = p.id AND pu.role = 'IMPLEMENTING') AS impl_id
       FROM procedures p WHERE p.status = 'ACTIVE';
+    -- the processing time of a channel is its first case's (dossiers do not record their case)
+    CREATE TEMP TABLE spc ON COMMIT DROP AS
+    SELECT DISTINCT ON (procedure_id, channel) procedure_id, channel, processing_time, time_unit, fee_vnd
+      FROM procedure_channels ORDER BY procedure_id, channel, case_name;
+    CREATE UNIQUE INDEX ON spc (procedure_id, channel);
     CREATE TEMP TABLE sc ON COMMIT DROP AS
     SELECT (row_number() OVER (ORDER BY u.id) - 1)::int AS k, u.id, u.valid_to, coalesce(l.successor_id, u.id) AS succ_id
       FROM units u LEFT JOIN unit_lineage l ON l.predecessor_id = u.id WHERE u.kind = 'COMMUNE';
@@ -183,140 +218,220 @@ async function batch(
     SELECT receiving_unit_id AS unit_id, to_char(coalesce(received_at, submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD') AS day, count(*)::int AS n
       FROM dossiers GROUP BY 1, 2;
   `);
-  const [{ np, nc, nd, ndept, ndoc, base }] = (
+  const [{ np, nc, nd, ndept, ndoc, base, centre }] = (
     await trx.raw<{
-      rows: { np: number; nc: number; nd: number; ndept: number; ndoc: number; base: number }[];
+      rows: {
+        np: number;
+        nc: number;
+        nd: number;
+        ndept: number;
+        ndoc: number;
+        base: number;
+        centre: number | null;
+      }[];
     }>(`
       SELECT (SELECT count(*) FROM sp)::int np, (SELECT count(*) FROM sc)::int nc, (SELECT count(*) FROM sd)::int nd,
              (SELECT count(*) FROM sdept)::int ndept, (SELECT count(*) FROM sdoc)::int ndoc,
-             (SELECT coalesce(max(id), 0) FROM dossiers)::bigint base`)
-  ).rows as [{ np: number; nc: number; nd: number; ndept: number; ndoc: number; base: number }];
+             (SELECT coalesce(max(id), 0) FROM dossiers)::bigint base,
+             (SELECT min(id) FROM units WHERE kind = 'CENTRE' AND valid_to IS NULL)::bigint centre`)
+  ).rows as [
+    { np: number; nc: number; nd: number; ndept: number; ndoc: number; base: number; centre: number | null },
+  ];
 
-  // 1. the dossiers' facts, one row per i, with receiving unit, channel, times and outcome decided
+  // 1. each dossier's whole planned life, one row per key g: unit, channel, times, waits, outcome
   await trx.raw(
     `
     CREATE TEMP TABLE nd ON COMMIT DROP AS
     WITH b AS (
-      SELECT i,
-        pg_temp.lt_rnd(i, ${S} + 1) r_proc, pg_temp.lt_rnd(i, ${S} + 2) r_unit, pg_temp.lt_rnd(i, ${S} + 3) r_day, pg_temp.lt_rnd(i, ${S} + 4) r_time,
-        pg_temp.lt_rnd(i, ${S} + 5) r_chan, pg_temp.lt_rnd(i, ${S} + 6) r_out, pg_temp.lt_rnd(i, ${S} + 7) r_frac, pg_temp.lt_rnd(i, ${S} + 8) r_supp,
-        pg_temp.lt_rnd(i, ${S} + 9) r_late, pg_temp.lt_rnd(i, ${S} + 10) r_app
-      FROM generate_series(?::bigint, ?::bigint) i
+      SELECT g, row_number() OVER (ORDER BY g) AS i,
+        DATE '1970-01-01' + (${plan.dayBase} + ((g - ${plan.gBase}) * ${plan.days}) / ${plan.perDays})::int AS day,
+        pg_temp.lt_rnd(g, ${S} + 1) r_proc, pg_temp.lt_rnd(g, ${S} + 2) r_unit, pg_temp.lt_rnd(g, ${S} + 3) r_min, pg_temp.lt_rnd(g, ${S} + 4) r_time,
+        pg_temp.lt_rnd(g, ${S} + 5) r_chan, pg_temp.lt_rnd(g, ${S} + 6) r_out, pg_temp.lt_rnd(g, ${S} + 7) r_frac, pg_temp.lt_rnd(g, ${S} + 8) r_supp,
+        pg_temp.lt_rnd(g, ${S} + 9) r_late, pg_temp.lt_rnd(g, ${S} + 10) r_app, pg_temp.lt_rnd(g, ${S} + 11) r_pay, pg_temp.lt_rnd(g, ${S} + 12) r_ctr
+      FROM generate_series(${plan.gLo}::bigint, ${plan.gHi}::bigint) g
     ), p AS (
-      SELECT b.*, sp.id AS procedure_id, sp.level, sp.online_service, sp.days, sp.fee, sp.impl_id,
-             ?::timestamptz + floor(b.r_day * ${WINDOW_DAYS}) * interval '1 day' + b.r_time * interval '9 hours' AS recv
+      SELECT b.*, sp.id AS procedure_id, sp.level, sp.online_service, sp.impl_id,
+        CASE sp.online_service
+          WHEN 'FULL' THEN CASE WHEN b.r_chan < 0.75 THEN 'ONLINE' WHEN b.r_chan < 0.97 THEN 'DIRECT' ELSE 'POSTAL' END
+          WHEN 'PARTIAL' THEN CASE WHEN b.r_chan < 0.45 THEN 'ONLINE' WHEN b.r_chan < 0.95 THEN 'DIRECT' ELSE 'POSTAL' END
+          ELSE CASE WHEN b.r_chan < 0.95 THEN 'DIRECT' ELSE 'POSTAL' END
+        END AS want_channel,
+        -- a counter or post office receipt happens on a working day: a day off gives one of the five before
+        pg_temp.c_wday(pg_temp.c_ord(b.day) - CASE WHEN pg_temp.c_work(b.day) THEN 0 ELSE floor(b.r_min * 5)::int END) AS work_day
         FROM b JOIN sp ON sp.k = least(floor(power(b.r_proc, 2.2) * ${np})::int, ${np - 1})
+    ), c AS (
+      SELECT p.*, ch.channel, ch.processing_time, ch.time_unit, ch.fee_vnd AS fee
+        FROM p CROSS JOIN LATERAL (
+          SELECT x.* FROM spc x WHERE x.procedure_id = p.procedure_id AND x.channel IN (p.want_channel, 'DIRECT')
+           ORDER BY x.channel = p.want_channel DESC LIMIT 1) ch
+    ), r AS (
+      SELECT c.*,
+        CASE c.channel
+          WHEN 'ONLINE' THEN pg_temp.c_at_local(c.day, CASE WHEN c.day >= DATE '${today}' THEN c.r_time * interval '${NOON_MINUTES - 1} minutes'
+                                                      ELSE interval '6 hours' + c.r_time * interval '17 hours' END)
+          WHEN 'DIRECT' THEN pg_temp.c_office_instant(c.work_day, c.r_time * CASE WHEN c.work_day >= DATE '${today}' THEN 255 ELSE 495 END)
+          ELSE pg_temp.c_office_instant(c.work_day, c.r_time * 495) - (1 + floor(c.r_min * 3)) * interval '1 day'
+        END AS submitted_at,
+        CASE c.channel
+          WHEN 'ONLINE' THEN NULL
+          ELSE pg_temp.c_office_instant(c.work_day, c.r_time * CASE WHEN c.work_day >= DATE '${today}' THEN 255 ELSE 495 END + 3 + c.r_min * 12)
+        END AS counter_at
+      FROM c
+    ), t AS (
+      SELECT r.*,
+        coalesce(r.counter_at, pg_temp.c_next_morning(r.submitted_at) + r.r_min * interval '150 minutes') AS recv
+      FROM r
     ), u AS (
-      SELECT p.*,
+      SELECT t.*,
         CASE
-          WHEN p.level = 'PROVINCE' THEN coalesce(p.impl_id, dp.id)
-          WHEN p.level = 'DISTRICT' AND p.recv < '2025-06-30T17:00:00Z' THEN ds.id
-          WHEN cm.valid_to IS NOT NULL AND (p.recv AT TIME ZONE INTERVAL '+07:00')::date > cm.valid_to THEN cm.succ_id
+          WHEN t.level = 'PROVINCE' AND ${centre ?? 'NULL'}::bigint IS NOT NULL AND t.r_ctr < 0.45 THEN ${centre ?? 'NULL'}::bigint
+          WHEN t.level = 'PROVINCE' THEN coalesce(t.impl_id, dp.id)
+          WHEN t.level = 'DISTRICT' AND t.recv < '2025-06-30T17:00:00Z' THEN ds.id
+          WHEN cm.valid_to IS NOT NULL AND pg_temp.c_local_day(t.recv) > cm.valid_to THEN cm.succ_id
           ELSE cm.id
         END AS unit_id,
+        CASE WHEN t.level = 'PROVINCE' THEN coalesce(t.impl_id, dp.id) END AS dept_id,
         cm.succ_id AS home_id,
-        CASE p.online_service
-          WHEN 'FULL' THEN CASE WHEN p.r_chan < 0.75 THEN 'ONLINE' WHEN p.r_chan < 0.97 THEN 'DIRECT' ELSE 'POSTAL' END
-          WHEN 'PARTIAL' THEN CASE WHEN p.r_chan < 0.45 THEN 'ONLINE' WHEN p.r_chan < 0.95 THEN 'DIRECT' ELSE 'POSTAL' END
-          ELSE CASE WHEN p.r_chan < 0.95 THEN 'DIRECT' ELSE 'POSTAL' END
-        END AS channel,
-        p.recv + ceil(greatest(p.days, 1) * 1.4) * interval '1 day' AS due,
-        CASE WHEN p.r_supp < 0.006 THEN 2 WHEN p.r_supp < 0.08 THEN 1 ELSE 0 END AS supps
-      FROM p
-      JOIN sdept dp ON dp.k = floor(p.r_unit * ${ndept})::int
-      JOIN sd ds ON ds.k = floor(p.r_unit * ${nd})::int
-      JOIN sc cm ON cm.k = floor(p.r_unit * ${nc})::int
-    ), t AS (
+        pg_temp.c_due(t.recv, t.processing_time, t.time_unit) AS due,
+        CASE WHEN t.r_supp < 0.006 THEN 2 WHEN t.r_supp < 0.08 THEN 1 ELSE 0 END AS supps,
+        (24 + mod((t.r_supp * 100000)::int, 96)) * interval '1 hour' AS supp_wait,
+        CASE WHEN t.fee > 0 AND t.r_pay < 0.3 THEN (2 + floor(mod((t.r_pay * 100000)::int, 1000) / 1000.0 * 46)) * interval '1 hour'
+             ELSE interval '0' END AS pay_wait,
+        CASE WHEN t.r_out < 0.015 THEN 3 WHEN t.r_out < 0.025 THEN 7 WHEN t.r_out < 0.03 THEN 8 ELSE 9 END AS outcome
+      FROM t
+      JOIN sdept dp ON dp.k = floor(t.r_unit * ${ndept})::int
+      JOIN sd ds ON ds.k = floor(t.r_unit * ${nd})::int
+      JOIN sc cm ON cm.k = floor(t.r_unit * ${nc})::int
+    ), w AS (
+      -- the moment processing work ends, before waiting for the applicant is added
       SELECT u.*,
-        (u.supps * (24 + mod((u.r_supp * 100000)::int, 96))) * 3600 AS supp_secs,
-        -- the moment processing ends, before supplement waiting time is added back
         CASE
           WHEN u.r_late < 0.012 THEN u.due + (1 + floor(u.r_frac * 5)) * interval '1 day'
-          WHEN u.r_frac < 0.6 THEN u.recv + (0.15 + u.r_frac * 0.6) * (u.due - u.recv - interval '1 day')
-          ELSE u.due - (u.r_frac - 0.6) * interval '15 hours'
+          WHEN u.r_frac < 0.6 THEN u.recv + (0.15 + u.r_frac * 0.6) * (u.due - u.recv)
+          ELSE greatest(u.recv + interval '30 minutes', u.due - (u.r_frac - 0.6) * interval '15 hours')
         END AS work_end
       FROM u
+    ), e AS (
+      SELECT w.*,
+        CASE WHEN w.outcome = 9 AND w.supps >= 1 THEN pg_temp.c_next_office(w.recv + 0.25 * (w.work_end - w.recv)) END AS s1_req,
+        CASE WHEN w.outcome = 9 AND w.supps >= 2 THEN pg_temp.c_next_office(w.recv + 0.5 * (w.work_end - w.recv) + w.supp_wait) END AS s2_req,
+        -- fees are asked for at receipt
+        CASE WHEN w.outcome = 9 AND w.pay_wait > interval '0' THEN w.recv END AS pay_req
+      FROM w
+    ), f AS (
+      SELECT e.*,
+        CASE e.outcome
+          WHEN 3 THEN e.recv
+          WHEN 9 THEN pg_temp.c_next_office(greatest(
+            e.work_end + e.supps * e.supp_wait + e.pay_wait,
+            CASE WHEN e.supps > 0 THEN coalesce(e.s2_req, e.s1_req) + e.supp_wait + interval '30 minutes' ELSE e.recv END,
+            coalesce(e.pay_req + e.pay_wait + interval '30 minutes', e.recv)))
+          ELSE pg_temp.c_next_office(e.recv + e.r_frac * (e.work_end - e.recv))
+        END AS end_at
+      FROM e
+    ), o AS (
+      -- a wait whose request had to move to office hours may push an on-time dossier past its due time:
+      -- such dossiers keep no wait (only the ones planned late are late)
+      SELECT f.*, f.outcome <> 9 OR f.r_late < 0.012 OR f.supps >= 2
+                  OR f.end_at - f.supps * f.supp_wait - f.pay_wait <= f.due AS keep
+        FROM f
+    ), k AS (
+      SELECT o.procedure_id, o.g, o.i, o.day, o.r_proc, o.r_unit, o.r_min, o.r_time, o.r_chan, o.r_out, o.r_frac,
+        o.r_supp, o.r_late, o.r_app, o.r_pay, o.r_ctr, o.level, o.online_service, o.channel, o.fee, o.submitted_at,
+        o.recv, o.unit_id, o.dept_id, o.home_id, o.due, o.outcome, o.work_end, o.supp_wait,
+        CASE WHEN o.keep THEN o.supps ELSE 0 END AS supps,
+        CASE WHEN o.keep THEN o.pay_wait ELSE interval '0' END AS pay_wait,
+        CASE WHEN o.keep THEN o.s1_req END AS s1_req,
+        CASE WHEN o.keep THEN o.s2_req END AS s2_req,
+        CASE WHEN o.keep THEN o.pay_req END AS pay_req,
+        CASE WHEN o.keep THEN o.end_at ELSE pg_temp.c_next_office(o.work_end) END AS end_at
+      FROM o
     )
-    SELECT t.*,
-      t.work_end + t.supp_secs * interval '1 second' AS end_at,
-      (t.work_end + t.supp_secs * interval '1 second') > ?::timestamptz AS open
-    FROM t`,
-    [from, to, WINDOW_START, ANCHOR],
+    SELECT f.*,
+      -- some results wait for collection (processed, not returned)
+      CASE WHEN f.outcome = 9 AND f.r_out >= 0.1 THEN pg_temp.c_next_office(f.end_at + f.r_time * interval '2 days') END AS return_at
+    FROM k f`,
   );
+  tick('plans');
 
-  tick('facts');
-  // 2. the dossiers themselves; ids are assigned here so events can refer to them without a join
+  // 2. what each dossier looks like at the seeding instant
+  await trx.raw(
+    `
+    CREATE TEMP TABLE ns ON COMMIT DROP AS
+    SELECT n.*,
+      CASE
+        WHEN n.recv > ?::timestamptz THEN 1
+        WHEN n.outcome = 3 THEN 3
+        WHEN n.return_at <= ?::timestamptz THEN 10
+        WHEN n.end_at <= ?::timestamptz THEN n.outcome
+        WHEN ?::timestamptz >= n.s1_req AND ?::timestamptz < n.s1_req + n.supp_wait THEN 5
+        WHEN ?::timestamptz >= n.s2_req AND ?::timestamptz < n.s2_req + n.supp_wait THEN 5
+        WHEN ?::timestamptz >= n.pay_req AND ?::timestamptz < n.pay_req + n.pay_wait THEN 6
+        WHEN ?::timestamptz < n.recv + 0.1 * (n.work_end - n.recv) THEN 2
+        ELSE 4
+      END AS status
+    FROM nd n`,
+    Array<string>(10).fill(now),
+  );
+  tick('states');
+
+  // 3. the dossiers themselves; ids are assigned here so events can refer to them without a join
   await trx.raw(
     `
     INSERT INTO dossiers (id, code, procedure_id, receiving_unit_id, handling_unit_id, applicant_type, applicant_name,
       applicant_id_number, applicant_phone, applicant_email, applicant_address, channel, status, submitted_at, received_at,
-      due_at, finished_at, returned_at, supplement_count, supplement_seconds, apology_issued, apology_new_due_at, satisfaction,
+      due_at, finished_at, returned_at, supplement_count, supplement_seconds, payment_seconds, apology_issued, apology_new_due_at, satisfaction,
       digitised, electronic_result, paid_online, vneid_verified, data_reused)
     OVERRIDING SYSTEM VALUE
-    SELECT ${base} + (n.i - ?) + 1,
-      un.code || '-' || to_char(coalesce(x.received_at, x.submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD') || '-' ||
-        lpad((coalesce(pr.n, 0) + row_number() OVER (PARTITION BY n.unit_id, to_char(coalesce(x.received_at, x.submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD') ORDER BY n.i))::text, 4, '0'),
-      n.procedure_id, n.unit_id, n.unit_id, x.applicant_type,
+    SELECT ${base} + n.i,
+      un.code || '-' || to_char(coalesce(x.received_at, n.submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD') || '-' ||
+        lpad((coalesce(pr.n, 0) + row_number() OVER (PARTITION BY n.unit_id, to_char(coalesce(x.received_at, n.submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD') ORDER BY n.i))::text, 4, '0'),
+      n.procedure_id, n.unit_id, coalesce(n.dept_id, n.unit_id), x.applicant_type,
       CASE x.applicant_type
-        WHEN 'CITIZEN' THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 20) * ?)::int] || ' ' ||
-          CASE WHEN x.male THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 21) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 22) * ?)::int]
-               ELSE (?::text[])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 21) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 22) * ?)::int] END
-        WHEN 'BUSINESS' THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 23) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 24) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 25) * ?)::int]
-        ELSE (?::text[])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 26) * ?)::int] || ' ' || replace(replace(replace(un.name, 'UBND xã ', ''), 'UBND phường ', ''), 'UBND ', '')
+        WHEN 'CITIZEN' THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 20) * ?)::int] || ' ' ||
+          CASE WHEN x.male THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 21) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 22) * ?)::int]
+               ELSE (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 21) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 22) * ?)::int] END
+        WHEN 'BUSINESS' THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 23) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 24) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 25) * ?)::int]
+        ELSE (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 26) * ?)::int] || ' ' || replace(replace(replace(un.name, 'UBND xã ', ''), 'UBND phường ', ''), 'UBND ', '')
       END,
       CASE WHEN x.applicant_type = 'CITIZEN'
-        THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 27) * ?)::int]
+        THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 27) * ?)::int]
              || (CASE WHEN x.born < 2000 THEN 0 ELSE 2 END + CASE WHEN x.male THEN 0 ELSE 1 END)::text
-             || lpad((x.born % 100)::text, 2, '0') || lpad(floor(pg_temp.lt_rnd(n.i, ${S} + 28) * 1000000)::text, 6, '0')
-        ELSE ? || lpad(floor(pg_temp.lt_rnd(n.i, ${S} + 29) * 100000000)::text, 8, '0') END,
-      (ARRAY['09', '03', '08', '07'])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 30) * 4)::int] || lpad(floor(pg_temp.lt_rnd(n.i, ${S} + 31) * 100000000)::text, 8, '0'),
-      CASE WHEN pg_temp.lt_rnd(n.i, ${S} + 32) < 0.3 THEN 'nguoinop' || n.i || '@example.vn' END,
-      'Thôn ' || (1 + floor(pg_temp.lt_rnd(n.i, ${S} + 33) * 12))::int || ', ' || replace(home.name, 'UBND ', '') || ', tỉnh ' || ?,
-      n.channel, x.status, x.submitted_at, x.received_at,
-      CASE WHEN x.status <> 1 THEN n.due END,
-      x.finished_at, x.returned_at,
-      CASE WHEN x.status = 1 THEN 0 ELSE n.supps END,
-      CASE WHEN x.status = 1 THEN 0 ELSE n.supp_secs END,
-      x.late AND pg_temp.lt_rnd(n.i, ${S} + 34) < 0.85,
-      CASE WHEN x.late THEN n.due + interval '5 days' END,
-      CASE WHEN x.finished_at IS NOT NULL AND pg_temp.lt_rnd(n.i, ${S} + 35) < 0.4 THEN
-        (ARRAY[5, 5, 5, 5, 5, 5, 5, 4, 4, 3])[1 + floor(pg_temp.lt_rnd(n.i, ${S} + 36) * 10)::int] END,
-      pg_temp.lt_rnd(n.i, ${S} + 37) < CASE n.channel WHEN 'ONLINE' THEN 0.92 ELSE 0.7 END,
-      pg_temp.lt_rnd(n.i, ${S} + 38) < CASE n.channel WHEN 'ONLINE' THEN 0.7 ELSE 0.3 END,
-      n.fee > 0 AND pg_temp.lt_rnd(n.i, ${S} + 39) < CASE n.channel WHEN 'ONLINE' THEN 0.65 ELSE 0.1 END,
-      pg_temp.lt_rnd(n.i, ${S} + 40) < CASE n.channel WHEN 'ONLINE' THEN 0.55 ELSE 0.12 END,
-      pg_temp.lt_rnd(n.i, ${S} + 41) < 0.35
-    FROM nd n
+             || lpad((x.born % 100)::text, 2, '0') || lpad(floor(pg_temp.lt_rnd(n.g, ${S} + 28) * 1000000)::text, 6, '0')
+        ELSE pg_temp.lt_tax_code(?, floor(pg_temp.lt_rnd(n.g, ${S} + 29) * 10000000)::bigint) END,
+      (ARRAY['09', '03', '08', '07'])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 30) * 4)::int] || lpad(floor(pg_temp.lt_rnd(n.g, ${S} + 31) * 100000000)::text, 8, '0'),
+      CASE WHEN pg_temp.lt_rnd(n.g, ${S} + 32) < 0.3 THEN 'nguoinop' || (${base} + n.i) || '@example.vn' END,
+      'Thôn ' || (1 + floor(pg_temp.lt_rnd(n.g, ${S} + 33) * 12))::int || ', ' || replace(home.name, 'UBND ', '') || ', tỉnh ' || ?,
+      n.channel, n.status, n.submitted_at, x.received_at,
+      CASE WHEN x.received_at IS NOT NULL THEN n.due END,
+      CASE WHEN n.status IN (3, 7, 8, 9, 10) THEN n.end_at END,
+      CASE WHEN n.status = 10 THEN n.return_at END,
+      x.supps, x.supp_secs, x.pay_secs,
+      x.late AND pg_temp.lt_rnd(n.g, ${S} + 34) < 0.85,
+      CASE WHEN x.late AND pg_temp.lt_rnd(n.g, ${S} + 34) < 0.85 THEN pg_temp.c_add_working_days(greatest(n.end_at, n.due), 2 + floor(pg_temp.lt_rnd(n.g, ${S} + 44) * 4)::int) END,
+      CASE WHEN n.status IN (9, 10) AND pg_temp.lt_rnd(n.g, ${S} + 35) < 0.4 THEN
+        (ARRAY[5, 5, 5, 5, 5, 5, 5, 4, 4, 3])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 36) * 10)::int] END,
+      pg_temp.lt_rnd(n.g, ${S} + 37) < CASE n.channel WHEN 'ONLINE' THEN 0.92 ELSE 0.7 END,
+      pg_temp.lt_rnd(n.g, ${S} + 38) < CASE n.channel WHEN 'ONLINE' THEN 0.7 ELSE 0.3 END,
+      n.fee > 0 AND pg_temp.lt_rnd(n.g, ${S} + 39) < CASE n.channel WHEN 'ONLINE' THEN 0.65 ELSE 0.1 END,
+      pg_temp.lt_rnd(n.g, ${S} + 40) < CASE n.channel WHEN 'ONLINE' THEN 0.55 ELSE 0.12 END,
+      pg_temp.lt_rnd(n.g, ${S} + 41) < 0.35
+    FROM ns n
     JOIN units un ON un.id = n.unit_id
     JOIN units home ON home.id = n.home_id
     CROSS JOIN LATERAL (
       SELECT
         CASE WHEN n.r_app < 0.85 THEN 'CITIZEN' WHEN n.r_app < 0.95 THEN 'BUSINESS' WHEN n.r_app < 0.98 THEN 'STATE_AGENCY' ELSE 'ORGANISATION' END AS applicant_type,
-        pg_temp.lt_rnd(n.i, ${S} + 42) < 0.5 AS male,
-        1950 + floor(pg_temp.lt_rnd(n.i, ${S} + 43) * 56)::int AS born,
-        CASE
-          WHEN n.open AND n.r_out < 0.04 THEN 1
-          WHEN n.open THEN (ARRAY[2, 4, 4, 4, 4, 5, 6])[1 + floor(n.r_out * 7)::int]
-          WHEN n.r_out < 0.015 THEN 3
-          WHEN n.r_out < 0.025 THEN 7
-          WHEN n.r_out < 0.03 THEN 8
-          WHEN n.r_out < 0.18 OR n.end_at + interval '2 days' > ?::timestamptz THEN 9
-          ELSE 10
-        END AS status,
-        n.recv - CASE n.channel WHEN 'ONLINE' THEN n.r_time * interval '30 hours' WHEN 'POSTAL' THEN interval '2 days' ELSE n.r_time * interval '20 minutes' END AS submitted_at,
-        NULL::timestamptz AS received_at, NULL::timestamptz AS finished_at, NULL::timestamptz AS returned_at, false AS late
-    ) x0
-    CROSS JOIN LATERAL (
-      SELECT x0.applicant_type, x0.male, x0.born, x0.status, x0.submitted_at,
-        CASE WHEN x0.status <> 1 THEN n.recv END AS received_at,
-        CASE WHEN x0.status IN (3, 7, 8) THEN n.recv + n.r_frac * interval '2 days'
-             WHEN x0.status IN (9, 10) THEN n.end_at END AS finished_at,
-        CASE WHEN x0.status = 10 THEN n.end_at + n.r_time * interval '2 days' END AS returned_at,
-        x0.status IN (9, 10) AND (n.supps >= 2 OR n.work_end > n.due) AS late
+        pg_temp.lt_rnd(n.g, ${S} + 42) < 0.5 AS male,
+        1950 + floor(pg_temp.lt_rnd(n.g, ${S} + 43) * 56)::int AS born,
+        CASE WHEN n.status NOT IN (1, 3) THEN n.recv END AS received_at,
+        (coalesce((n.s1_req <= ?::timestamptz)::int, 0) + coalesce((n.s2_req <= ?::timestamptz)::int, 0))::smallint AS supps,
+        (extract(epoch FROM n.supp_wait) * (coalesce((n.s1_req + n.supp_wait <= ?::timestamptz)::int, 0) + coalesce((n.s2_req + n.supp_wait <= ?::timestamptz)::int, 0)))::int AS supp_secs,
+        coalesce(CASE WHEN n.pay_req + n.pay_wait <= ?::timestamptz THEN extract(epoch FROM n.pay_wait) END, 0)::int AS pay_secs,
+        n.status IN (9, 10) AND (n.supps >= 2 OR n.end_at - n.supps * n.supp_wait - n.pay_wait > n.due) AS late
     ) x
-    LEFT JOIN prior pr ON pr.unit_id = n.unit_id AND pr.day = to_char(coalesce(x.received_at, x.submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD')`,
+    LEFT JOIN prior pr ON pr.unit_id = n.unit_id AND pr.day = to_char(coalesce(x.received_at, n.submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD')`,
     [
-      from,
       surnames,
       surnames.length,
       MALE_MIDDLE,
@@ -339,21 +454,36 @@ async function batch(
       birth.length,
       TAX_PREFIX[province.code] ?? '99',
       province.name,
-      ANCHOR,
+      now,
+      now,
+      now,
+      now,
+      now,
     ],
   );
   tick('dossiers');
   await trx.raw(`SELECT setval(pg_get_serial_sequence('dossiers', 'id'), (SELECT max(id) FROM dossiers))`);
 
-  // 3. supplement episodes, consistent with supplement_count and supplement_seconds
-  await trx.raw(`
+  // 4. supplement episodes and payment waits as far as they have happened (open ones stop the clock now)
+  await trx.raw(
+    `
     INSERT INTO dossier_supplements (dossier_id, requested_at, answered_at, reason)
-    SELECT d.id, d.received_at + (s.k * 0.25) * (d.due_at - d.received_at),
-           d.received_at + (s.k * 0.25) * (d.due_at - d.received_at) + (d.supplement_seconds / d.supplement_count) * interval '1 second',
-           (ARRAY['Bổ sung bản sao giấy tờ tùy thân', 'Bổ sung giấy tờ chứng minh quyền sử dụng đất', 'Bổ sung chữ ký của người yêu cầu', 'Hoàn thiện tờ khai theo mẫu'])[1 + (d.id % 4)::int]
-      FROM dossiers d CROSS JOIN LATERAL generate_series(1, d.supplement_count) s(k)
-     WHERE d.id > ${base} AND d.supplement_count > 0`);
-  tick('supplements');
+    SELECT ${base} + n.i, s.req, CASE WHEN s.req + n.supp_wait <= ?::timestamptz THEN s.req + n.supp_wait END,
+           (ARRAY['Bổ sung bản sao giấy tờ tùy thân', 'Bổ sung giấy tờ chứng minh quyền sử dụng đất', 'Bổ sung chữ ký của người yêu cầu', 'Hoàn thiện tờ khai theo mẫu'])[1 + ((n.i + s.k) % 4)::int]
+      FROM ns n CROSS JOIN LATERAL (VALUES (1, n.s1_req), (2, n.s2_req)) s(k, req)
+     WHERE s.req <= ?::timestamptz AND n.status NOT IN (1, 3)
+     ORDER BY 1, 2`,
+    [now, now],
+  );
+  await trx.raw(
+    `
+    INSERT INTO dossier_payment_waits (dossier_id, requested_at, paid_at, amount_vnd)
+    SELECT ${base} + n.i, n.pay_req, CASE WHEN n.pay_req + n.pay_wait <= ?::timestamptz THEN n.pay_req + n.pay_wait END, n.fee
+      FROM ns n WHERE n.pay_req <= ?::timestamptz AND n.status NOT IN (1, 3)
+     ORDER BY 1`,
+    [now, now],
+  );
+  tick('waits');
 
   // 5. about one in ten finished dossiers links its result document; a few keep an older code as alias
   if (ndoc > 0) {
@@ -368,57 +498,142 @@ async function batch(
     SELECT replace(d.code, ?, ''), d.id FROM dossiers d WHERE d.id > ${base} AND pg_temp.lt_rnd(d.id, ${S} + 62) < 0.02`,
     [`.${province.agencySuffix}`],
   );
-  return { lo: base + 1, hi: base + (to - from + 1) };
+  const added = Number(
+    (await trx.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int n FROM ns`)).rows[0]?.n ?? 0,
+  );
+  return { lo: base + 1, hi: base + added };
 }
 
-/** The append-only history: 5–20 events (most dossiers few) from submission to the last step. */
+/**
+ * The append-only history, from the dossier's own times: one "submitted", "received" at received_at,
+ * supplement and payment requests at their episodes, officers' steps in office hours on working days up
+ * to the current state, and the final event at the finished or returned time.
+ */
 async function insertEvents(
   trx: Knex.Transaction,
   province: ProvinceInfo,
   lo: number,
   hi: number,
+  now: Date,
   onlyMissing = false,
 ): Promise<void> {
   const S = sqlSalt(province.code, 'dossiers');
   const surnames = weightedArray([...SURNAMES, ...(LOCAL_SURNAMES[province.code] ?? [])]);
   await prepareSession(trx);
+  const officer = (k: string) =>
+    `(?::text[])[1 + floor(pg_temp.lt_rnd(d.id * 32 + ${k}, ${S} + 51) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(d.receiving_unit_id * 32 + (${k}) % 3, ${S} + 52) * ?)::int]`;
+  const names = [surnames, surnames.length, MALE_GIVEN, MALE_GIVEN.length];
+  const note = (status: string, k: string) =>
+    `(?::jsonb -> (${status})::text ->> ((d.id + ${k}) % jsonb_array_length(?::jsonb -> (${status})::text))::int)`;
+  const notes = [JSON.stringify(EVENT_NOTES), JSON.stringify(EVENT_NOTES)];
+  const missing = onlyMissing
+    ? ' AND NOT EXISTS (SELECT 1 FROM dossier_events x WHERE x.dossier_id = d.id)'
+    : '';
   await trx.raw(
     `
     INSERT INTO dossier_events (dossier_id, occurred_at, status, unit_id, actor, note)
-    SELECT d.id,
-      d.submitted_at + (e.k - 1)::float8 / (e.n - 1) *
-        (coalesce(d.returned_at, d.finished_at, least(?::timestamptz, d.submitted_at + interval '20 days')) - d.submitted_at),
-      e.status, CASE WHEN e.status = 1 THEN NULL ELSE d.receiving_unit_id END,
-      CASE WHEN e.status = 1 THEN 'Công dân'
-           ELSE (?::text[])[1 + floor(pg_temp.lt_rnd(d.id * 32 + e.k, ${S} + 51) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(d.receiving_unit_id * 32 + e.k % 3, ${S} + 52) * ?)::int] END,
-      (?::jsonb -> e.status::text ->> ((d.id + e.k) % jsonb_array_length(?::jsonb -> e.status::text))::int)
-    FROM dossiers d
-    CROSS JOIN LATERAL (SELECT 5 + floor(power(pg_temp.lt_rnd(d.id, ${S} + 50), 2) * 16)::int AS n) c
-    CROSS JOIN LATERAL (
-      SELECT k, c.n,
-        CASE
-          WHEN k = 1 THEN 1
-          WHEN d.status = 1 THEN 1
-          WHEN k = 2 THEN 2
-          WHEN k = c.n THEN d.status
-          WHEN d.supplement_count > 0 AND k = 3 THEN 5
-          WHEN d.supplement_count > 1 AND k = 5 THEN 5
-          WHEN k = c.n - 1 AND d.status = 10 THEN 9
-          ELSE 4
-        END AS status
-      FROM generate_series(1, c.n) k
-    ) e
-    WHERE d.id BETWEEN ${lo} AND ${hi}${onlyMissing ? ' AND NOT EXISTS (SELECT 1 FROM dossier_events x WHERE x.dossier_id = d.id)' : ''}`,
+    SELECT dossier_id, occurred_at, status, unit_id, actor, note FROM (
+      -- the applicant submits
+      SELECT d.id AS dossier_id, d.submitted_at AS occurred_at, 1::smallint AS status, NULL::bigint AS unit_id, 'Công dân' AS actor,
+             ${note('1', `CASE d.channel WHEN 'DIRECT' THEN 0 WHEN 'ONLINE' THEN 1 ELSE 2 END - d.id`)} AS note, 0 AS k
+        FROM dossiers d WHERE d.id BETWEEN ${lo} AND ${hi}${missing}
+      UNION ALL
+      -- the counter receives
+      SELECT d.id, d.received_at, 2, d.receiving_unit_id, ${officer('1')}, ${note('2', '1')}, 1
+        FROM dossiers d WHERE d.id BETWEEN ${lo} AND ${hi} AND d.received_at IS NOT NULL${missing}
+      UNION ALL
+      -- supplement requests and payment requests
+      SELECT d.id, s.requested_at, 5, d.handling_unit_id, ${officer('2')}, ${note('5', '2')}, 2
+        FROM dossiers d JOIN dossier_supplements s ON s.dossier_id = d.id WHERE d.id BETWEEN ${lo} AND ${hi}${missing}
+      UNION ALL
+      SELECT d.id, w.requested_at, 6, d.handling_unit_id, ${officer('3')}, ${note('6', '3')}, 3
+        FROM dossiers d JOIN dossier_payment_waits w ON w.dossier_id = d.id WHERE d.id BETWEEN ${lo} AND ${hi}${missing}
+      UNION ALL
+      -- officers' steps between receipt and the current state, in office hours
+      SELECT d.id, st.at, 4, d.handling_unit_id, ${officer('st.k + 4')}, ${note('4', 'st.k')}, 4 + st.k
+        FROM dossiers d
+        CROSS JOIN LATERAL (SELECT coalesce(d.finished_at, CASE d.status
+              WHEN 5 THEN (SELECT max(s.requested_at) FROM dossier_supplements s WHERE s.dossier_id = d.id)
+              WHEN 6 THEN (SELECT max(w.requested_at) FROM dossier_payment_waits w WHERE w.dossier_id = d.id)
+              WHEN 4 THEN ?::timestamptz END) AS bound,
+            1 + floor(power(pg_temp.lt_rnd(d.id, ${S} + 50), 2) * 14)::int AS n) c
+        CROSS JOIN LATERAL (
+          SELECT k, pg_temp.c_next_office(d.received_at + k::float8 / (c.n + 1) * (c.bound - d.received_at)) AS at
+            FROM generate_series(1, c.n) k) st
+       WHERE d.id BETWEEN ${lo} AND ${hi} AND d.status NOT IN (1, 2, 3) AND c.bound > d.received_at AND st.at <= c.bound${missing}
+      UNION ALL
+      -- the end: refused, withdrawn, stopped or processed, then returned
+      SELECT d.id, d.finished_at, CASE WHEN d.status = 10 THEN 9 ELSE d.status END,
+             CASE WHEN d.status IN (3, 7) THEN d.receiving_unit_id ELSE d.handling_unit_id END, ${officer('30')},
+             ${note('CASE WHEN d.status = 10 THEN 9 ELSE d.status END', '30')}, 30
+        FROM dossiers d WHERE d.id BETWEEN ${lo} AND ${hi} AND d.finished_at IS NOT NULL${missing}
+      UNION ALL
+      SELECT d.id, d.returned_at, 10, d.receiving_unit_id, ${officer('31')}, ${note('10', '31')}, 31
+        FROM dossiers d WHERE d.id BETWEEN ${lo} AND ${hi} AND d.returned_at IS NOT NULL${missing}
+    ) ev ORDER BY dossier_id, occurred_at, k`,
     [
-      ANCHOR,
-      surnames,
-      surnames.length,
-      MALE_GIVEN,
-      MALE_GIVEN.length,
-      JSON.stringify(EVENT_NOTES),
-      JSON.stringify(EVENT_NOTES),
+      ...notes,
+      ...[0, 1, 2, 3].flatMap(() => [...names, ...notes]),
+      now.toISOString(),
+      ...[0, 1].flatMap(() => [...names, ...notes]),
     ],
   );
+}
+
+/**
+ * The working calendar as session functions over constant arrays (calendar_days read once): the same
+ * answers as the lt_* functions of migration 006, without a table lookup per call, so bulk statements
+ * stay fast.
+ */
+async function calendarFunctions(trx: Knex.Transaction): Promise<void> {
+  const { rows } = await trx.raw<{ rows: { first: string; ords: string; works: string; wdays: string }[] }>(`
+    SELECT to_char(min(day), 'YYYY-MM-DD') AS first,
+           array_agg(working_ordinal ORDER BY day)::text AS ords,
+           array_agg(working ORDER BY day)::text AS works,
+           (SELECT array_agg(c.day - (SELECT min(day) FROM calendar_days) ORDER BY c.day) FROM calendar_days c WHERE c.working)::text AS wdays
+      FROM calendar_days`);
+  const c = rows[0];
+  if (!c?.first)
+    throw new Error('calendar_days is empty: run the province migrations (they fill it) before seeding');
+  const F = `DATE '${c.first}'`;
+  await trx.raw(`
+    CREATE OR REPLACE FUNCTION pg_temp.c_ord(d date) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT ('${c.ords}'::int[])[d - ${F} + 1] $$;
+    CREATE OR REPLACE FUNCTION pg_temp.c_work(d date) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT ('${c.works}'::boolean[])[d - ${F} + 1] $$;
+    CREATE OR REPLACE FUNCTION pg_temp.c_wday(o int) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT ${F} + ('${c.wdays}'::int[])[o] $$;
+    CREATE OR REPLACE FUNCTION pg_temp.c_local_day(ts timestamptz) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT (ts AT TIME ZONE INTERVAL '+07:00')::date $$;
+    CREATE OR REPLACE FUNCTION pg_temp.c_at_local(d date, t interval) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$ SELECT (d + t) AT TIME ZONE INTERVAL '+07:00' $$;
+    CREATE OR REPLACE FUNCTION pg_temp.c_after(d date, n int) RETURNS date LANGUAGE plpgsql IMMUTABLE AS $$
+      BEGIN RETURN pg_temp.c_wday(pg_temp.c_ord(d) + greatest(n, CASE WHEN pg_temp.c_work(d) THEN 0 ELSE 1 END)); END $$;
+    CREATE OR REPLACE FUNCTION pg_temp.c_add_working_days(ts timestamptz, n int) RETURNS timestamptz LANGUAGE plpgsql IMMUTABLE AS $$
+      BEGIN RETURN pg_temp.c_at_local(pg_temp.c_after(pg_temp.c_local_day(ts), n), interval '17 hours'); END $$;
+    CREATE OR REPLACE FUNCTION pg_temp.c_office_instant(d date, m float8) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$
+      SELECT pg_temp.c_at_local(d, CASE WHEN m <= 270 THEN interval '7 hours' + m * interval '1 minute'
+                                        ELSE interval '13 hours' + (m - 270) * interval '1 minute' END) $$;
+    CREATE OR REPLACE FUNCTION pg_temp.c_next_morning(ts timestamptz) RETURNS timestamptz LANGUAGE plpgsql IMMUTABLE AS $$
+      DECLARE l timestamp := ts AT TIME ZONE INTERVAL '+07:00'; d date := l::date;
+      BEGIN
+        IF pg_temp.c_work(d) AND l - d < interval '7 hours' THEN RETURN pg_temp.c_at_local(d, interval '7 hours'); END IF;
+        RETURN pg_temp.c_at_local(pg_temp.c_after(d, 1), interval '7 hours');
+      END $$;
+    CREATE OR REPLACE FUNCTION pg_temp.c_next_office(ts timestamptz) RETURNS timestamptz LANGUAGE plpgsql IMMUTABLE AS $$
+      DECLARE l timestamp := ts AT TIME ZONE INTERVAL '+07:00'; d date := l::date; t interval := l - d;
+      BEGIN
+        IF NOT pg_temp.c_work(d) OR t > interval '17 hours' THEN RETURN pg_temp.c_at_local(pg_temp.c_after(d, 1), interval '7 hours'); END IF;
+        IF t < interval '7 hours' THEN RETURN pg_temp.c_at_local(d, interval '7 hours'); END IF;
+        IF t > interval '11 hours 30 minutes' AND t < interval '13 hours' THEN RETURN pg_temp.c_at_local(d, interval '13 hours'); END IF;
+        RETURN ts;
+      END $$;
+    CREATE OR REPLACE FUNCTION pg_temp.c_due(ts timestamptz, amount numeric, unit text) RETURNS timestamptz LANGUAGE plpgsql IMMUTABLE AS $$
+      DECLARE l timestamp := ts AT TIME ZONE INTERVAL '+07:00'; d date := l::date; t float8 := extract(epoch FROM l - d) / 60; target float8;
+      BEGIN
+        IF unit = 'WORKING_DAY' THEN RETURN pg_temp.c_add_working_days(ts, ceil(amount)::int); END IF;
+        IF unit = 'DAY' THEN RETURN pg_temp.c_at_local(pg_temp.c_after(d + ceil(amount)::int, 0), interval '17 hours'); END IF;
+        IF round(amount * 60) = 0 THEN RETURN pg_temp.c_next_office(ts); END IF;
+        target := CASE WHEN pg_temp.c_work(d) THEN (pg_temp.c_ord(d) - 1) * 510 +
+                    CASE WHEN t < 420 THEN 0 WHEN t <= 690 THEN t - 420 WHEN t < 780 THEN 270 WHEN t <= 1020 THEN 270 + t - 780 ELSE 510 END
+                  ELSE pg_temp.c_ord(d) * 510 END + round(amount * 60);
+        RETURN pg_temp.c_office_instant(pg_temp.c_wday(greatest(ceil(target / 510.0), 1)::int), target - (ceil(target / 510.0) - 1) * 510);
+      END $$;`);
 }
 
 async function prepareSession(trx: Knex.Transaction): Promise<void> {
@@ -432,6 +647,21 @@ async function prepareSession(trx: Knex.Transaction): Promise<void> {
   await trx.raw(`
     CREATE OR REPLACE FUNCTION pg_temp.lt_rnd(i bigint, s bigint) RETURNS float8
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT (hashint8extended(i, s) & 2147483647)::float8 / 2147483648 $$`);
+  // a 10-digit tax code (mã số thuế): province prefix, 7 digits, check digit = 10 − (Σ wᵢdᵢ mod 11) with
+  // weights 31 29 23 19 17 13 7 5 3; numbers whose check would be 10 are never issued, so take the next one
+  await trx.raw(`
+    CREATE OR REPLACE FUNCTION pg_temp.lt_tax_code(prefix text, n bigint) RETURNS text
+      LANGUAGE plpgsql IMMUTABLE AS $$
+      DECLARE s text; chk int;
+      BEGIN
+        LOOP
+          s := prefix || lpad((n % 10000000)::text, 7, '0');
+          SELECT 10 - sum(substr(s, k, 1)::int * (ARRAY[31, 29, 23, 19, 17, 13, 7, 5, 3])[k]) % 11 INTO chk FROM generate_series(1, 9) k;
+          IF chk < 10 THEN RETURN s || chk::text; END IF;
+          n := n + 1;
+        END LOOP;
+      END $$`);
+  await calendarFunctions(trx);
 }
 
 /** Step timings on stderr when LIENTHONG_SEED_TIMING is set (for tuning bulk loads). */

@@ -5,12 +5,14 @@ import { seedDocuments } from './documents.ts';
 import { seedProcedures } from './procedures.ts';
 import { seedLineage } from './lineage.ts';
 import { seedUnits } from './units.ts';
-import { seedDossierRange } from './dossiers.ts';
+import { demoNow, EXTRA_KEYS, seedDossierRange, WINDOW_DAYS } from './dossiers.ts';
 import { Rng } from './random.ts';
 
 export interface SeedOptions {
   /** Dossiers to generate (default 20,000 per province). */
   dossiers: number;
+  /** The demo's today (YYYY-MM-DD, local): dossiers run up to it. An input, never read from the clock here. */
+  today: string;
   /** Called when the catalogue is in (dossiers 0) and as dossiers load. */
   onProgress?: (progress: SeedProgress) => void;
 }
@@ -56,21 +58,106 @@ export async function seedProvince(db: Knex, province: ProvinceInfo, opts: SeedO
   });
   const total = opts.dossiers;
   opts.onProgress?.({ dossiers: 0, total });
-  // numbering continues across calls, so loading in steps gives the same rows as one call
+  const today = epochDay(opts.today);
+  const gHi = firstKeyOfDay(today + 1, total, WINDOW_DAYS) - 1;
+  const plan = { gBase: 0, dayBase: 0, days: WINDOW_DAYS, perDays: total, now: demoNow(opts.today) };
+  // keys are loaded in order, so loading in steps gives the same rows as one call
   const step = opts.onProgress && total < BULK_LOAD_DOSSIERS ? PROGRESS_STEP : total;
   for (let done = 0; done < total; done += step) {
-    await seedDossierRange(db, province, Math.min(step, total - done));
+    const gLo = gHi - total + 1 + done;
+    await seedDossierRange(db, province, { ...plan, gLo, gHi: Math.min(gHi, gLo + step - 1) });
     opts.onProgress?.({ dossiers: Math.min(done + step, total), total });
   }
+  await writeClock(db, { through: opts.today, dossiers: total });
   await analyze(db, '');
   return countRows(db);
 }
 
-/** Appends `count` dossiers (with events, supplements and links), continuing the same numbering. */
+/**
+ * Appends `count` dossiers spread over the demo window (extra volume, with events, supplements and links);
+ * later catch-ups keep the larger daily volume.
+ */
 export async function seedMoreDossiers(db: Knex, province: ProvinceInfo, count: number): Promise<number> {
-  await seedDossierRange(db, province, count);
-  await analyze(db, 'dossiers, dossier_events, dossier_supplements, dossier_documents');
+  const clock = await readClock(db);
+  const before = (await countRows(db)).dossiers;
+  const gLo = EXTRA_KEYS + before;
+  await seedDossierRange(db, province, {
+    gLo,
+    gHi: gLo + count - 1,
+    gBase: gLo,
+    dayBase: epochDay(clock.through) - WINDOW_DAYS + 1,
+    days: WINDOW_DAYS,
+    perDays: Math.max(count, 1),
+    now: demoNow(clock.through),
+  });
+  await writeClock(db, { through: clock.through, dossiers: clock.dossiers + count });
+  await analyze(
+    db,
+    'dossiers, dossier_events, dossier_supplements, dossier_payment_waits, dossier_documents',
+  );
   return (await countRows(db)).dossiers;
+}
+
+/**
+ * Brings a seeded demo province up to `today`: adds the dossiers of the days since it was last seeded
+ * (the same ones a seed straight to `today` makes for those days, so volume is proportional to the
+ * missing days) and moves its clock. Returns the dossiers added (0 when already up to date).
+ */
+export async function catchUpDemoDays(db: Knex, province: ProvinceInfo, today: string): Promise<number> {
+  const clock = await readClock(db);
+  if (today <= clock.through) return 0;
+  const from = firstKeyOfDay(epochDay(clock.through) + 1, clock.dossiers, WINDOW_DAYS);
+  const to = firstKeyOfDay(epochDay(today) + 1, clock.dossiers, WINDOW_DAYS) - 1;
+  const before = (await countRows(db)).dossiers;
+  await seedDossierRange(db, province, {
+    gLo: from,
+    gHi: to,
+    gBase: 0,
+    dayBase: 0,
+    days: WINDOW_DAYS,
+    perDays: clock.dossiers,
+    now: demoNow(today),
+  });
+  await writeClock(db, { through: today, dossiers: clock.dossiers });
+  await analyze(db, 'dossiers, dossier_events, dossier_supplements, dossier_payment_waits');
+  return (await countRows(db)).dossiers - before;
+}
+
+const epochDay = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+/** The first dossier key of a day at `perWindow` dossiers per `window` days: ceil(day·perWindow/window). */
+const firstKeyOfDay = (day: number, perWindow: number, window: number) =>
+  Math.floor((day * perWindow + window - 1) / window);
+
+interface DemoClock {
+  /** The demo's last seeded day (its today). */
+  through: string;
+  /** Dossiers per window of WINDOW_DAYS days. */
+  dossiers: number;
+}
+
+/** The demo clock lives in the province database itself, so any hub that opens it can catch up. */
+async function readClock(db: Knex): Promise<DemoClock> {
+  await db.raw(
+    `CREATE TABLE IF NOT EXISTS lienthong_demo_clock (id int PRIMARY KEY CHECK (id = 1), through date NOT NULL, dossiers bigint NOT NULL)`,
+  );
+  const { rows } = await db.raw<{ rows: { through: string; dossiers: number }[] }>(
+    `SELECT to_char(through, 'YYYY-MM-DD') AS through, dossiers::int8::float8 AS dossiers FROM lienthong_demo_clock`,
+  );
+  if (rows[0]) return rows[0];
+  // seeded before the clock existed: its last day, at its volume
+  const { rows: old } = await db.raw<{ rows: { through: string | null; n: number }[] }>(
+    `SELECT to_char(max(lt_local_day(submitted_at)), 'YYYY-MM-DD') AS through, count(*)::float8 AS n FROM dossiers`,
+  );
+  return { through: old[0]?.through ?? '2026-11-20', dossiers: Math.max(1, old[0]?.n ?? 1) };
+}
+
+async function writeClock(db: Knex, clock: DemoClock): Promise<void> {
+  await readClock(db);
+  await db.raw(
+    `INSERT INTO lienthong_demo_clock (id, through, dossiers) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET through = excluded.through, dossiers = excluded.dossiers`,
+    [clock.through, clock.dossiers],
+  );
 }
 
 export async function countRows(db: Knex): Promise<SeedCounts> {

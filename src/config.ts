@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { CalendarOverrides } from './calendar/index.ts';
 
 /** The only reader of process.env: everything else receives a parsed Config. */
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -131,7 +133,48 @@ const EnvSchema = z.object({
     .int('a whole number of dossiers')
     .min(0, 'a number ≥ 0')
     .default(20_000),
+  // the demo's "today" (YYYY-MM-DD, local): dossiers run up to it; unset: the real date
+  LIENTHONG_DEMO_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    .refine(
+      (v) =>
+        !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      'a real calendar date YYYY-MM-DD',
+    )
+    .optional(),
+  LIENTHONG_CALENDAR_FILE: z.string().min(1).optional(),
 });
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
+/** `{ "2026": { "off": ["2026-09-03"], "worked": ["2026-09-12"] } }`: each date in its year. */
+const CalendarFileSchema = z.record(
+  z.string().regex(/^\d{4}$/),
+  z.object({ off: z.array(isoDate).optional(), worked: z.array(isoDate).optional() }).strict(),
+);
+
+/** Reads the calendar overrides file; a one-line ConfigError names what is wrong. */
+function readCalendarFile(file: string): CalendarOverrides {
+  const fail = (why: string) =>
+    new ConfigError(`Invalid LIENTHONG_CALENDAR_FILE=${JSON.stringify(file)}: expected ${why}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw fail(`a readable JSON file (${(err as Error).message.split('\n')[0]})`);
+  }
+  const parsed = CalendarFileSchema.safeParse(json);
+  const shape = 'an object of years, each { "off": ["YYYY-MM-DD", …], "worked": [...] }';
+  if (!parsed.success) throw fail(`${shape} (at ${parsed.error.issues[0]!.path.join('.') || 'top level'})`);
+  for (const [year, days] of Object.entries(parsed.data)) {
+    const stray = [...(days.off ?? []), ...(days.worked ?? [])].find((d) => !d.startsWith(`${year}-`));
+    if (stray) throw fail(`${shape}; ${stray} is listed under ${year}`);
+  }
+  return parsed.data;
+}
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -160,6 +203,10 @@ export interface Config {
   sync: { cron: string | undefined; concurrency: number };
   /** Dossiers per province seeded on first start of the embedded demo set. */
   demoDossiers: number;
+  /** The demo's "today" (LIENTHONG_DEMO_TODAY); undefined: the commands take the real local date. */
+  demoToday: string | undefined;
+  /** Extra days off and worked days per year for the working-day calendar (LIENTHONG_CALENDAR_FILE). */
+  calendar: CalendarOverrides;
   /**
    * Key material for cursor HMACs; when unset the hub generates one per installation and keeps it in
    * the hub database (shared by every hub instance on that database).
@@ -292,6 +339,8 @@ export function loadConfig(
     },
     sync: { cron: e.SYNC_CRON, concurrency: e.SYNC_CONCURRENCY },
     demoDossiers: e.LIENTHONG_DEMO_DOSSIERS,
+    demoToday: e.LIENTHONG_DEMO_TODAY,
+    calendar: e.LIENTHONG_CALENDAR_FILE ? readCalendarFile(path.resolve(cwd, e.LIENTHONG_CALENDAR_FILE)) : {},
     cursorSecret: e.CURSOR_SECRET,
     corsOrigins: (e.CORS_ORIGINS ?? '')
       .split(',')

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import { createCalendar } from './calendar/index.ts';
 import type { Config } from './config.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded-postgres.ts';
 import { generatedSetting } from './db/hub-settings.ts';
@@ -141,7 +142,8 @@ export async function openRuntime(config: Config, log: Logger, opts: OpenOptions
   try {
     if (opts.migrate) {
       await migrateLatest(hub, 'hub');
-      for (const s of sources.all) await migrateLatest(s.db, 'province');
+      const calendar = createCalendar(config.calendar);
+      for (const s of sources.all) await migrateLatest(s.db, 'province', { calendar });
     }
   } catch (err) {
     await runtime.close();

@@ -12,7 +12,7 @@ import { createKnex, ensureDatabase } from '../src/db/knex.ts';
 import { migrateLatest } from '../src/db/migrate.ts';
 import { createLogger } from '../src/logger.ts';
 import { DEMO_PROVINCES } from '../src/sources/demo.ts';
-import { TEMPLATE_DOSSIERS, templateName } from './helpers/templates.ts';
+import { TEMPLATE_DOSSIERS, TEMPLATE_TODAY, templateName } from './helpers/templates.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,7 +42,8 @@ export async function setup(project: TestProject): Promise<void> {
       const db = createKnex(server!.url(name));
       try {
         await migrateLatest(db, 'province');
-        if ((await countRows(db)).units === 0) await seedProvince(db, p, { dossiers: TEMPLATE_DOSSIERS });
+        if ((await countRows(db)).units === 0)
+          await seedProvince(db, p, { dossiers: TEMPLATE_DOSSIERS, today: TEMPLATE_TODAY });
       } finally {
         await db.destroy();
       }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { countRows, seedMoreDossiers, seedProvince } from '../../seeds/index.ts';
+import { demoToday } from '../cli/context.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openRuntime } from '../runtime.ts';
@@ -41,7 +42,8 @@ console.log(`bench data: ${dataDir} — ${DOSSIERS.toLocaleString('en')} dossier
 for (const source of rt.sources.all) {
   const t0 = performance.now();
   const before = await countRows(source.db);
-  if (before.units === 0) await seedProvince(source.db, provinceInfo(source), { dossiers: DOSSIERS });
+  if (before.units === 0)
+    await seedProvince(source.db, provinceInfo(source), { dossiers: DOSSIERS, today: demoToday(config) });
   else if (before.dossiers < DOSSIERS)
     await seedMoreDossiers(source.db, provinceInfo(source), DOSSIERS - before.dossiers);
   const after = await countRows(source.db);

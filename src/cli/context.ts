@@ -1,5 +1,6 @@
 import { timeout, TimeoutStrategy } from 'cockatiel';
 import fs from 'node:fs';
+import { localDay } from '../calendar/index.ts';
 import { loadConfig, type Config, type ConfigOverrides } from '../config.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
@@ -129,3 +130,7 @@ export function table(rows: (string | number)[][]): string {
 
 /** 20000 → "20,000". */
 export const count = (n: number): string => n.toLocaleString('en-US');
+
+/** The demo's today: LIENTHONG_DEMO_TODAY, else the local (UTC+7) date now. The one place the demo reads the clock. */
+export const demoToday = (config: Config, now: Date = new Date()): string =>
+  config.demoToday ?? localDay(now);

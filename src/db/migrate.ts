@@ -1,9 +1,12 @@
 import type { Knex } from 'knex';
+import type { Calendar } from '../calendar/index.ts';
+import { fillCalendar } from './calendar-store.ts';
 import * as p001 from './migrations/province/001_catalogue.ts';
 import * as p002 from './migrations/province/002_dossiers.ts';
 import * as p003 from './migrations/province/003_procedure_revision.ts';
 import * as p004 from './migrations/province/004_dossier_search.ts';
 import * as p005 from './migrations/province/005_working_time.ts';
+import * as p006 from './migrations/province/006_calendar_functions.ts';
 import * as p007 from './migrations/province/007_open_waits.ts';
 import * as p008 from './migrations/province/008_real_codes.ts';
 import * as h001 from './migrations/hub/001_hub.ts';
@@ -33,6 +36,7 @@ export const PROVINCE_MIGRATIONS: Record<string, Migration> = {
   '003_procedure_revision': p003,
   '004_dossier_search': p004,
   '005_working_time': p005,
+  '006_calendar_functions': p006,
   '007_open_waits': p007,
   '008_real_codes': p008,
 };
@@ -48,10 +52,19 @@ const config = (migrations: Record<string, Migration>): Knex.MigratorConfig => (
   tableName: 'lienthong_migrations',
 });
 
-export async function migrateLatest(db: Knex, kind: 'province' | 'hub'): Promise<string[]> {
+/**
+ * Applies pending migrations; a province database then gets its `calendar_days` (re)filled from
+ * `calendar` (default: the built-in one) when they differ.
+ */
+export async function migrateLatest(
+  db: Knex,
+  kind: 'province' | 'hub',
+  opts: { calendar?: Calendar } = {},
+): Promise<string[]> {
   const [, applied] = (await db.migrate.latest(
     config(kind === 'hub' ? HUB_MIGRATIONS : PROVINCE_MIGRATIONS),
   )) as [number, string[]];
+  if (kind === 'province') await fillCalendar(db, opts.calendar);
   return applied;
 }
 

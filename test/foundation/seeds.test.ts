@@ -5,7 +5,7 @@ import { migrateLatest } from '../../src/db/migrate.ts';
 import { DEMO_PROVINCES } from '../../src/sources/demo.ts';
 import { countRows, seedMoreDossiers, seedProvince } from '../../seeds/index.ts';
 import { adminUrl, cloneDatabase, dbUrl } from '../helpers/hub.ts';
-import { templateName } from '../helpers/templates.ts';
+import { TEMPLATE_TODAY, templateName } from '../helpers/templates.ts';
 import { judgeTimeliness, TIMELINESS_INPUT_SQL, type TimelinessInput } from '../helpers/timeliness.ts';
 
 const opened: Knex[] = [];
@@ -144,7 +144,10 @@ describe('demo seeds follow the articles', () => {
          count(*) FILTER (WHERE applicant_name ~ '[đĐ]')::int d_names
        FROM dossiers`,
     );
-    expect(shape).toMatchObject({ bad_codes: 0, min_ev: 5, max_ev: 20, bad_ids: 0 });
+    // a dossier still SUBMITTED has its one event; a long one has up to about twenty
+    expect(shape).toMatchObject({ bad_codes: 0, bad_ids: 0 });
+    expect(shape!.min_ev).toBeGreaterThanOrEqual(1);
+    expect(shape!.max_ev).toBeLessThanOrEqual(22);
     expect(shape!.d_names).toBeGreaterThan(0);
     // on-time rate and apologies, with timeliness judged by the rules as the tests write them
     const judged = (
@@ -177,7 +180,7 @@ describe('demo seeds follow the articles', () => {
       const db = createKnex(dbUrl(name));
       opened.push(db);
       await migrateLatest(db, 'province');
-      const counts = await seedProvince(db, p, { dossiers: 400 });
+      const counts = await seedProvince(db, p, { dossiers: 400, today: TEMPLATE_TODAY });
       expect(counts.dossiers).toBe(400);
       const [sum] = await rows<{ md5: string }>(
         db,
@@ -194,7 +197,9 @@ describe('demo seeds follow the articles', () => {
           `SELECT count(*)::int n, count(DISTINCT code)::int d FROM dossiers`,
         );
         expect(u).toEqual({ n: 650, d: 650 });
-        await expect(seedProvince(db, p, { dossiers: 1 })).rejects.toThrow(/already has data/);
+        await expect(seedProvince(db, p, { dossiers: 1, today: TEMPLATE_TODAY })).rejects.toThrow(
+          /already has data/,
+        );
       }
     }
     expect(sums[0]).toBe(sums[1]);
@@ -208,7 +213,7 @@ describe('demo seeds follow the articles', () => {
     const db = createKnex(dbUrl(name));
     opened.push(db);
     await migrateLatest(db, 'province');
-    await seedProvince(db, p, { dossiers: 300 });
+    await seedProvince(db, p, { dossiers: 300, today: TEMPLATE_TODAY });
     // what a kill -9 during `seed --dossiers N` leaves: an index dropped for the load, events not written
     await db.raw(`
       CREATE TABLE lienthong_dropped_indexes (name text PRIMARY KEY, def text NOT NULL);

@@ -1,7 +1,7 @@
 import { countRows, seedMoreDossiers, seedProvince } from '../../../seeds/index.ts';
 import { provinceInfo } from '../../sources/demo.ts';
 import type { Command } from '../command.ts';
-import { cliConfig, count, withRuntime } from '../context.ts';
+import { cliConfig, count, demoToday, withRuntime } from '../context.ts';
 import { intFlag, parseFlags } from '../flags.ts';
 import { describeProvince, knownProvinces, pickProvinces } from '../provinces.ts';
 import { seedReporter } from '../seed-progress.ts';
@@ -40,7 +40,7 @@ With --dossiers N, a province that already has data is topped up to at least N d
         const before = await countRows(source.db);
         if (before.units === 0) {
           await reporter.province(province, target, (onProgress) =>
-            seedProvince(source.db, info, { dossiers: target, onProgress }),
+            seedProvince(source.db, info, { dossiers: target, today: demoToday(config), onProgress }),
           );
         } else if (topUp !== undefined && before.dossiers < topUp) {
           await reporter.province(

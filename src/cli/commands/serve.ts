@@ -1,10 +1,10 @@
-import { countRows, seedProvince } from '../../../seeds/index.ts';
+import { catchUpDemoDays, countRows, seedProvince } from '../../../seeds/index.ts';
 import { createApp } from '../../app.ts';
 import { createLogger } from '../../logger.ts';
 import { openRuntime, type Runtime } from '../../runtime.ts';
 import { provinceInfo } from '../../sources/demo.ts';
 import { untilStopped, type CliIO, type Command } from '../command.ts';
-import { cliConfig, count } from '../context.ts';
+import { cliConfig, count, demoToday } from '../context.ts';
 import { intFlag, parseFlags, textFlag } from '../flags.ts';
 import { seedReporter } from '../seed-progress.ts';
 
@@ -13,10 +13,21 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']);
 const urlHost = (host: string) =>
   LOCAL_HOSTS.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
-/** First start of the demo set: seeds the empty provinces, with progress by name and one summary line. */
+/**
+ * The demo set at start: seeds the empty provinces (progress by name, one summary line) and brings the
+ * seeded ones up to today, adding the dossiers of the days since they were last seeded.
+ */
 async function seedDemoProvinces(rt: Runtime, io: CliIO): Promise<void> {
+  const today = demoToday(rt.config);
   const empty = [];
-  for (const source of rt.sources.all) if ((await countRows(source.db)).units === 0) empty.push(source);
+  for (const source of rt.sources.all) {
+    if ((await countRows(source.db)).units === 0) {
+      empty.push(source);
+      continue;
+    }
+    const added = await catchUpDemoDays(source.db, provinceInfo(source), today);
+    if (added > 0) io.stdout(`demo ${source.name}: ${count(added)} dossiers added up to ${today}`);
+  }
   if (empty.length === 0) return;
   const dossiers = rt.config.demoDossiers;
   io.stdout(
@@ -27,7 +38,7 @@ async function seedDemoProvinces(rt: Runtime, io: CliIO): Promise<void> {
   for (const source of empty) {
     rt.log.debug('seeding demo province (first start)', { province: source.code });
     await reporter.province(source, dossiers, (onProgress) =>
-      seedProvince(source.db, provinceInfo(source), { dossiers, onProgress }),
+      seedProvince(source.db, provinceInfo(source), { dossiers, today, onProgress }),
     );
   }
   io.stdout(`first start: ${reporter.summary()!}`);
@@ -43,7 +54,7 @@ start, then GraphQL and GraphiQL at http://localhost:4000/graphql.
   --port N      TCP port (default: PORT, else 4000; 0 picks a free one)
   --host HOST   address to bind (default: HOST, else 127.0.0.1; 0.0.0.0 exposes the hub)
 Environment: PORT, HOST, DATABASE_URL, LIENTHONG_SOURCES, LIENTHONG_DATA_DIR, LIENTHONG_DEMO_DOSSIERS,
-LOG_LEVEL, SYNC_CRON.`,
+LIENTHONG_DEMO_TODAY, LIENTHONG_CALENDAR_FILE, LOG_LEVEL, SYNC_CRON.`,
   async run(argv, io) {
     const { values } = parseFlags(argv, { port: { type: 'string' }, host: { type: 'string' } });
     const config = cliConfig(io, {
