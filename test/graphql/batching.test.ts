@@ -19,9 +19,10 @@ async function statements(query: string, variables: Record<string, unknown>) {
 
 describe('no N+1', () => {
   // every level has rows at both sizes (a dossier's procedure always has that dossier, events and
-  // requirements), so a level that went per-row would show up as a difference in the count
+  // requirements; the oldest dossiers are finished, so their events name units), so a level that went
+  // per-row would show up as a difference in the count
   const fourLevels = `query($n: Int) {
-    dossiers(first: $n, filter: { provinces: ["40"] }) {
+    dossiers(first: $n, filter: { provinces: ["40"] }, orderBy: { field: RECEIVED_AT, direction: ASC }) {
       nodes {
         code applicant { name idNumber } receivingUnit { name parent { name } }
         procedure {

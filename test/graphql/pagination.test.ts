@@ -69,7 +69,7 @@ describe('cross-province pagination', () => {
       { filter: { onlineService: 'FULL' } },
     ],
     ['procedures', 'orderBy: { field: UPDATED_AT, direction: DESC }', 100, { filter: { field: 'Hộ tịch' } }],
-    ['dossiers', 'orderBy: { field: RECEIVED_AT, direction: DESC }', 250, { filter: { channel: 'POSTAL' } }],
+    ['dossiers', 'orderBy: { field: RECEIVED_AT, direction: DESC }', 50, { filter: { channel: 'POSTAL' } }],
     [
       'dossiers',
       'orderBy: { field: DUE_AT, direction: ASC }',
