@@ -198,16 +198,31 @@ async function batch(
   await trx.raw(`
     CREATE TEMP TABLE sp ON COMMIT DROP AS
     SELECT (row_number() OVER (ORDER BY p.id) - 1)::int AS k, p.id, p.level, p.online_service,
+           -- the level until the district level went (procedures.level is today's)
+           coalesce((SELECT pl.level FROM procedure_levels pl WHERE pl.procedure_id = p.id AND pl.valid_from <= DATE '2025-06-30'
+                      ORDER BY pl.valid_from DESC LIMIT 1), p.level) AS level_before,
            (SELECT min(pu.unit_id) FROM procedure_units pu WHERE pu.procedure_id = p.id AND pu.role = 'IMPLEMENTING') AS impl_id
       FROM procedures p WHERE p.status = 'ACTIVE';
+    -- the unit that stands for each unit in the three periods of the window: before Decree 45/2025 (until
+    -- 28 February 2025), until the district level went (30 June 2025), and since (lt_unit_on follows the
+    -- lineage; NULL where nothing in this province stands for it, e.g. a merged province's departments)
+    CREATE TEMP TABLE su ON COMMIT DROP AS
+    SELECT u.id, lt_unit_on(u.id, DATE '2025-02-28') AS e1, lt_unit_on(u.id, DATE '2025-06-30') AS e2,
+           lt_unit_on(u.id, DATE '2025-07-01') AS e3
+      FROM units u;
+    CREATE UNIQUE INDEX ON su (id);
     -- the processing time of a channel is its first case's (dossiers do not record their case)
     CREATE TEMP TABLE spc ON COMMIT DROP AS
     SELECT DISTINCT ON (procedure_id, channel) procedure_id, channel, processing_time, time_unit, fee_vnd
       FROM procedure_channels ORDER BY procedure_id, channel, case_name;
     CREATE UNIQUE INDEX ON spc (procedure_id, channel);
     CREATE TEMP TABLE sc ON COMMIT DROP AS
-    SELECT (row_number() OVER (ORDER BY u.id) - 1)::int AS k, u.id, u.valid_to, coalesce(l.successor_id, u.id) AS succ_id
-      FROM units u LEFT JOIN unit_lineage l ON l.predecessor_id = u.id WHERE u.kind = 'COMMUNE';
+    -- applicants' home communes as they were before 1 July 2025 (each has a successor since); a province
+    -- without that history uses the communes it has
+    SELECT (row_number() OVER (ORDER BY u.id) - 1)::int AS k, u.id, u.valid_to, u.id AS succ_id
+      FROM units u WHERE u.kind = 'COMMUNE'
+       AND (u.valid_to = DATE '2025-06-30'
+            OR NOT EXISTS (SELECT 1 FROM units o WHERE o.kind = 'COMMUNE' AND o.valid_to = DATE '2025-06-30'));
     CREATE TEMP TABLE sd ON COMMIT DROP AS
     SELECT (row_number() OVER (ORDER BY u.id) - 1)::int AS k, u.id FROM units u WHERE u.kind = 'DISTRICT';
     CREATE TEMP TABLE sdept ON COMMIT DROP AS
@@ -233,7 +248,7 @@ async function batch(
       SELECT (SELECT count(*) FROM sp)::int np, (SELECT count(*) FROM sc)::int nc, (SELECT count(*) FROM sd)::int nd,
              (SELECT count(*) FROM sdept)::int ndept, (SELECT count(*) FROM sdoc)::int ndoc,
              (SELECT coalesce(max(id), 0) FROM dossiers)::bigint base,
-             (SELECT min(id) FROM units WHERE kind = 'CENTRE' AND valid_to IS NULL)::bigint centre`)
+             (SELECT min(id) FROM units WHERE kind = 'CENTRE')::bigint centre`)
   ).rows as [
     { np: number; nc: number; nd: number; ndept: number; ndoc: number; base: number; centre: number | null },
   ];
@@ -250,7 +265,7 @@ async function batch(
         pg_temp.lt_rnd(g, ${S} + 9) r_late, pg_temp.lt_rnd(g, ${S} + 10) r_app, pg_temp.lt_rnd(g, ${S} + 11) r_pay, pg_temp.lt_rnd(g, ${S} + 12) r_ctr
       FROM generate_series(${plan.gLo}::bigint, ${plan.gHi}::bigint) g
     ), p AS (
-      SELECT b.*, sp.id AS procedure_id, sp.level, sp.online_service, sp.impl_id,
+      SELECT b.*, sp.id AS procedure_id, sp.level, sp.level_before, sp.online_service, sp.impl_id,
         CASE sp.online_service
           WHEN 'FULL' THEN CASE WHEN b.r_chan < 0.75 THEN 'ONLINE' WHEN b.r_chan < 0.97 THEN 'DIRECT' ELSE 'POSTAL' END
           WHEN 'PARTIAL' THEN CASE WHEN b.r_chan < 0.45 THEN 'ONLINE' WHEN b.r_chan < 0.95 THEN 'DIRECT' ELSE 'POSTAL' END
@@ -283,15 +298,17 @@ async function batch(
       FROM r
     ), u AS (
       SELECT t.*,
+        -- every unit as it stood on the day of receipt: abolished departments' work goes to their
+        -- successors, a merged province receives no province-level dossier after 30 June 2025 (its communes
+        -- still do), district-level procedures are the communes' since 1 July 2025
         CASE
-          WHEN t.level = 'PROVINCE' AND ${centre ?? 'NULL'}::bigint IS NOT NULL AND t.r_ctr < 0.45 THEN ${centre ?? 'NULL'}::bigint
-          WHEN t.level = 'PROVINCE' THEN coalesce(t.impl_id, dp.id)
-          WHEN t.level = 'DISTRICT' AND t.recv < '2025-06-30T17:00:00Z' THEN ds.id
-          WHEN cm.valid_to IS NOT NULL AND pg_temp.c_local_day(t.recv) > cm.valid_to THEN cm.succ_id
-          ELSE cm.id
+          WHEN x.lvl = 'PROVINCE' AND x.centre_on IS NOT NULL AND t.r_ctr < 0.45 THEN x.centre_on
+          WHEN x.lvl = 'PROVINCE' AND x.dept_on IS NOT NULL THEN x.dept_on
+          WHEN x.lvl = 'DISTRICT' AND ds.id IS NOT NULL THEN ds.id
+          ELSE coalesce(x.commune_on, cm.id)
         END AS unit_id,
-        CASE WHEN t.level = 'PROVINCE' THEN coalesce(t.impl_id, dp.id) END AS dept_id,
-        cm.succ_id AS home_id,
+        CASE WHEN x.lvl = 'PROVINCE' THEN x.dept_on END AS dept_id,
+        coalesce(s_cm.e3, cm.id) AS home_id,
         pg_temp.c_due(t.recv, t.processing_time, t.time_unit) AS due,
         CASE WHEN t.r_supp < 0.006 THEN 2 WHEN t.r_supp < 0.08 THEN 1 ELSE 0 END AS supps,
         (24 + mod((t.r_supp * 100000)::int, 96)) * interval '1 hour' AS supp_wait,
@@ -300,8 +317,18 @@ async function batch(
         CASE WHEN t.r_out < 0.015 THEN 3 WHEN t.r_out < 0.025 THEN 7 WHEN t.r_out < 0.03 THEN 8 ELSE 9 END AS outcome
       FROM t
       JOIN sdept dp ON dp.k = floor(t.r_unit * ${ndept})::int
-      JOIN sd ds ON ds.k = floor(t.r_unit * ${nd})::int
+      LEFT JOIN sd ds ON ds.k = floor(t.r_unit * ${Math.max(nd, 1)})::int
       JOIN sc cm ON cm.k = floor(t.r_unit * ${nc})::int
+      LEFT JOIN su s_dept ON s_dept.id = coalesce(t.impl_id, dp.id)
+      LEFT JOIN su s_cm ON s_cm.id = cm.id
+      LEFT JOIN su s_ctr ON s_ctr.id = ${centre ?? 'NULL'}::bigint
+      CROSS JOIN LATERAL (SELECT pg_temp.c_local_day(t.recv) AS d) dd
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN dd.d <= DATE '2025-06-30' THEN t.level_before ELSE t.level END AS lvl,
+          CASE WHEN dd.d < DATE '2025-03-01' THEN s_dept.e1 WHEN dd.d < DATE '2025-07-01' THEN s_dept.e2 ELSE s_dept.e3 END AS dept_on,
+          CASE WHEN dd.d < DATE '2025-03-01' THEN s_cm.e1 WHEN dd.d < DATE '2025-07-01' THEN s_cm.e2 ELSE s_cm.e3 END AS commune_on,
+          CASE WHEN dd.d < DATE '2025-03-01' THEN s_ctr.e1 WHEN dd.d < DATE '2025-07-01' THEN s_ctr.e2 ELSE s_ctr.e3 END AS centre_on
+      ) x
     ), w AS (
       -- the moment processing work ends, before waiting for the applicant is added
       SELECT u.*,

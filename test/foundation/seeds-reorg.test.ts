@@ -213,6 +213,28 @@ describe('the 2025 reorganisation as it happened', () => {
   });
 });
 
+describe('dossiers go to the units of their day', () => {
+  it.each(DEMO_PROVINCES.map((p) => [p.code, p.name]))(
+    '%s %s: no dossier received or handled by a unit outside its validity; no district after 30 June 2025',
+    async (code) => {
+      const db = await seeded(code);
+      const [r] = await rows<Record<string, number>>(
+        db,
+        `WITH d AS (SELECT d.*, (coalesce(d.received_at, d.submitted_at) AT TIME ZONE INTERVAL '+07:00')::date AS day FROM dossiers d)
+         SELECT
+           count(*) FILTER (WHERE d.day > r.valid_to OR d.day < r.valid_from)::int AS received_outside,
+           count(*) FILTER (WHERE d.day > h.valid_to OR d.day < h.valid_from)::int AS handled_outside,
+           count(*) FILTER (WHERE r.kind = 'DISTRICT' AND d.day > DATE '2025-06-30')::int AS district_after,
+           count(*) FILTER (WHERE r.kind = 'CENTRE')::int AS at_centre
+         FROM d JOIN units r ON r.id = d.receiving_unit_id LEFT JOIN units h ON h.id = d.handling_unit_id`,
+      );
+      expect(r).toMatchObject({ received_outside: 0, handled_outside: 0, district_after: 0 });
+      // the public-service centre receives some of the province's dossiers
+      expect(r!.at_centre).toBeGreaterThan(0);
+    },
+  );
+});
+
 describe('lt_unit_on(unit, day): the unit that stands for another on a day', () => {
   it('follows lineage forward to the unit valid that day, or gives NULL', async () => {
     const na = await seeded('40');
