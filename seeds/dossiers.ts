@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import type { ProvinceInfo } from '../src/sources/demo.ts';
 import {
-  AGENCY_APPLICANTS,
   COMPANY_BRANDS,
+  ETHNIC_NAMES,
+  ethnicName,
   COMPANY_FORMS,
   COMPANY_TRADES,
   FEMALE_GIVEN,
@@ -10,12 +11,14 @@ import {
   LOCAL_SURNAMES,
   MALE_GIVEN,
   MALE_MIDDLE,
+  ORGANISATION_KINDS,
   OTHER_BIRTH_PROVINCES,
+  SCHOOL_PATRONS,
   SURNAMES,
   TAX_PREFIX,
 } from './data/people.ts';
 import { atLocal, localDay } from '../src/calendar/index.ts';
-import { sqlSalt } from './random.ts';
+import { hashString, Rng, sqlSalt } from './random.ts';
 
 /**
  * Dossiers (hồ sơ) generated set-based inside PostgreSQL: a few large INSERT … SELECT statements over
@@ -192,6 +195,10 @@ async function batch(
   const surnames = weightedArray([...SURNAMES, ...(LOCAL_SURNAMES[province.code] ?? [])]);
   // most applicants were born in the province (the first 3 digits of the personal ID)
   const birth = [...Array<string>(110).fill(own), ...OTHER_BIRTH_PROVINCES];
+  const ethnic = ethnicNames(province.code);
+  const orgKinds = weightedArray(
+    ORGANISATION_KINDS.map(([name, by, w]) => [`${name}\u0000${by}`, w] as const),
+  ).map((k) => k.split('\u0000') as [string, string]);
   const now = plan.now.toISOString();
   const today = localDay(plan.now);
   await prepareSession(trx);
@@ -415,11 +422,22 @@ async function batch(
         lpad((coalesce(pr.n, 0) + row_number() OVER (PARTITION BY n.unit_id, to_char(coalesce(x.received_at, n.submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD') ORDER BY n.i))::text, 4, '0'),
       n.procedure_id, n.unit_id, coalesce(n.dept_id, n.unit_id), x.applicant_type,
       CASE x.applicant_type
-        WHEN 'CITIZEN' THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 20) * ?)::int] || ' ' ||
+        -- Ê Đê and Mnông names (Đắk Nông) follow their own order: prefix, given name, clan (no quote marks in SQL comments: knex counts bindings)
+        WHEN 'CITIZEN' THEN CASE
+          WHEN pg_temp.lt_rnd(n.g, ${S} + 45) < ? AND x.male THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 46) * ?)::int]
+          WHEN pg_temp.lt_rnd(n.g, ${S} + 45) < ? THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 46) * ?)::int]
+          ELSE (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 20) * ?)::int] || ' ' ||
           CASE WHEN x.male THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 21) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 22) * ?)::int]
                ELSE (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 21) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 22) * ?)::int] END
+          END
         WHEN 'BUSINESS' THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 23) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 24) * ?)::int] || ' ' || (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 25) * ?)::int]
-        ELSE (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 26) * ?)::int] || ' ' || replace(replace(replace(un.name, 'UBND xã ', ''), 'UBND phường ', ''), 'UBND ', '')
+        -- schools, health stations, cooperatives… named after the applicant home place, a patron or a brand
+        ELSE (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 26) * ?)::int] || ' ' ||
+          CASE (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 26) * ?)::int]
+            WHEN 'place' THEN regexp_replace(home.name, '^(UBND )*(xã|phường|thị trấn) ', '')
+            WHEN 'patron' THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 44) * ?)::int]
+            ELSE (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 44) * ?)::int]
+          END
       END,
       CASE WHEN x.applicant_type = 'CITIZEN'
         THEN (?::text[])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 27) * ?)::int]
@@ -459,6 +477,12 @@ async function batch(
     ) x
     LEFT JOIN prior pr ON pr.unit_id = n.unit_id AND pr.day = to_char(coalesce(x.received_at, n.submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD')`,
     [
+      ethnic.share,
+      ethnic.male,
+      ethnic.male.length,
+      ethnic.share,
+      ethnic.female,
+      ethnic.female.length,
       surnames,
       surnames.length,
       MALE_MIDDLE,
@@ -475,8 +499,14 @@ async function batch(
       COMPANY_TRADES.length,
       COMPANY_BRANDS,
       COMPANY_BRANDS.length,
-      AGENCY_APPLICANTS,
-      AGENCY_APPLICANTS.length,
+      orgKinds.map((k) => k[0]),
+      orgKinds.length,
+      orgKinds.map((k) => k[1]),
+      orgKinds.length,
+      SCHOOL_PATRONS,
+      SCHOOL_PATRONS.length,
+      COMPANY_BRANDS,
+      COMPANY_BRANDS.length,
       birth,
       birth.length,
       TAX_PREFIX[province.code] ?? '99',
@@ -689,6 +719,30 @@ async function prepareSession(trx: Knex.Transaction): Promise<void> {
         END LOOP;
       END $$`);
   await calendarFunctions(trx);
+}
+
+/**
+ * Full names in the province's ethnic namings (ETHNIC_NAMES: Ê Đê, M'nông in Đắk Nông), drawn once with a
+ * seeded generator, and the share of citizens who bear them; none elsewhere.
+ */
+function ethnicNames(code: string): { share: number; male: string[]; female: string[] } {
+  const namings = ETHNIC_NAMES[code] ?? [];
+  const rng = new Rng(hashString(`${code}:ethnic-names`));
+  const pick = <T>(items: readonly T[]) => rng.pick(items);
+  const weighted = <T>(items: readonly T[], weights: readonly number[]) => rng.weighted(items, weights);
+  const draw = (male: boolean) =>
+    namings.flatMap((n) =>
+      Array.from({ length: Math.round(n.share * 1000) }, () => ethnicName(n, male, pick, weighted)),
+    );
+  const male = draw(true);
+  const female = draw(false);
+  const share = namings.reduce((a, n) => a + n.share, 0);
+  // an empty SQL array would be indexed: keep one name so the (never taken) branch stays valid
+  return {
+    share: male.length ? share : 0,
+    male: male.length ? male : [''],
+    female: female.length ? female : [''],
+  };
 }
 
 /** Step timings on stderr when LIENTHONG_SEED_TIMING is set (for tuning bulk loads). */

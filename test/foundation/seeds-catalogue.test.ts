@@ -191,9 +191,23 @@ describe('people and papers', () => {
       expect(name.split(' ').length).toBeGreaterThan(2);
     }
   });
-  // the dossier generator (seeds/dossiers.ts) still appends the receiving unit's name, which is a
-  // department for province-level procedures; enable once it names organisations with ORGANISATION_KINDS
-  it.todo('no organisation applicant in the seeded dossiers contains "Sở "');
+  it('seeded organisation applicants are named after places, patrons or brands; Đắk Nông has Ê Đê and M’nông names', async () => {
+    for (const p of DEMO_PROVINCES) {
+      const db = await seeded(p.code);
+      const [r] = await rows<{ orgs: number; after_department: number; ethnic: number }>(
+        db,
+        `SELECT count(*) FILTER (WHERE applicant_type IN ('STATE_AGENCY', 'ORGANISATION'))::int AS orgs,
+                count(*) FILTER (WHERE applicant_type IN ('STATE_AGENCY', 'ORGANISATION')
+                                   AND (applicant_name LIKE '%Sở %' OR applicant_name LIKE '%UBND%'))::int AS after_department,
+                count(*) FILTER (WHERE applicant_type = 'CITIZEN' AND applicant_name ~ '^(Y |H''|Điểu )')::int AS ethnic
+           FROM dossiers`,
+      );
+      expect(r!.orgs, p.code).toBeGreaterThan(0);
+      expect(r!.after_department, p.code).toBe(0);
+      if (p.code === '67') expect(r!.ethnic).toBeGreaterThan(0);
+      else expect(r!.ethnic, p.code).toBe(0);
+    }
+  });
 
   it('documents: working days, in the issuer’s life, signed by its head or a deputy, one post per signer', async () => {
     for (const p of DEMO_PROVINCES) {
