@@ -329,7 +329,8 @@ async function batch(
       LEFT JOIN su s_dept ON s_dept.id = coalesce(t.impl_id, dp.id)
       LEFT JOIN su s_cm ON s_cm.id = cm.id
       LEFT JOIN su s_ctr ON s_ctr.id = ${centre ?? 'NULL'}::bigint
-      CROSS JOIN LATERAL (SELECT pg_temp.c_local_day(t.recv) AS d) dd
+      -- the day that decides the units: of receipt, or for a refused dossier (never received) of submission
+      CROSS JOIN LATERAL (SELECT pg_temp.c_local_day(CASE WHEN t.r_out < 0.015 THEN t.submitted_at ELSE t.recv END) AS d) dd
       CROSS JOIN LATERAL (
         SELECT CASE WHEN dd.d <= DATE '2025-06-30' THEN t.level_before ELSE t.level END AS lvl,
           CASE WHEN dd.d < DATE '2025-03-01' THEN s_dept.e1 WHEN dd.d < DATE '2025-07-01' THEN s_dept.e2 ELSE s_dept.e3 END AS dept_on,

@@ -131,6 +131,10 @@ export function table(rows: (string | number)[][]): string {
 /** 20000 → "20,000". */
 export const count = (n: number): string => n.toLocaleString('en-US');
 
-/** The demo's today: LIENTHONG_DEMO_TODAY, else the local (UTC+7) date now. The one place the demo reads the clock. */
+/**
+ * The demo's today: LIENTHONG_DEMO_TODAY, else the last local (UTC+7) date whose noon has passed. The demo
+ * runs to noon of its today, so before noon that is yesterday: no dossier is ever dated in the future. The
+ * one place the demo reads the clock.
+ */
 export const demoToday = (config: Config, now: Date = new Date()): string =>
-  config.demoToday ?? localDay(now);
+  config.demoToday ?? localDay(new Date(now.getTime() - 12 * 3_600_000));

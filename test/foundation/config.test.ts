@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { demoToday } from '../../src/cli/context.ts';
 
 describe('configuration', () => {
   it('has defaults for a fresh clone', () => {
@@ -91,5 +92,19 @@ describe('configuration', () => {
   ])('%j is refused with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env, { exists: () => false })).toThrow(ConfigError);
     expect(() => loadConfig(env, { exists: () => false })).toThrow(message);
+  });
+});
+
+describe("the demo's today", () => {
+  // the demo runs to noon (UTC+7) of its today: before noon that is yesterday, so nothing is dated ahead
+  it.each([
+    ['04:50 in Vietnam on 30 November', '2026-11-29T21:50:00Z', undefined, '2026-11-29'],
+    ['11:59 in Vietnam', '2026-11-30T04:59:00Z', undefined, '2026-11-29'],
+    ['12:00 in Vietnam', '2026-11-30T05:00:00Z', undefined, '2026-11-30'],
+    ['23:30 in Vietnam', '2026-11-30T16:30:00Z', undefined, '2026-11-30'],
+    ['LIENTHONG_DEMO_TODAY wins', '2026-11-30T16:30:00Z', '2026-01-15', '2026-01-15'],
+  ])('%s (%s, LIENTHONG_DEMO_TODAY=%s) → %s', (_, now, env, expected) => {
+    const config = loadConfig(env ? { LIENTHONG_DEMO_TODAY: env } : {}, { exists: () => false });
+    expect(demoToday(config, new Date(now))).toBe(expected);
   });
 });
