@@ -32,7 +32,10 @@ import { hashString, Rng, sqlSalt } from './random.ts';
  * d holds the keys ceil(d·N/W) … ceil((d+1)·N/W) − 1 for N dossiers over a window of W days, so the
  * dossiers of a day do not depend on when they were seeded, and catching up missing days adds exactly
  * the dossiers a seed straight to the later day would have. What the dossier looks like at the seeding
- * instant (open, waiting, returned) is cut from its whole planned life.
+ * instant (open, waiting, returned) is cut from its whole planned life. A dossier's id is its key (plus
+ * DossierPlan.idShift for extra volume), and everything drawn for it hangs on its key or id, never on its
+ * rank in a load: a catch-up can delete the dossiers whose life went on past the old now and generate
+ * them again at the new now, and gets the rows a seed straight to the new day has.
  */
 
 /** Days of dossiers before the demo's today. */
@@ -59,6 +62,8 @@ export interface DossierPlan {
   perDays: number;
   /** The seeding instant: what has not happened by then is left open. */
   now: Date;
+  /** A dossier's id is its key plus this (0 for the demo window's keys; extra volume has its own ids). */
+  idShift?: number;
 }
 
 const EVENT_NOTES: Record<number, readonly string[]> = {
@@ -110,6 +115,47 @@ export async function seedDossierRange(db: Knex, province: ProvinceInfo, plan: D
   // building indexes once is far cheaper than maintaining them row by row (trigram GIN above all)
   if (count >= 100_000) await withSecondaryIndexesDropped(db, DOSSIER_TABLES, load);
   else await load();
+}
+
+/**
+ * Loads the keys of `plan` inside `trx` (dossiers, then their events): for catch-ups that replace rows in
+ * one transaction. Small loads only (one session, no index juggling).
+ */
+export async function seedDossierRangeIn(
+  trx: Knex.Transaction,
+  province: ProvinceInfo,
+  plan: DossierPlan,
+): Promise<void> {
+  if (plan.gHi < plan.gLo) return;
+  const ids = await batch(trx, province, plan);
+  if (ids.hi >= ids.lo) await insertEvents(trx, province, ids.lo, ids.hi, plan.now);
+}
+
+/**
+ * Deletes the dossiers with ids in the given ranges and every row that refers to them (events included:
+ * the seeder replaces demo history it generated itself, the only writer allowed to). The append-only
+ * trigger of dossier_events does not fire under session_replication_role = replica (superuser); otherwise
+ * it is disabled for this transaction and enabled again before it commits (the table owner may).
+ */
+export async function deleteDossierIds(trx: Knex.Transaction, ranges: [number, number][]): Promise<void> {
+  if (ranges.length === 0) return;
+  await trx.raw(
+    `DO $$ BEGIN SET LOCAL session_replication_role = replica; EXCEPTION WHEN insufficient_privilege THEN NULL; END $$`,
+  );
+  const { rows: refs } = await trx.raw<{ rows: { tbl: string; col: string }[] }>(`
+    SELECT c.conrelid::regclass::text AS tbl, a.attname AS col
+      FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+     WHERE c.contype = 'f' AND c.confrelid = 'dossiers'::regclass ORDER BY 1`);
+  const where = (col: string) => ranges.map(([lo, hi]) => `${col} BETWEEN ${lo} AND ${hi}`).join(' OR ');
+  const { rows: rr } = await trx.raw<{ rows: { r: string }[] }>(
+    `SELECT current_setting('session_replication_role') AS r`,
+  );
+  const disable = rr[0]?.r !== 'replica';
+  if (disable) await trx.raw(`ALTER TABLE dossier_events DISABLE TRIGGER dossier_events_append_only`);
+  for (const r of refs)
+    await trx.raw(`DELETE FROM ?? WHERE ${where('??')}`, [r.tbl, ...ranges.map(() => r.col)]);
+  await trx.raw(`DELETE FROM dossiers WHERE ${where('id')}`);
+  if (disable) await trx.raw(`ALTER TABLE dossier_events ENABLE TRIGGER dossier_events_append_only`);
 }
 
 const DOSSIER_TABLES = [
@@ -202,6 +248,10 @@ async function batch(
   const now = plan.now.toISOString();
   const today = localDay(plan.now);
   await prepareSession(trx);
+  // a catch-up may load several plans in one transaction
+  await trx.raw(
+    `DROP TABLE IF EXISTS pg_temp.sp, pg_temp.su, pg_temp.spc, pg_temp.sc, pg_temp.sd, pg_temp.sdept, pg_temp.sdoc, pg_temp.prior, pg_temp.nd, pg_temp.ns`,
+  );
   await trx.raw(`
     CREATE TEMP TABLE sp ON COMMIT DROP AS
     SELECT (row_number() OVER (ORDER BY p.id) - 1)::int AS k, p.id, p.level, p.online_service,
@@ -236,11 +286,14 @@ async function batch(
     SELECT (row_number() OVER (ORDER BY u.id) - 1)::int AS k, u.id FROM units u WHERE u.kind IN ('DEPARTMENT', 'SECTOR_AGENCY');
     CREATE TEMP TABLE sdoc ON COMMIT DROP AS
     SELECT (row_number() OVER (ORDER BY d.id) - 1)::int AS k, d.id FROM documents d WHERE d.direction = 'OUTGOING';
+    -- numbers continue after the highest taken at the unit that day (the count, unless keys were regenerated)
     CREATE TEMP TABLE prior ON COMMIT DROP AS
-    SELECT receiving_unit_id AS unit_id, to_char(coalesce(received_at, submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD') AS day, count(*)::int AS n
+    SELECT receiving_unit_id AS unit_id, to_char(coalesce(received_at, submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD') AS day,
+           max(substring(code FROM '-([0-9]+)$')::int) AS n
       FROM dossiers GROUP BY 1, 2;
   `);
-  const [{ np, nc, nd, ndept, ndoc, base, centre }] = (
+  const shift = plan.idShift ?? 0;
+  const [{ np, nc, nd, ndept, ndoc, centre }] = (
     await trx.raw<{
       rows: {
         np: number;
@@ -248,17 +301,13 @@ async function batch(
         nd: number;
         ndept: number;
         ndoc: number;
-        base: number;
         centre: number | null;
       }[];
     }>(`
       SELECT (SELECT count(*) FROM sp)::int np, (SELECT count(*) FROM sc)::int nc, (SELECT count(*) FROM sd)::int nd,
              (SELECT count(*) FROM sdept)::int ndept, (SELECT count(*) FROM sdoc)::int ndoc,
-             (SELECT coalesce(max(id), 0) FROM dossiers)::bigint base,
              (SELECT min(id) FROM units WHERE kind = 'CENTRE')::bigint centre`)
-  ).rows as [
-    { np: number; nc: number; nd: number; ndept: number; ndoc: number; base: number; centre: number | null },
-  ];
+  ).rows as [{ np: number; nc: number; nd: number; ndept: number; ndoc: number; centre: number | null }];
 
   // 1. each dossier's whole planned life, one row per key g: unit, channel, times, waits, outcome
   await trx.raw(
@@ -410,7 +459,7 @@ async function batch(
   );
   tick('states');
 
-  // 3. the dossiers themselves; ids are assigned here so events can refer to them without a join
+  // 3. the dossiers themselves; ids (key + idShift) are assigned here so events can refer to them without a join
   await trx.raw(
     `
     INSERT INTO dossiers (id, code, procedure_id, receiving_unit_id, handling_unit_id, applicant_type, applicant_name,
@@ -418,7 +467,7 @@ async function batch(
       due_at, finished_at, returned_at, supplement_count, supplement_seconds, payment_seconds, apology_issued, apology_new_due_at, satisfaction,
       digitised, electronic_result, paid_online, vneid_verified, data_reused)
     OVERRIDING SYSTEM VALUE
-    SELECT ${base} + n.i,
+    SELECT (${shift} + n.g),
       un.code || '-' || to_char(coalesce(x.received_at, n.submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD') || '-' ||
         lpad((coalesce(pr.n, 0) + row_number() OVER (PARTITION BY n.unit_id, to_char(coalesce(x.received_at, n.submitted_at) AT TIME ZONE INTERVAL '+07:00', 'YYMMDD') ORDER BY n.i))::text, 4, '0'),
       n.procedure_id, n.unit_id, coalesce(n.dept_id, n.unit_id), x.applicant_type,
@@ -446,7 +495,7 @@ async function batch(
              || lpad((x.born % 100)::text, 2, '0') || lpad(floor(pg_temp.lt_rnd(n.g, ${S} + 28) * 1000000)::text, 6, '0')
         ELSE pg_temp.lt_tax_code(?, floor(pg_temp.lt_rnd(n.g, ${S} + 29) * 10000000)::bigint) END,
       (ARRAY['09', '03', '08', '07'])[1 + floor(pg_temp.lt_rnd(n.g, ${S} + 30) * 4)::int] || lpad(floor(pg_temp.lt_rnd(n.g, ${S} + 31) * 100000000)::text, 8, '0'),
-      CASE WHEN pg_temp.lt_rnd(n.g, ${S} + 32) < 0.3 THEN 'nguoinop' || (${base} + n.i) || '@example.vn' END,
+      CASE WHEN pg_temp.lt_rnd(n.g, ${S} + 32) < 0.3 THEN 'nguoinop' || ((${shift} + n.g)) || '@example.vn' END,
       'Thôn ' || (1 + floor(pg_temp.lt_rnd(n.g, ${S} + 33) * 12))::int || ', ' || replace(home.name, 'UBND ', '') || ', tỉnh ' || ?,
       n.channel, n.status, n.submitted_at, x.received_at,
       CASE WHEN x.received_at IS NOT NULL THEN n.due END,
@@ -526,8 +575,8 @@ async function batch(
   await trx.raw(
     `
     INSERT INTO dossier_supplements (dossier_id, requested_at, answered_at, reason)
-    SELECT ${base} + n.i, s.req, CASE WHEN s.req + n.supp_wait <= ?::timestamptz THEN s.req + n.supp_wait END,
-           (ARRAY['Bổ sung bản sao giấy tờ tùy thân', 'Bổ sung giấy tờ chứng minh quyền sử dụng đất', 'Bổ sung chữ ký của người yêu cầu', 'Hoàn thiện tờ khai theo mẫu'])[1 + ((n.i + s.k) % 4)::int]
+    SELECT (${shift} + n.g), s.req, CASE WHEN s.req + n.supp_wait <= ?::timestamptz THEN s.req + n.supp_wait END,
+           (ARRAY['Bổ sung bản sao giấy tờ tùy thân', 'Bổ sung giấy tờ chứng minh quyền sử dụng đất', 'Bổ sung chữ ký của người yêu cầu', 'Hoàn thiện tờ khai theo mẫu'])[1 + ((n.g + s.k) % 4)::int]
       FROM ns n CROSS JOIN LATERAL (VALUES (1, n.s1_req), (2, n.s2_req)) s(k, req)
      WHERE s.req <= ?::timestamptz AND n.status NOT IN (1, 3)
      ORDER BY 1, 2`,
@@ -536,7 +585,7 @@ async function batch(
   await trx.raw(
     `
     INSERT INTO dossier_payment_waits (dossier_id, requested_at, paid_at, amount_vnd)
-    SELECT ${base} + n.i, n.pay_req, CASE WHEN n.pay_req + n.pay_wait <= ?::timestamptz THEN n.pay_req + n.pay_wait END, n.fee
+    SELECT (${shift} + n.g), n.pay_req, CASE WHEN n.pay_req + n.pay_wait <= ?::timestamptz THEN n.pay_req + n.pay_wait END, n.fee
       FROM ns n WHERE n.pay_req <= ?::timestamptz AND n.status NOT IN (1, 3)
      ORDER BY 1`,
     [now, now],
@@ -548,18 +597,18 @@ async function batch(
     await trx.raw(`
       INSERT INTO dossier_documents (dossier_id, document_id, role)
       SELECT d.id, sdoc.id, 'RESULT' FROM dossiers d JOIN sdoc ON sdoc.k = floor(pg_temp.lt_rnd(d.id, ${S} + 60) * ${ndoc})::int
-       WHERE d.id > ${base} AND d.status IN (9, 10) AND pg_temp.lt_rnd(d.id, ${S} + 61) < 0.1`);
+       WHERE d.id BETWEEN ${shift + plan.gLo} AND ${shift + plan.gHi} AND d.status IN (9, 10) AND pg_temp.lt_rnd(d.id, ${S} + 61) < 0.1`);
   }
   await trx.raw(
     `
     INSERT INTO dossier_code_aliases (alias, dossier_id)
-    SELECT replace(d.code, ?, ''), d.id FROM dossiers d WHERE d.id > ${base} AND pg_temp.lt_rnd(d.id, ${S} + 62) < 0.02`,
+    SELECT replace(d.code, ?, ''), d.id FROM dossiers d WHERE d.id BETWEEN ${shift + plan.gLo} AND ${shift + plan.gHi} AND pg_temp.lt_rnd(d.id, ${S} + 62) < 0.02`,
     [`.${province.agencySuffix}`],
   );
   const added = Number(
     (await trx.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int n FROM ns`)).rows[0]?.n ?? 0,
   );
-  return { lo: base + 1, hi: base + added };
+  return added > 0 ? { lo: shift + plan.gLo, hi: shift + plan.gHi } : { lo: 1, hi: 0 };
 }
 
 /**

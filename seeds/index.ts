@@ -5,7 +5,15 @@ import { seedDocuments } from './documents.ts';
 import { seedProcedures } from './procedures.ts';
 import { seedLineage } from './lineage.ts';
 import { seedUnits } from './units.ts';
-import { demoNow, EXTRA_KEYS, seedDossierRange, WINDOW_DAYS } from './dossiers.ts';
+import {
+  deleteDossierIds,
+  demoNow,
+  type DossierPlan,
+  EXTRA_KEYS,
+  seedDossierRange,
+  seedDossierRangeIn,
+  WINDOW_DAYS,
+} from './dossiers.ts';
 import { Rng } from './random.ts';
 
 export interface SeedOptions {
@@ -69,6 +77,7 @@ export async function seedProvince(db: Knex, province: ProvinceInfo, opts: SeedO
     opts.onProgress?.({ dossiers: Math.min(done + step, total), total });
   }
   await writeClock(db, { through: opts.today, dossiers: total });
+  await addRun(db, { ...plan, gLo: gHi - total + 1, gHi, idShift: 0 });
   await analyze(db, '');
   return countRows(db);
 }
@@ -81,7 +90,7 @@ export async function seedMoreDossiers(db: Knex, province: ProvinceInfo, count: 
   const clock = await readClock(db);
   const before = (await countRows(db)).dossiers;
   const gLo = EXTRA_KEYS + before;
-  await seedDossierRange(db, province, {
+  const plan = {
     gLo,
     gHi: gLo + count - 1,
     gBase: gLo,
@@ -89,8 +98,11 @@ export async function seedMoreDossiers(db: Knex, province: ProvinceInfo, count: 
     days: WINDOW_DAYS,
     perDays: Math.max(count, 1),
     now: demoNow(clock.through),
-  });
+    idShift: EXTRA_IDS - EXTRA_KEYS,
+  };
+  await seedDossierRange(db, province, plan);
   await writeClock(db, { through: clock.through, dossiers: clock.dossiers + count });
+  await addRun(db, plan);
   await analyze(
     db,
     'dossiers, dossier_events, dossier_supplements, dossier_payment_waits, dossier_documents',
@@ -101,7 +113,12 @@ export async function seedMoreDossiers(db: Knex, province: ProvinceInfo, count: 
 /**
  * Brings a seeded demo province up to `today`: adds the dossiers of the days since it was last seeded
  * (the same ones a seed straight to `today` makes for those days, so volume is proportional to the
- * missing days) and moves its clock. Returns the dossiers added (0 when already up to date).
+ * missing days), brings the dossiers whose planned life went on past the old now (open, waiting,
+ * processed but not yet returned, and those of the old today, whose times the old now had squeezed into
+ * its morning) to where their plan has them now, and moves its clock. The rows are those a seed straight
+ * to `today` has: the dossiers from the first such key on are deleted and generated again (same ids, the
+ * codes numbered as a straight seed numbers them) in one transaction. Returns the dossiers added (0 when
+ * already up to date).
  */
 export async function catchUpDemoDays(db: Knex, province: ProvinceInfo, today: string): Promise<number> {
   const clock = await readClock(db);
@@ -109,18 +126,109 @@ export async function catchUpDemoDays(db: Knex, province: ProvinceInfo, today: s
   const from = firstKeyOfDay(epochDay(clock.through) + 1, clock.dossiers, WINDOW_DAYS);
   const to = firstKeyOfDay(epochDay(today) + 1, clock.dossiers, WINDOW_DAYS) - 1;
   const before = (await countRows(db)).dossiers;
-  await seedDossierRange(db, province, {
+  const now = demoNow(today);
+  const oldNow = demoNow(clock.through).toISOString();
+  const fresh: Run = {
     gLo: from,
     gHi: to,
     gBase: 0,
     dayBase: 0,
     days: WINDOW_DAYS,
     perDays: clock.dossiers,
-    now: demoNow(today),
+    idShift: 0,
+  };
+  const runs = await readRuns(db);
+  await db.transaction(async (trx) => {
+    await trx.raw('SET LOCAL statement_timeout = 0');
+    // from which key on each load's plan goes on past the old now
+    const redo: Run[] = [];
+    for (const run of runs) {
+      const lo = run.gLo + run.idShift;
+      const hi = run.gHi + run.idShift;
+      const { rows } = await trx.raw<{ rows: { id: number | null }[] }>(
+        `SELECT min(id)::float8 AS id FROM dossiers WHERE id BETWEEN ${lo} AND ${hi}
+            AND (status IN (1, 2, 4, 5, 6) OR (status = 9 AND finished_at > ?::timestamptz - interval '${RETURN_DAYS} days'))`,
+        [oldNow],
+      );
+      const ofDay = run.gBase + Math.ceil(((epochDay(clock.through) - run.dayBase) * run.perDays) / run.days);
+      const cut = Math.max(run.gLo, Math.min(ofDay, (rows[0]?.id ?? Infinity) - run.idShift));
+      if (cut <= run.gHi) redo.push({ ...run, gLo: cut });
+    }
+    await deleteDossierIds(
+      trx,
+      redo.map((r) => [r.gLo + r.idShift, r.gHi + r.idShift]),
+    );
+    // a load that goes on into the new days regenerates with them (one plan, numbered in key order)
+    const last = redo.at(-1);
+    const loads =
+      last && follows(last, fresh) ? [...redo.slice(0, -1), { ...last, gHi: to }] : [...redo, fresh];
+    for (const run of loads) await seedDossierRangeIn(trx, province, { ...run, now });
   });
   await writeClock(db, { through: today, dossiers: clock.dossiers });
+  await addRun(db, { ...fresh, now });
   await analyze(db, 'dossiers, dossier_events, dossier_supplements, dossier_payment_waits');
   return (await countRows(db)).dossiers - before;
+}
+
+/** Ids of extra volume (`seed --dossiers N` on a seeded province) start here, far above the window's keys. */
+const EXTRA_IDS = 1_000_000_000;
+/** A processed dossier is returned within this many days (two days, then the next office hour). */
+const RETURN_DAYS = 16;
+
+/** One load of keys with its plan: dossier ids are keys + idShift. */
+type Run = Omit<DossierPlan, 'now' | 'idShift'> & { idShift: number };
+
+const follows = (a: Run, b: Run) =>
+  b.gLo === a.gHi + 1 &&
+  a.gBase === b.gBase &&
+  a.dayBase === b.dayBase &&
+  a.days === b.days &&
+  a.perDays === b.perDays &&
+  a.idShift === b.idShift;
+
+/**
+ * The loads of keys the seeder made (lienthong_demo_runs, in the province database beside the clock), so a
+ * catch-up can regenerate a dossier from its id. A province seeded before the table existed has none: its
+ * catch-ups only add the new days.
+ */
+async function readRuns(db: Knex): Promise<Run[]> {
+  const { rows } = await db.raw<{ rows: { t: string | null }[] }>(
+    `SELECT to_regclass('lienthong_demo_runs')::text AS t`,
+  );
+  if (!rows[0]?.t) return [];
+  return (
+    await db.raw<{ rows: Run[] }>(
+      `SELECT g_lo::float8 AS "gLo", g_hi::float8 AS "gHi", g_base::float8 AS "gBase", day_base AS "dayBase",
+              days, per_days::float8 AS "perDays", id_shift::float8 AS "idShift"
+         FROM lienthong_demo_runs ORDER BY seq`,
+    )
+  ).rows;
+}
+
+async function addRun(db: Knex, plan: DossierPlan): Promise<void> {
+  if (plan.gHi < plan.gLo) return;
+  const run: Run = {
+    gLo: plan.gLo,
+    gHi: plan.gHi,
+    gBase: plan.gBase,
+    dayBase: plan.dayBase,
+    days: plan.days,
+    perDays: plan.perDays,
+    idShift: plan.idShift ?? 0,
+  };
+  await db.raw(`CREATE TABLE IF NOT EXISTS lienthong_demo_runs (
+    seq int PRIMARY KEY, g_lo bigint NOT NULL, g_hi bigint NOT NULL, g_base bigint NOT NULL, day_base int NOT NULL,
+    days int NOT NULL, per_days bigint NOT NULL, id_shift bigint NOT NULL)`);
+  const runs = await readRuns(db);
+  const last = runs.at(-1);
+  if (last && follows(last, run)) {
+    await db.raw(`UPDATE lienthong_demo_runs SET g_hi = ? WHERE seq = ?`, [run.gHi, runs.length]);
+    return;
+  }
+  await db.raw(
+    `INSERT INTO lienthong_demo_runs (seq, g_lo, g_hi, g_base, day_base, days, per_days, id_shift) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [runs.length + 1, run.gLo, run.gHi, run.gBase, run.dayBase, run.days, run.perDays, run.idShift],
+  );
 }
 
 const epochDay = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
