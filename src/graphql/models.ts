@@ -146,6 +146,7 @@ export interface ProvinceModel {
   /** Absent or null while the province exists (the demo table, src/sources/demo.ts, knows the merged ones). */
   validTo?: string | null;
   successor?: { code: string; name: string } | null;
+  mergedFrom?: { province: { code: string; name: string }; validTo: string }[];
 }
 
 export interface UnitLineageModel {

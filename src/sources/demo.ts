@@ -16,6 +16,8 @@ export interface ProvinceInfo {
    * name rather than a link: `code` is the successor's national administrative-unit code.
    */
   successor?: ProvinceSuccessor;
+  /** Provinces merged into this one, which continues under its own name and code. */
+  mergedFrom?: readonly (ProvinceSuccessor & { validTo: string })[];
 }
 
 export interface ProvinceSuccessor {
@@ -53,8 +55,15 @@ export const DEMO_PROVINCES: readonly ProvinceInfo[] = [
     validTo: MERGED_ON_2025,
     successor: { code: '31', name: 'Hải Phòng' },
   },
-  // Bạc Liêu merged into Cà Mau, which continues under its own name and code
-  { code: '96', slug: 'ca-mau', name: 'Cà Mau', agencySuffix: 'H12' },
+  // Bạc Liêu merged into Cà Mau, which continues under its own name and code (Bạc Liêu's own units are not
+  // in this demo database: its system is not a source of the hub)
+  {
+    code: '96',
+    slug: 'ca-mau',
+    name: 'Cà Mau',
+    agencySuffix: 'H12',
+    mergedFrom: [{ code: '95', name: 'Bạc Liêu', validTo: MERGED_ON_2025 }],
+  },
 ];
 
 export const HUB_DATABASE = 'lienthong_hub';

@@ -80,6 +80,25 @@ describe('units across the 2025 reorganisation', () => {
     for (const d of unit.documents.nodes) expect(d.issuer.name).toBe(unit.name);
   });
 
+  it('a province that absorbed another lists it: Bạc Liêu in Cà Mau since 1 July 2025', async () => {
+    const camau = await startTestHub({ provinces: ['96'] });
+    try {
+      const res = await camau.gql<{ provinces: unknown[] }>(
+        `{ provinces { code validTo successor { code } mergedFrom { province { code name } validTo } } }`,
+      );
+      expect(res.data!.provinces).toEqual([
+        {
+          code: '96',
+          validTo: null,
+          successor: null,
+          mergedFrom: [{ province: { code: '95', name: 'Bạc Liêu' }, validTo: '2025-06-30' }],
+        },
+      ]);
+    } finally {
+      await camau.close();
+    }
+  });
+
   it('a merged province shows its end and successor; its units roll up across the merge', async () => {
     const res = await hub.gql<{
       provinces: { code: string; validTo: string | null; successor: { code: string; name: string } | null }[];

@@ -121,6 +121,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  MergedProvince: ResolverTypeWrapper<Types.MergedProvince>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OnlineService: Types.OnlineService;
   OrderDirection: Types.OrderDirection;
@@ -193,6 +194,7 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Types.Scalars['Float']['output'];
   ID: Types.Scalars['ID']['output'];
   Int: Types.Scalars['Int']['output'];
+  MergedProvince: Types.MergedProvince;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: Types.PageInfo;
   PortalStatus: PortalStatusEntity;
@@ -389,6 +391,11 @@ export type ExternalUnitResolvers<ContextType = GraphQLContext, ParentType exten
   province?: Resolver<ResolversTypes['ProvinceRef'], ParentType, ContextType>;
 }>;
 
+export type MergedProvinceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergedProvince'] = ResolversParentTypes['MergedProvince']> = ResolversObject<{
+  province?: Resolver<ResolversTypes['ProvinceRef'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Document' | 'Dossier' | 'Procedure' | 'Province' | 'SyncRun' | 'Unit', ParentType, ContextType>;
 }>;
@@ -468,6 +475,7 @@ export type ProcedureRequirementResolvers<ContextType = GraphQLContext, ParentTy
 export type ProvinceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Province'] = ResolversParentTypes['Province']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mergedFrom?: Resolver<Array<ResolversTypes['MergedProvince']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SourceStatus'], ParentType, ContextType>;
@@ -616,6 +624,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DossierIndicators?: DossierIndicatorsResolvers<ContextType>;
   DossierStatusLookup?: DossierStatusLookupResolvers<ContextType>;
   ExternalUnit?: ExternalUnitResolvers<ContextType>;
+  MergedProvince?: MergedProvinceResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PortalStatus?: PortalStatusResolvers<ContextType>;

@@ -482,6 +482,15 @@ export type ExternalUnit = {
   province: ProvinceRef;
 };
 
+/** A province that was merged into another (Resolution 202/2025/QH15). */
+export type MergedProvince = {
+  __typename?: 'MergedProvince';
+  /** The merged province (tỉnh đã sáp nhập), by code and name. */
+  province: ProvinceRef;
+  /** Its last day. */
+  validTo: Scalars['Date']['output'];
+};
+
 /** An object with a global, opaque and stable id that encodes its source (province) and type. */
 export type Node = {
   /** Global id; pass it to `node` or `nodes` to fetch the object again. */
@@ -702,6 +711,8 @@ export type Province = Node & {
   code: Scalars['String']['output'];
   /** Global id. */
   id: Scalars['ID']['output'];
+  /** Provinces merged into this one, with the day they ended (e.g. Bạc Liêu into Cà Mau on 2025-07-01); empty when none. */
+  mergedFrom: Array<MergedProvince>;
   /** Name with diacritics, e.g. `Nghệ An`. */
   name: Scalars['String']['output'];
   /** URL-friendly name, e.g. `nghe-an`. */

@@ -8,5 +8,6 @@ export const provinceResolvers: Resolvers = {
   Province: {
     id: (p) => encodeId('Province', p.code, 0),
     status: (p, _, ctx) => ctx.provinces.status(p),
+    mergedFrom: (p) => p.mergedFrom ?? [],
   },
 };

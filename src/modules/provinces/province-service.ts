@@ -12,6 +12,10 @@ const toModel = (s: { code: string; slug: string; name: string }): ProvinceModel
     name: s.name,
     validTo: info.validTo ?? null,
     successor: info.successor ? { code: info.successor.code, name: info.successor.name } : null,
+    mergedFrom: (info.mergedFrom ?? []).map((m) => ({
+      province: { code: m.code, name: m.name },
+      validTo: m.validTo,
+    })),
   };
 };
 
