@@ -1,6 +1,4 @@
-import type { Knex } from 'knex';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createKnex, dropDatabase } from '../../src/db/knex.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PROVINCES } from '../../src/sources/demo.ts';
 import { FIELDS, SYNTHETIC_CODE_PREFIX, UNVERIFIED_CODE_PREFIX } from '../../seeds/data/procedures.ts';
 import {
@@ -12,34 +10,10 @@ import {
   organisationName,
 } from '../../seeds/data/people.ts';
 import { isLocalWorkingDay } from '../../seeds/workdays.ts';
-import { adminUrl, cloneDatabase, dbUrl } from '../helpers/hub.ts';
-import { templateName } from '../helpers/templates.ts';
+import { rows, seededCopies } from '../helpers/seeded.ts';
 
-const opened: Knex[] = [];
-const created: string[] = [];
-const copies = new Map<string, Promise<Knex>>();
-/** A copy of a province's seeded template (never the template itself: others clone it). */
-const seeded = (code: string): Promise<Knex> => {
-  let copy = copies.get(code);
-  if (!copy) {
-    const name = `seeds_catalogue_${code}`;
-    created.push(name);
-    copy = cloneDatabase(templateName(code), name).then(() => {
-      const db = createKnex(dbUrl(name));
-      opened.push(db);
-      return db;
-    });
-    copies.set(code, copy);
-  }
-  return copy;
-};
-afterAll(async () => {
-  await Promise.all(opened.map((db) => db.destroy()));
-  for (const name of created) await dropDatabase(adminUrl(), name);
-});
-
-const rows = async <T>(db: Knex, sql: string, bindings: readonly Knex.RawBinding[] = []) =>
-  (await db.raw<{ rows: T[] }>(sql, bindings)).rows;
+/** Copies of the seeded templates, dropped after this file. */
+const seeded = seededCopies('seeds_catalogue');
 
 /** Qualifiers a name must not carry twice ("… có yếu tố nước ngoài đối với trường hợp có yếu tố nước ngoài"). */
 const DOUBLED = String.raw`(yếu tố nước ngoài|đối với|trường hợp|thuộc thẩm quyền|cấp lại|liên thông).*\1`;

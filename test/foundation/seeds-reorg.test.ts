@@ -1,38 +1,13 @@
-import type { Knex } from 'knex';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createKnex, dropDatabase } from '../../src/db/knex.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PROVINCES } from '../../src/sources/demo.ts';
 import { PROVINCES } from '../../seeds/data/units.ts';
-import { adminUrl, cloneDatabase, dbUrl } from '../helpers/hub.ts';
-import { templateName } from '../helpers/templates.ts';
+import { rows, seededCopies } from '../helpers/seeded.ts';
 
 /** The 2025 reorganisation and the real agency identifiers, on the seeded test templates. */
 
-const opened: Knex[] = [];
-const created: string[] = [];
-const copies = new Map<string, Promise<Knex>>();
-/** A copy of a province's template (never the template itself: other files clone it). */
-const seeded = (code: string): Promise<Knex> => {
-  let copy = copies.get(code);
-  if (!copy) {
-    const name = `seeds_reorg_${code}_${process.pid}`;
-    created.push(name);
-    copy = cloneDatabase(templateName(code), name).then(() => {
-      const db = createKnex(dbUrl(name));
-      opened.push(db);
-      return db;
-    });
-    copies.set(code, copy);
-  }
-  return copy;
-};
-afterAll(async () => {
-  await Promise.all(opened.map((db) => db.destroy()));
-  for (const name of created) await dropDatabase(adminUrl(), name);
-});
+/** Copies of the seeded templates, dropped after this file. */
+const seeded = seededCopies('seeds_reorg');
 
-const rows = async <T>(db: Knex, sql: string, bindings: readonly Knex.RawBinding[] = []) =>
-  (await db.raw<{ rows: T[] }>(sql, bindings)).rows;
 const validOn = (day: string) =>
   `valid_from <= DATE '${day}' AND (valid_to IS NULL OR valid_to >= DATE '${day}')`;
 
