@@ -69,6 +69,35 @@ describe('migration 008: real agency identifiers for an existing installation', 
     expect(await db.transaction((trx) => rewriteUnitCodes(trx))).toEqual({ units: 0, dossiers: 0 });
   });
 
+  it("moves codes in two steps: the centre's new code may be an old commune's (Nghệ An's bench data)", async () => {
+    const nghean = `real_codes_40_${process.pid}`;
+    const db40 = createKnex(dbUrl(nghean));
+    try {
+      await ensureDatabase(adminUrl(), nghean);
+      await migrateLatest(db40, 'province');
+      // commune 01 of the first district was 000.01.01.H41: the identifier the centre gets
+      await db40.raw(`
+        INSERT INTO units (code, name, kind, level) VALUES ('000.00.00.H41', 'UBND tỉnh Nghệ An', 'PEOPLES_COMMITTEE', 'PROVINCE');
+        INSERT INTO unit_admin_codes (unit_id, system, code) VALUES (1, 'GSO', '40');
+        INSERT INTO units (code, name, kind, level, parent_id) VALUES
+          ('000.00.01.H41', 'Văn phòng Ủy ban nhân dân tỉnh', 'SECTOR_AGENCY', 'PROVINCE', 1),
+          ('001.00.01.H41', 'Trung tâm Phục vụ hành chính công tỉnh', 'CENTRE', 'PROVINCE', 2),
+          ('000.00.41.H41', 'UBND thành phố Vinh', 'DISTRICT', 'DISTRICT', 1),
+          ('000.01.01.H41', 'UBND phường Hưng Bình', 'COMMUNE', 'COMMUNE', 4);`);
+      expect(await db40.transaction((trx) => rewriteUnitCodes(trx))).toEqual({ units: 2, dossiers: 0 });
+      expect((await db40('units').select('code').orderBy('id')).map((u) => u.code)).toEqual([
+        '000.00.00.H41',
+        '000.00.01.H41',
+        '000.01.01.H41',
+        '000.00.41.H41',
+        '000.01.41.H41',
+      ]);
+    } finally {
+      await db40.destroy();
+      await dropDatabase(adminUrl(), nghean);
+    }
+  });
+
   it('leaves a province it does not know alone: H24 is also Hà Nội', async () => {
     const other = `${name}_hn`;
     await ensureDatabase(adminUrl(), other);

@@ -140,6 +140,9 @@ export async function rewriteUnitCodes(knex: Knex): Promise<CodeRewrite> {
        LIMIT 1`)
   ).rows[0];
   if (clash) throw new Error(`Unit code rewrite would give two units the identifier ${clash.code}`);
+  // codes move in two steps: a unique index is checked row by row, and one unit's new code can be the old
+  // code of another that is moving too (the old commune 000.01.01 and the centre's new 000.01.01)
+  await knex.raw(`UPDATE units u SET code = '~' || u.id FROM lt_unit_code_map m WHERE u.id = m.id`);
   const units = await knex.raw<{ rowCount: number }>(`
     WITH a AS (
       INSERT INTO unit_code_aliases (alias, unit_id, reason)
@@ -151,6 +154,7 @@ export async function rewriteUnitCodes(knex: Knex): Promise<CodeRewrite> {
     CREATE TEMP TABLE lt_dossier_code_map ON COMMIT DROP AS
     SELECT d.id, d.code AS old_code, m.new_code || substr(d.code, length(m.old_code) + 1) AS new_code
       FROM dossiers d JOIN lt_unit_code_map m ON split_part(d.code, '-', 1) = m.old_code`);
+  await knex.raw(`UPDATE dossiers d SET code = '~' || d.id FROM lt_dossier_code_map m WHERE d.id = m.id`);
   const dossiers = await knex.raw<{ rowCount: number }>(`
     WITH a AS (
       INSERT INTO dossier_code_aliases (alias, dossier_id)
