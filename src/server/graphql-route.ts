@@ -208,8 +208,8 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
       return void res.end(graphiqlPage());
     }
-    if (req.method === 'GET' && url.searchParams.has('asset'))
-      return graphiqlAsset(url.searchParams.get('asset')!, res);
+    if ((req.method === 'GET' || req.method === 'HEAD') && url.searchParams.has('asset'))
+      return graphiqlAsset(req, res, url);
     if (req.method !== 'GET' && req.method !== 'POST') {
       res.setHeader('allow', 'GET, POST, OPTIONS');
       return sendJson(res, 405, {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_LINE_LIMIT, EXAMPLE_TABS, MONO_FONT } from '../../src/server/graphiql.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -79,6 +80,70 @@ describe.skipIf(!hasBrowser)('GraphiQL in headless Chromium, offline', () => {
 
     fs.mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: path.join('test-results', 'graphiql.png') });
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('every example runs on first click, in a font with Vietnamese glyphs, and fits the editor width', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const foreign: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1') return route.continue();
+      foreign.push(url.toString());
+      return route.abort();
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${hub.url}/graphql`);
+    await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
+
+    // the font: loaded for the Vietnamese text the editor shows, and the editors' family
+    await page.waitForFunction(
+      (family) => document.fonts.check(`14px "${family}"`, 'Hồ sơ trễ hạn'),
+      MONO_FONT,
+      { timeout: 20_000 },
+    );
+    const families = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.CodeMirror')).map((e) => getComputedStyle(e).fontFamily),
+    );
+    expect(families.length).toBeGreaterThanOrEqual(3); // query, variables/headers, result
+    for (const f of families) expect(f.startsWith(`"${MONO_FONT}"`), f).toBe(true);
+
+    const names = EXAMPLE_TABS.map((t) => /query (\w+)/.exec(t.query)![1]!);
+    const tabs = page.locator('.graphiql-tab');
+    expect(await tabs.count()).toBe(EXAMPLE_TABS.length);
+    for (const [i, name] of names.entries()) {
+      if (i > 0) {
+        await tabs.nth(i).click();
+        await page.waitForFunction(
+          (n) => document.querySelector('.graphiql-query-editor')?.textContent?.includes(`query ${n}`),
+          name,
+          { timeout: 20_000 },
+        );
+        await page.click('.graphiql-query-editor .CodeMirror');
+      }
+      // nothing touched on the first tab: its variables are in the pane from the start
+      await page.click('.graphiql-execute-button');
+      await page.waitForFunction(
+        () => /"(data|errors)"/.test(document.querySelector('.result-window')?.textContent ?? ''),
+        null,
+        { timeout: 20_000 },
+      );
+      const result = (await page.textContent('.result-window')) ?? '';
+      expect(result, name).toContain('"data"');
+      expect(result, name).not.toContain('"errors"');
+      // the comments fit: the query editor does not scroll sideways
+      const overflow = await page.evaluate(() => {
+        const s = document.querySelector('.graphiql-query-editor .CodeMirror-scroll')!;
+        return s.scrollWidth - s.clientWidth;
+      });
+      expect(overflow, name).toBeLessThanOrEqual(1);
+    }
+    for (const t of EXAMPLE_TABS)
+      for (const line of t.query.split('\n'))
+        expect(line.length, line).toBeLessThanOrEqual(EXAMPLE_LINE_LIMIT);
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.close();
