@@ -6,6 +6,7 @@ import { AUDIT_ORDER, auditStore, type AuditListFilter } from '../../modules/aud
 import type { Command } from '../command.ts';
 import { cliConfig, table, withRuntime } from '../context.ts';
 import { intFlag, parseFlags, textFlag } from '../flags.ts';
+import { dayEnd, dayStart, parseDayOrInstant, vietnamTime, type DayOrInstant } from '../vn-time.ts';
 
 export const DEFAULT_AUDIT_LIMIT = 100;
 export const MAX_AUDIT_LIMIT = 10_000;
@@ -28,62 +29,19 @@ unmasked, who asked, and which dossiers and fields it showed (never the values).
 
 Times are printed in UTC+7 (+07:00).`;
 
-const HOUR_MS = 3_600_000;
-const VN_OFFSET_MS = 7 * HOUR_MS;
-const DAY_MS = 24 * HOUR_MS;
-const MIN_YEAR = 1900;
-const MAX_YEAR = 9999;
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
-
 /** A bound of the period: a calendar day in UTC+7, or an instant (milliseconds). */
-type Bound = { day: string } | { instant: Date };
-
-/** Midnight (UTC+7) of a YYYY-MM-DD day, as epoch milliseconds. */
-const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) - VN_OFFSET_MS;
-
-/** The epoch milliseconds of y-m-d h:mi:s.ms UTC, or NaN when some part is out of range (Feb 30, 24:00). */
-function utcMillis(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
-  if (y < MIN_YEAR || y > MAX_YEAR || h > 23 || mi > 59 || s > 59) return Number.NaN;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const back = new Date(t);
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d
-    ? t
-    : Number.NaN;
-}
+type Bound = DayOrInstant;
 
 /** `--since`/`--until`: a day or an ISO-8601 time with an offset; undefined when absent. */
 export function periodFlag(name: string, raw: string | undefined): Bound | undefined {
   if (raw === undefined) return undefined;
-  const bad = () =>
-    new UsageError(
+  const bound = parseDayOrInstant(raw);
+  if (!bound) {
+    throw new UsageError(
       `--${name} must be a day YYYY-MM-DD or a time with its offset such as 2026-03-05T08:30:00+07:00, got ${JSON.stringify(raw)}`,
     );
-  const text = raw.trim();
-  const day = DATE_RE.exec(text);
-  if (day) {
-    if (Number.isNaN(utcMillis(Number(day[1]), Number(day[2]), Number(day[3])))) throw bad();
-    return { day: text };
   }
-  const m = TIME_RE.exec(text);
-  if (!m) throw bad();
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((x) => Number(x ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const ms = Number((m[7] ?? '').padEnd(3, '0'));
-  const local = utcMillis(y, mo, d, h, mi, s, ms);
-  const offsetH = Number(m[10] ?? 0);
-  const offsetM = Number(m[11] ?? 0);
-  if (Number.isNaN(local) || offsetH > 14 || offsetM > 59) throw bad();
-  const offsetMs = (m[9] === '-' ? -1 : 1) * (offsetH * HOUR_MS + offsetM * 60_000);
-  return { instant: new Date(local - offsetMs) };
+  return bound;
 }
 
 /** `--dossier`: a Dossier global id (matched against the ids recorded) or else a dossier code. */
@@ -119,7 +77,7 @@ export function auditFlags(values: {
     throw new UsageError(`--actor is too long (${actor.length} characters, at most ${MAX_ACTOR_LENGTH})`);
   // the period as [first millisecond, first millisecond after]
   const lower = since && ('day' in since ? dayStart(since.day) : since.instant.getTime());
-  const upper = until && ('day' in until ? dayStart(until.day) + DAY_MS : until.instant.getTime() + 1);
+  const upper = until && ('day' in until ? dayEnd(until.day) : until.instant.getTime() + 1);
   if (lower !== undefined && upper !== undefined && lower >= upper)
     throw new UsageError(`--since ${values.since!.trim()} is after --until ${values.until!.trim()}`);
   return {
@@ -133,8 +91,7 @@ export function auditFlags(values: {
 }
 
 /** An instant in UTC+7, ISO-8601 to the millisecond: `2026-03-05T15:30:00.123+07:00`. */
-export const vnTime = (at: Date): string =>
-  new Date(at.getTime() + VN_OFFSET_MS).toISOString().replace('Z', '+07:00');
+export const vnTime = (at: Date): string => vietnamTime(at, { ms: true });
 
 const codesCell = (codes: string[]) =>
   codes.length === 0

@@ -1,3 +1,4 @@
+import { dayEnd, parseDayOrInstant, vietnamTime } from '../vn-time.ts';
 import os from 'node:os';
 import {
   apiKeyStore,
@@ -56,26 +57,8 @@ list     every key: id, name, prefix, scopes, provinces, times, status (never a 
 revoke   refuse a key from now on, on every hub instance within API_KEY_CACHE_MS (default 2 s);
          name it by id (7), prefix (lthub_AbCdEf) or, for a leaked key, its whole secret`;
 
-/** Vietnam has kept UTC+7 all year since 1975: no tz database needed to show or read its times. */
-const VN_OFFSET_MS = 7 * 3600_000;
-
-/** A time as people in Vietnam read it, ISO 8601 with the offset: 2027-02-01T00:00:00+07:00. */
-export function vietnamTime(d: Date): string {
-  return new Date(d.getTime() + VN_OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, '+07:00');
-}
-
 /** The same, to the minute, for tables: 2027-02-01 00:00. */
 const vietnamMinute = (d: Date) => vietnamTime(d).slice(0, 16).replace('T', ' ');
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
-
-/** Whether y-m-d is a day of the calendar (Date would roll 2027-02-30 over into March). */
-const isCalendarDay = (y: number, m: number, d: number) => {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-};
 
 /**
  * `--expires`: a bare date means the key works through that whole day in Vietnam, so it expires at the
@@ -83,25 +66,13 @@ const isCalendarDay = (y: number, m: number, d: number) => {
  * than `now`.
  */
 export function parseExpires(raw: string, now: number): Date {
-  const malformed = () =>
-    new UsageError(
+  const when = parseDayOrInstant(raw);
+  if (!when) {
+    throw new UsageError(
       `--expires must be a date (2027-01-31) or an ISO datetime with offset (2027-01-31T17:00:00+07:00), got ${JSON.stringify(raw)}`,
     );
-  let expires: Date;
-  const date = DATE_RE.exec(raw);
-  const datetime = DATETIME_RE.exec(raw);
-  if (date) {
-    const [y, m, d] = date.slice(1).map(Number) as [number, number, number];
-    if (!isCalendarDay(y, m, d)) throw malformed();
-    expires = new Date(Date.UTC(y, m - 1, d + 1) - VN_OFFSET_MS);
-  } else if (datetime) {
-    const [y, m, d, h, min, s] = datetime.slice(1, 7).map((v) => Number(v ?? 0)) as number[];
-    const [oh, om] = [Number(datetime[8] ?? 0), Number(datetime[9] ?? 0)];
-    if (!isCalendarDay(y!, m!, d!) || h! > 23 || min! > 59 || s! > 59 || oh > 14 || om > 59)
-      throw malformed();
-    expires = new Date(raw);
-  } else throw malformed();
-  if (Number.isNaN(expires.getTime())) throw malformed();
+  }
+  const expires = 'day' in when ? new Date(dayEnd(when.day)) : when.instant;
   if (expires.getTime() <= now)
     throw new UsageError(
       `--expires must be in the future, got ${JSON.stringify(raw)} (expires ${vietnamTime(expires)})`,
