@@ -75,6 +75,22 @@ export class SourceBusyError extends GraphQLError {
   }
 }
 
+/**
+ * Over a per-minute (or per-hour) budget: HTTP 429 with Retry-After (RFC 6585), set through Apollo's
+ * `extensions.http`, which it honours for errors of the request and of the resolvers alike.
+ */
+export class RateLimitedError extends GraphQLError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, {
+      extensions: {
+        code: ErrorCode.RATE_LIMITED,
+        retryAfterSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
+  }
+}
+
 /** A scope the caller lacks, or a province outside its key or token: the answer never comes back silently empty. */
 export class ForbiddenError extends GraphQLError {
   constructor(message: string, extra: { scope?: string; province?: string } = {}) {

@@ -44,42 +44,50 @@ export function addressKey(address: string): string {
     .join(':')}::/64`;
 }
 
+/** A budget of points per window, per key; what one refusal says is the wait. */
+export interface Limiter {
+  /** Takes `points` from the key's budget; the seconds to wait when there were not enough (nothing taken). */
+  take(key: string, points?: number): Promise<number | undefined>;
+  /** The seconds to wait when the key's budget is already spent (nothing taken). */
+  spent(key: string): Promise<number | undefined>;
+}
+
+const waitOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
 /**
- * Per-caller limits per rolling minute, kept in this process's memory (rate-limiter-flexible): with N hub
- * instances behind a balancer a caller may get up to N times the limit (README "Access").
+ * `points` per rolling window of `seconds`, per key, in this process's memory (rate-limiter-flexible); 0
+ * points: no limit. With N hub instances behind a balancer a caller may get up to N times the limit.
  */
-export function createCallerLimits(cfg: AccessConfig['rateLimit']): CallerLimits {
-  const limiter = (points: number) =>
-    points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : undefined;
-  const requests = limiter(cfg.requestsPerMinute);
-  const cost = limiter(cfg.costPerMinute);
-  const take = async (
-    l: RateLimiterMemory | undefined,
-    caller: string,
-    points: number,
-    what: OverLimit['limit'],
-    perMinute: number,
-  ): Promise<OverLimit | undefined> => {
-    if (!l || points <= 0) return undefined;
-    try {
-      await l.consume(caller, points);
-      return undefined;
-    } catch (res) {
-      if (!(res instanceof RateLimiterRes)) throw res;
-      return { retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)), limit: what, perMinute };
-    }
-  };
+export function createLimiter(points: number, seconds: number, name: string): Limiter {
+  if (points <= 0) return { take: async () => undefined, spent: async () => undefined };
+  const limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: seconds });
   return {
-    takeRequest: (caller) => take(requests, caller, 1, 'requests', cfg.requestsPerMinute),
-    takeCost: (caller, points) => take(cost, caller, points, 'cost', cfg.costPerMinute),
-    async remaining(caller) {
-      const res = requests && (await requests.get(caller));
-      if (!res || res.remainingPoints > 0) return undefined;
-      return {
-        retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
-        limit: 'requests',
-        perMinute: cfg.requestsPerMinute,
-      };
+    async take(key, n = 1) {
+      if (n <= 0) return undefined;
+      try {
+        await limiter.consume(key, n);
+        return undefined;
+      } catch (res) {
+        if (!(res instanceof RateLimiterRes)) throw res;
+        return waitOf(res);
+      }
     },
+    async spent(key) {
+      const res = await limiter.get(key);
+      return res && res.remainingPoints <= 0 ? waitOf(res) : undefined;
+    },
+  };
+}
+
+/** Per-caller limits per rolling minute (README "Access"). */
+export function createCallerLimits(cfg: AccessConfig['rateLimit']): CallerLimits {
+  const requests = createLimiter(cfg.requestsPerMinute, 60, 'requests');
+  const cost = createLimiter(cfg.costPerMinute, 60, 'cost');
+  const over = (limit: OverLimit['limit'], perMinute: number) => (wait: number | undefined) =>
+    wait === undefined ? undefined : { retryAfterSeconds: wait, limit, perMinute };
+  return {
+    takeRequest: (caller) => requests.take(caller).then(over('requests', cfg.requestsPerMinute)),
+    takeCost: (caller, points) => cost.take(caller, points).then(over('cost', cfg.costPerMinute)),
+    remaining: (caller) => requests.spent(caller).then(over('requests', cfg.requestsPerMinute)),
   };
 }

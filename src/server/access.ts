@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError } from 'graphql';
 import { createApiKeyVerifier } from '../auth/api-keys.ts';
 import { createAuthenticator, type Authenticator } from '../auth/authenticate.ts';
 import { InvalidCredentialsError } from '../auth/credentials.ts';
@@ -12,7 +11,7 @@ import {
   type OverLimit,
 } from '../auth/rate-limits.ts';
 import { isLoopbackHost } from '../config.ts';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode, RateLimitedError } from '../errors.ts';
 import type { Viewer } from '../graphql/viewer.ts';
 import { sendJson } from '../http.ts';
 import type { Runtime } from '../runtime.ts';
@@ -46,13 +45,7 @@ const overLimitMessage = (over: OverLimit) =>
 
 /** The same refusal raised inside GraphQL execution (the cost is known only once the operation is parsed). */
 export const rateLimited = (over: OverLimit) =>
-  new GraphQLError(overLimitMessage(over), {
-    extensions: {
-      code: ErrorCode.RATE_LIMITED,
-      retryAfterSeconds: over.retryAfterSeconds,
-      http: { status: 429, headers: new Map([['retry-after', String(over.retryAfterSeconds)]]) },
-    },
-  });
+  new RateLimitedError(overLimitMessage(over), over.retryAfterSeconds);
 
 /** 429 with Retry-After (RFC 6585), the same body shape as every other refusal. */
 export function sendOverLimit(res: ServerResponse, over: OverLimit): void {

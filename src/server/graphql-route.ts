@@ -120,23 +120,6 @@ function anonymousGatePlugin(publicFields: ReadonlySet<string>): ApolloServerPlu
   };
 }
 
-/** An answer with a RATE_LIMITED error is HTTP 429, with Retry-After from the errors' `retryAfterSeconds`. */
-const rateLimitedPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        if (response.body.kind !== 'single') return;
-        const waits = (response.body.singleResult.errors ?? [])
-          .filter((e) => e.extensions?.code === ErrorCode.RATE_LIMITED)
-          .map((e) => Number(e.extensions?.retryAfterSeconds) || 1);
-        if (!waits.length) return;
-        response.http.status = 429;
-        response.http.headers.set('retry-after', String(Math.max(...waits)));
-      },
-    };
-  },
-};
-
 /** POST/GET /graphql through Apollo Server on plain node:http; GET with Accept: text/html serves GraphiQL. */
 export async function createGraphQLRoute(rt: Runtime, access: Access) {
   const cursorKey = cursorKeyFrom(await rt.cursorSecret());
@@ -171,7 +154,6 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
       inputGuardPlugin,
       errorLogPlugin(rt.log),
       partialResultsPlugin,
-      rateLimitedPlugin,
       costLimitPlugin<Context>(limits, {
         sourceCount: rt.sources.all.length,
         onMeasured: (ctx, cost) => void (ctx.trace.cost = { estimated: cost, limit: limits.maxCost }),

@@ -1,8 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { addressKey } from '../../auth/rate-limits.ts';
-import { BadUserInputError, ErrorCode, ForbiddenError } from '../../errors.ts';
+import { addressKey, createLimiter, type Limiter } from '../../auth/rate-limits.ts';
+import { BadUserInputError, ForbiddenError, RateLimitedError } from '../../errors.ts';
 import type { Runtime } from '../../runtime.ts';
 import type { DossierStatusLookup } from '../../graphql/generated/schema-types.ts';
 import { mayReadProvince, type Viewer } from '../../graphql/viewer.ts';
@@ -28,14 +26,6 @@ export const PUBLIC_STATUS_DISABLED =
   'the public status lookup is disabled on this hub (PUBLIC_STATUS_LOOKUP)';
 
 /** Over PUBLIC_STATUS_PER_MINUTE lookups from one client address. */
-export class StatusLookupRateLimitedError extends GraphQLError {
-  constructor(perMinute: number, retryAfterSeconds: number) {
-    super(
-      `Too many status lookups from this address (at most ${perMinute} a minute): retry in ${retryAfterSeconds} s`,
-      { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds } },
-    );
-  }
-}
 
 /** The code as looked up: trimmed, NFC, of the code alphabet; else BAD_USER_INPUT naming `code`. */
 export function lookupCode(raw: string): string {
@@ -85,49 +75,24 @@ const publicView = (r: StatusLookupRow): DossierStatusLookup => ({
   timeliness: r.timeliness,
 });
 
-/**
- * One limiter per hub, living as long as its runtime: requests come and go with their contexts, the count
- * of lookups per address must not. Keyed by the runtime, so hubs in one process (tests) never share counts.
- */
-const limiters = new WeakMap<object, RateLimiterMemory>();
-function limiterOf(rt: Pick<Runtime, 'config'>): RateLimiterMemory {
-  let limiter = limiters.get(rt);
-  if (!limiter) {
-    const { perMinute } = rt.config.access.publicStatus;
-    limiters.set(
-      rt,
-      (limiter = new RateLimiterMemory({ keyPrefix: 'dossier-status', points: perMinute, duration: 60 })),
-    );
-  }
-  return limiter;
-}
-
 /** Wrong digits or unknown codes allowed per code per hour, from all addresses together. */
 export const MISSES_PER_CODE_PER_HOUR = 5;
-const missLimiters = new WeakMap<object, RateLimiterMemory>();
-function missesOf(rt: Pick<Runtime, 'config'>): RateLimiterMemory {
-  let limiter = missLimiters.get(rt);
-  if (!limiter) {
-    missLimiters.set(
-      rt,
-      (limiter = new RateLimiterMemory({
-        keyPrefix: 'dossier-status-misses',
-        points: MISSES_PER_CODE_PER_HOUR,
-        duration: 3600,
-      })),
-    );
-  }
-  return limiter;
-}
 
-/** Takes one lookup from the address's budget for this minute; RATE_LIMITED when none is left. */
-async function takeLookup(limiter: RateLimiterMemory, address: string): Promise<void> {
-  try {
-    await limiter.consume(address);
-  } catch (err) {
-    if (!(err instanceof RateLimiterRes)) throw err;
-    throw new StatusLookupRateLimitedError(limiter.points, Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+/**
+ * The lookup's budgets, one set per hub, living as long as its runtime: requests come and go with their
+ * contexts, the counts must not. Keyed by the runtime, so hubs in one process (tests) never share counts.
+ */
+const budgetsByRuntime = new WeakMap<object, { perAddress: Limiter; misses: Limiter }>();
+function budgetsOf(rt: Pick<Runtime, 'config'>) {
+  let budgets = budgetsByRuntime.get(rt);
+  if (!budgets) {
+    budgets = {
+      perAddress: createLimiter(rt.config.access.publicStatus.perMinute, 60, 'dossier-status'),
+      misses: createLimiter(MISSES_PER_CODE_PER_HOUR, 3600, 'dossier-status-misses'),
+    };
+    budgetsByRuntime.set(rt, budgets);
   }
+  return budgets;
 }
 
 /** `dossierStatus`: config gate, input checks, per-address limit, then one statement per readable province. */
@@ -144,11 +109,17 @@ export function createStatusLookupService(
       if (!enabled) throw new ForbiddenError(PUBLIC_STATUS_DISABLED);
       const code = lookupCode(args.code);
       const given = lookupDigits(args.idNumberLast4);
-      await takeLookup(limiterOf(rt), addressKey(clientAddress));
-      const misses = missesOf(rt);
+      const { perAddress, misses } = budgetsOf(rt);
+      const wait = await perAddress.take(addressKey(clientAddress));
+      if (wait !== undefined) {
+        throw new RateLimitedError(
+          `Too many status lookups from this address (at most ${rt.config.access.publicStatus.perMinute} a minute): retry in ${wait} s`,
+          wait,
+        );
+      }
       // a code that missed too often this hour answers null even to the right digits, so guessing them from
       // many addresses (or with three digits known from a masked view) runs out after a few tries
-      const locked = ((await misses.get(code))?.remainingPoints ?? 1) <= 0;
+      const locked = (await misses.spent(code)) !== undefined;
       const sources = fed.select(null).filter((s) => mayReadProvince(viewer, s.code));
       const answers = await fed.each(
         sources,
@@ -158,7 +129,7 @@ export function createStatusLookupService(
       let match: StatusLookupRow | null = null;
       for (const { value } of answers) if (digitsMatch(value, given) && !match) match = value;
       if (!match || locked) {
-        await misses.consume(code).catch(() => undefined);
+        await misses.take(code);
         return null;
       }
       return publicView(match);
