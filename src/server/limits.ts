@@ -4,6 +4,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
   GraphQLError,
   Kind,
+  type FragmentDefinitionNode,
   type SelectionSetNode,
   type DocumentNode,
   type GraphQLFormattedError,
@@ -93,15 +94,29 @@ export const FEDERATED_LISTS: ReadonlySet<string> = new Set([
  */
 export const COUNT_COST = 100;
 
-/** Whether a connection's selection asks for its total (directly or in an inline fragment). */
-const asksTotal = (set: SelectionSetNode | undefined): boolean =>
-  set?.selections.some((s) =>
-    s.kind === Kind.FIELD
-      ? s.name.value === 'totalCount'
-      : s.kind === Kind.INLINE_FRAGMENT && asksTotal(s.selectionSet),
-  ) ?? false;
+/** Whether a connection's selection asks for its total, directly or through inline or named fragments. */
+function asksTotal(
+  set: SelectionSetNode | undefined,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  seen: Set<string> = new Set(),
+): boolean {
+  return (
+    set?.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === 'totalCount';
+      if (s.kind === Kind.INLINE_FRAGMENT) return asksTotal(s.selectionSet, fragments, seen);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return asksTotal(fragments.get(s.name.value)?.selectionSet, fragments, seen);
+    }) ?? false
+  );
+}
 
-export function connectionEstimator(opts: { sourceCount: number }): ComplexityEstimator {
+export function connectionEstimator(opts: {
+  sourceCount: number;
+  /** The document's fragments, for a `totalCount` asked through a named fragment. */
+  fragments?: ReadonlyMap<string, FragmentDefinitionNode>;
+}): ComplexityEstimator {
+  const fragments = opts.fragments ?? new Map<string, FragmentDefinitionNode>();
   return ({ type, field, node, args, childComplexity }) => {
     if (type.name.startsWith('__') || field.name.startsWith('__')) return 0;
     const inConnection = type.name.endsWith('Connection');
@@ -119,7 +134,7 @@ export function connectionEstimator(opts: { sourceCount: number }): ComplexityEs
       const federated = FEDERATED_LISTS.has(`${type.name}.${field.name}`);
       const sources = federated ? sourcesRead(args, opts.sourceCount) : 1;
       const dropped = federated ? n * (sources - 1) * weightOf(returns.slice(0, -'Connection'.length)) : 0;
-      const count = asksTotal(node.selectionSet) ? COUNT_COST * sources : 0;
+      const count = asksTotal(node.selectionSet, fragments) ? COUNT_COST * sources : 0;
       return 1 + n * childComplexity + dropped + count;
     }
     const item = weightOf(returns) + childComplexity;
@@ -214,7 +229,16 @@ export function queryCost(
       query: document,
       variables,
       ...(operationName ? { operationName } : {}),
-      estimators: [connectionEstimator({ sourceCount })],
+      estimators: [
+        connectionEstimator({
+          sourceCount,
+          fragments: new Map(
+            document.definitions.flatMap((d) =>
+              d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
+            ),
+          ),
+        }),
+      ],
       maxQueryNodes: MAX_COST_NODES,
     });
   } catch (err) {

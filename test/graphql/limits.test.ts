@@ -148,6 +148,11 @@ describe('the cost, depth, alias and token limits, before any SQL', () => {
       1 + 100 * 2,
     ],
     ['in an inline fragment', `{ units(first: 0) { ... on UnitConnection { totalCount } } }`, 1 + 100 * 5],
+    [
+      'in a named fragment',
+      `{ units(first: 0) { ...Total } } fragment Total on UnitConnection { totalCount }`,
+      1 + 100 * 5,
+    ],
     ['without a total', `{ dossiers(first: 0) { pageInfo { hasNextPage } } }`, 1],
   ])('a totalCount %s costs 100 per province it counts', async (_, query, cost) => {
     const { ext } = await timed(hub, query);
