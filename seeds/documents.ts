@@ -11,7 +11,7 @@ import type { Rng } from './random.ts';
 import type { DocumentAttachmentRow, DocumentRow } from '../src/db/tables.ts';
 import { insertMany, insertReturningIds, nfc, pad, sha } from './util.ts';
 import { provinceDef, type UnitRefs } from './units.ts';
-import { nextWorkingDay, previousWorkingDay } from './workdays.ts';
+import { addWorkingDays, isWorkingDay } from '../src/calendar/index.ts';
 
 /** Official documents of one demo province (Decree 30/2020 shapes), generated deterministically. */
 
@@ -271,8 +271,9 @@ export async function seedDocuments(
   /** A working day on or after `date` in the unit's validity; on or before its end if `date` is past it. */
   const workingDayFor = (unitId: number, date: string) => {
     const { from, to } = span(unitId);
-    const d = nextWorkingDay(date < from ? from : date);
-    return d > to ? previousWorkingDay(to) : d;
+    // the day itself or the next working day; past the issuer's end, its last working day
+    const d = addWorkingDays(date < from ? from : date, 0);
+    return d > to ? (isWorkingDay(to) ? to : addWorkingDays(to, -1)) : d;
   };
   for (const d of ARTICLE_DOCUMENTS.filter((x) => x.province === province.code)) {
     rows.push(provincial(d.numberSymbol, d.type, d.issuedOn, d.summary));
@@ -305,7 +306,7 @@ export async function seedDocuments(
     const fromDept = rng.chance(0.5);
     // a department, or the committee, in force on the day (abolished units issue nothing after their end)
     let dept = rng.pick(depts);
-    let issuedOn = nextWorkingDay(`${year}-${pad(1 + rng.int(0, 10))}-${pad(rng.int(1, 28))}`);
+    let issuedOn = addWorkingDays(`${year}-${pad(1 + rng.int(0, 10))}-${pad(rng.int(1, 28))}`, 0);
     const live = (id: number) => span(id).from <= issuedOn && issuedOn <= span(id).to;
     if (fromDept && !live(dept.id)) dept = rng.pick(depts.filter((d) => live(d.id)).concat(dept));
     const issuer = fromDept ? dept.id : units.rootId;

@@ -9,7 +9,7 @@ import {
   SURNAMES,
   organisationName,
 } from '../../seeds/data/people.ts';
-import { isLocalWorkingDay } from '../../seeds/workdays.ts';
+import { isWorkingDay } from '../../src/calendar/index.ts';
 import { rows, seededCopies } from '../helpers/seeded.ts';
 
 /** Copies of the seeded templates, dropped after this file. */
@@ -203,7 +203,7 @@ describe('people and papers', () => {
            FROM documents d JOIN units u ON u.id = d.issuer_unit_id`,
       );
       expect(docs.length).toBeGreaterThan(200);
-      expect(docs.filter((d) => !isLocalWorkingDay(d.issued_on)).map((d) => d.issued_on)).toEqual([]);
+      expect(docs.filter((d) => !isWorkingDay(d.issued_on)).map((d) => d.issued_on)).toEqual([]);
       expect(
         docs.filter((d) => (d.valid_to && d.issued_on > d.valid_to) || d.issued_on < d.valid_from),
       ).toEqual([]);
