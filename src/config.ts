@@ -244,10 +244,6 @@ export interface OidcConfig {
   algorithms: string[];
 }
 
-/** Whether a bind address only accepts connections from this machine. */
-export const isLoopbackHost = (host: string) =>
-  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-
 /** What one GraphQL request may ask and take (README "Limits"). */
 export interface Limits {
   /** Largest estimated cost of an operation (src/server/limits.ts says how fields cost). */

@@ -10,7 +10,6 @@ import {
   type CallerLimits,
   type OverLimit,
 } from '../auth/rate-limits.ts';
-import { isLoopbackHost } from '../config.ts';
 import { ErrorCode, RateLimitedError } from '../errors.ts';
 import type { Viewer } from '../graphql/viewer.ts';
 import { sendJson } from '../http.ts';
@@ -35,9 +34,12 @@ export interface Access {
 
 export const clientAddressOf = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
+/** A loopback address: the connection comes from this machine. */
+const isLoopback = (address: string) => address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address);
+
 const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via'];
 const isLocalRequest = (req: IncomingMessage) =>
-  isLoopbackHost(clientAddressOf(req).replace(/^::ffff:/, '')) &&
+  isLoopback(clientAddressOf(req).replace(/^::ffff:/, '')) &&
   FORWARDING_HEADERS.every((h) => req.headers[h] === undefined);
 
 const overLimitMessage = (over: OverLimit) =>
