@@ -59,6 +59,10 @@ const config: CodegenConfig = {
           AuditRecord: `${models}#AuditRecordEntity`,
           AuditRecordConnection: `${models}#AuditRecordConnectionModel`,
           AuditRecordEdge: `${models}#AuditRecordEdgeModel`,
+          IndicatorRow: `${models}#IndicatorRowModel`,
+          IndicatorTable: `${models}#IndicatorTableModel`,
+          // points are computed from their row
+          ServiceQualityPoints: `${models}#IndicatorRowModel`,
         },
       },
     },

@@ -236,3 +236,48 @@ export interface AuditRecordEntity {
 
 export type AuditRecordConnectionModel = Connection<AuditRecordEntity>;
 export type AuditRecordEdgeModel = Edge<AuditRecordEntity>;
+
+/** One group of an indicator table: its keys (as set by its dimensions) and its additive sums. */
+export interface IndicatorRowModel {
+  /** Province code, when the row is grouped by a dimension that belongs to one province. */
+  province: string | null;
+  unitId: number | null;
+  procedureId: number | null;
+  field: string | null;
+  period: string | null;
+  channel: Channel | null;
+  received: number;
+  receivedOnline: number;
+  resolved: number;
+  early: number;
+  onTime: number;
+  late: number;
+  pending: number;
+  overdue: number;
+  notCounted: number;
+  digitised: number;
+  dataReused: number;
+  /** Sum over resolved dossiers of office minutes (510 a working day). */
+  processingMinutes: number;
+  /** Resolved dossiers per processing time in tenths of a working day (for the median). */
+  processingTenths: Map<number, number>;
+  electronicResult: number;
+  feeDue: number;
+  paidOnline: number;
+  ratings: number;
+  ratingSum: number;
+  goodRatings: number;
+  /** Distinct procedures with dossiers received, and how many of them are offered FULL / PARTIAL online; null when not asked. */
+  procedures: { total: number; full: number; partial: number } | null;
+}
+
+/** An indicator table as the service computed it. */
+export interface IndicatorTableModel {
+  from: string;
+  to: string;
+  groupBy: import('./generated/schema-types.ts').IndicatorDimension[];
+  asOf: Date;
+  rows: IndicatorRowModel[];
+  totalRows: number;
+  total: IndicatorRowModel;
+}

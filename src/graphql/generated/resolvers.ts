@@ -1,6 +1,6 @@
 import type * as Types from './schema-types.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ProvinceModel, UnitEntity, UnitLineageModel, AdministrativeCodeModel, UnitConnectionModel, UnitEdgeModel, ProcedureEntity, ProcedureChannelEntity, ProcedureRequirementEntity, ProcedureConnectionModel, ProcedureEdgeModel, DossierEntity, DossierEventEntity, SupplementEntity, DossierConnectionModel, DossierEdgeModel, DocumentEntity, AttachmentEntity, DocumentConnectionModel, DocumentEdgeModel, SyncRunEntity, SyncItemEntity, SyncRunConnectionModel, SyncRunEdgeModel, PortalStatusEntity, AuditRecordEntity, AuditRecordConnectionModel, AuditRecordEdgeModel } from '../models.ts';
+import type { ProvinceModel, UnitEntity, UnitLineageModel, AdministrativeCodeModel, UnitConnectionModel, UnitEdgeModel, ProcedureEntity, ProcedureChannelEntity, ProcedureRequirementEntity, ProcedureConnectionModel, ProcedureEdgeModel, DossierEntity, DossierEventEntity, SupplementEntity, DossierConnectionModel, DossierEdgeModel, DocumentEntity, AttachmentEntity, DocumentConnectionModel, DocumentEdgeModel, SyncRunEntity, SyncItemEntity, SyncRunConnectionModel, SyncRunEdgeModel, PortalStatusEntity, AuditRecordEntity, AuditRecordConnectionModel, AuditRecordEdgeModel, IndicatorRowModel, IndicatorTableModel } from '../models.ts';
 import type { GraphQLContext } from '../context.ts';
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -120,6 +120,13 @@ export type ResolversTypes = ResolversObject<{
   ExternalUnit: ResolverTypeWrapper<Types.ExternalUnit>;
   Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
+  IndicatorDimension: Types.IndicatorDimension;
+  IndicatorFilter: Types.IndicatorFilter;
+  IndicatorMeasure: Types.IndicatorMeasure;
+  IndicatorOrder: Types.IndicatorOrder;
+  IndicatorPeriod: Types.IndicatorPeriod;
+  IndicatorRow: ResolverTypeWrapper<IndicatorRowModel>;
+  IndicatorTable: ResolverTypeWrapper<IndicatorTableModel>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   MergedProvince: ResolverTypeWrapper<Types.MergedProvince>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -139,6 +146,7 @@ export type ResolversTypes = ResolversObject<{
   Province: ResolverTypeWrapper<ProvinceModel>;
   ProvinceRef: ResolverTypeWrapper<Types.ProvinceRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ServiceQualityPoints: ResolverTypeWrapper<IndicatorRowModel>;
   Signer: ResolverTypeWrapper<Types.Signer>;
   SourceStatus: Types.SourceStatus;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
@@ -193,6 +201,11 @@ export type ResolversParentTypes = ResolversObject<{
   ExternalUnit: Types.ExternalUnit;
   Float: Types.Scalars['Float']['output'];
   ID: Types.Scalars['ID']['output'];
+  IndicatorFilter: Types.IndicatorFilter;
+  IndicatorOrder: Types.IndicatorOrder;
+  IndicatorPeriod: Types.IndicatorPeriod;
+  IndicatorRow: IndicatorRowModel;
+  IndicatorTable: IndicatorTableModel;
   Int: Types.Scalars['Int']['output'];
   MergedProvince: Types.MergedProvince;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -208,6 +221,7 @@ export type ResolversParentTypes = ResolversObject<{
   Province: ProvinceModel;
   ProvinceRef: Types.ProvinceRef;
   Query: Record<PropertyKey, never>;
+  ServiceQualityPoints: IndicatorRowModel;
   Signer: Types.Signer;
   String: Types.Scalars['String']['output'];
   SupplementRequest: SupplementEntity;
@@ -391,6 +405,49 @@ export type ExternalUnitResolvers<ContextType = GraphQLContext, ParentType exten
   province?: Resolver<ResolversTypes['ProvinceRef'], ParentType, ContextType>;
 }>;
 
+export type IndicatorRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorRow'] = ResolversParentTypes['IndicatorRow']> = ResolversObject<{
+  averageProcessingDays?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  channel?: Resolver<Types.Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
+  dataReusedRate?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  digitisedRate?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  early?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  electronicResultRate?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  field?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullOnlineShare?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  goodRatingShare?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianProcessingDays?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  notCounted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTimeRate?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  onlinePaymentRate?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  onlineShare?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partialOnlineShare?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['ServiceQualityPoints'], ParentType, ContextType>;
+  procedure?: Resolver<Types.Maybe<ResolversTypes['Procedure']>, ParentType, ContextType>;
+  procedures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  province?: Resolver<Types.Maybe<ResolversTypes['Province']>, ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  receivedOnline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfactionAverage?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<Types.Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+}>;
+
+export type IndicatorTableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorTable'] = ResolversParentTypes['IndicatorTable']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  groupBy?: Resolver<Array<ResolversTypes['IndicatorDimension']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['IndicatorRow']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['IndicatorRow'], ParentType, ContextType>;
+  totalRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MergedProvinceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergedProvince'] = ResolversParentTypes['MergedProvince']> = ResolversObject<{
   province?: Resolver<ResolversTypes['ProvinceRef'], ParentType, ContextType>;
   validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -496,6 +553,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   dossier?: Resolver<Types.Maybe<ResolversTypes['Dossier']>, ParentType, ContextType, Partial<Types.QueryDossierArgs>>;
   dossierStatus?: Resolver<Types.Maybe<ResolversTypes['DossierStatusLookup']>, ParentType, ContextType, RequireFields<Types.QueryDossierStatusArgs, 'code' | 'idNumberLast4'>>;
   dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<Types.QueryDossiersArgs>>;
+  indicators?: Resolver<ResolversTypes['IndicatorTable'], ParentType, ContextType, RequireFields<Types.QueryIndicatorsArgs, 'first' | 'groupBy' | 'period' | 'rollUpToSuccessors'>>;
   node?: Resolver<Types.Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<Types.QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Types.Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<Types.QueryNodesArgs, 'ids'>>;
   procedure?: Resolver<Types.Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, Partial<Types.QueryProcedureArgs>>;
@@ -504,6 +562,14 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   syncRuns?: Resolver<ResolversTypes['SyncRunConnection'], ParentType, ContextType, Partial<Types.QuerySyncRunsArgs>>;
   unit?: Resolver<Types.Maybe<ResolversTypes['Unit']>, ParentType, ContextType, Partial<Types.QueryUnitArgs>>;
   units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<Types.QueryUnitsArgs>>;
+}>;
+
+export type ServiceQualityPointsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceQualityPoints'] = ResolversParentTypes['ServiceQualityPoints']> = ResolversObject<{
+  digitisation?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  onlinePayment?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  onlineServices?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  satisfaction?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  timeliness?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type SignerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Signer'] = ResolversParentTypes['Signer']> = ResolversObject<{
@@ -624,6 +690,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DossierIndicators?: DossierIndicatorsResolvers<ContextType>;
   DossierStatusLookup?: DossierStatusLookupResolvers<ContextType>;
   ExternalUnit?: ExternalUnitResolvers<ContextType>;
+  IndicatorRow?: IndicatorRowResolvers<ContextType>;
+  IndicatorTable?: IndicatorTableResolvers<ContextType>;
   MergedProvince?: MergedProvinceResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -636,6 +704,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Province?: ProvinceResolvers<ContextType>;
   ProvinceRef?: ProvinceRefResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ServiceQualityPoints?: ServiceQualityPointsResolvers<ContextType>;
   Signer?: SignerResolvers<ContextType>;
   SupplementRequest?: SupplementRequestResolvers<ContextType>;
   SyncCounts?: SyncCountsResolvers<ContextType>;

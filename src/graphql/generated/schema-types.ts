@@ -482,6 +482,194 @@ export type ExternalUnit = {
   province: ProvinceRef;
 };
 
+/** What an indicator row is grouped by (one or two per table). */
+export type IndicatorDimension =
+  /** Submission channel (hình thức nộp). */
+  | 'CHANNEL'
+  /** The procedure's field (lĩnh vực), e.g. `Hộ tịch`; the same field name is one group across provinces. */
+  | 'FIELD'
+  /** Calendar month (tháng) in UTC+7, e.g. `2026-10`. */
+  | 'MONTH'
+  /** The procedure (thủ tục hành chính), in its province. */
+  | 'PROCEDURE'
+  /** The province (tỉnh). */
+  | 'PROVINCE'
+  /** Quarter (quý), e.g. `2026-Q4`. */
+  | 'QUARTER'
+  /**
+   * The unit responsible for the dossier (đơn vị xử lý): the handling unit, else the receiving unit. A department
+   * counts the dossiers it handles even when the one-stop centre received them.
+   */
+  | 'UNIT'
+  /** Year (năm), e.g. `2026`. */
+  | 'YEAR';
+
+/** Which dossiers an indicator table counts; all conditions must hold. */
+export type IndicatorFilter = {
+  /** Submission channels. */
+  channels?: InputMaybe<Array<Channel>>;
+  /** Field names (lĩnh vực), matched accent- and case-insensitively, e.g. `ho tich`. */
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Procedures (global ids). */
+  procedures?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Province codes; absent means every province the caller may read. */
+  provinces?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Responsible units (global ids); each includes the units under it (a department and its divisions). */
+  units?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** A measure of an indicator row, to sort by. */
+export type IndicatorMeasure =
+  /** Average processing time in working days. */
+  | 'AVERAGE_PROCESSING_DAYS'
+  /** Data-reused rate (tỷ lệ tái sử dụng dữ liệu). */
+  | 'DATA_REUSED_RATE'
+  /** Digitised rate (tỷ lệ số hóa). */
+  | 'DIGITISED_RATE'
+  /** Resolved early (trước hạn). */
+  | 'EARLY'
+  /** Electronic-result rate (tỷ lệ kết quả điện tử). */
+  | 'ELECTRONIC_RESULT_RATE'
+  /** Share of good ratings (4 or 5). */
+  | 'GOOD_RATING_SHARE'
+  /** Resolved late (trễ hạn). */
+  | 'LATE'
+  /** Median processing time in working days. */
+  | 'MEDIAN_PROCESSING_DAYS'
+  /** Refused, withdrawn or stopped (không tính). */
+  | 'NOT_COUNTED'
+  /** Online payment rate (tỷ lệ thanh toán trực tuyến). */
+  | 'ONLINE_PAYMENT_RATE'
+  /** Online dossier share (tỷ lệ hồ sơ trực tuyến). */
+  | 'ONLINE_SHARE'
+  /** Resolved on time (đúng hạn). */
+  | 'ON_TIME'
+  /** On-time rate (tỷ lệ đúng hạn). */
+  | 'ON_TIME_RATE'
+  /** Open and overdue (đang giải quyết quá hạn). */
+  | 'OVERDUE'
+  /** Open and within time (đang giải quyết trong hạn). */
+  | 'PENDING'
+  /** Dossiers received (tiếp nhận). */
+  | 'RECEIVED'
+  /** Dossiers resolved (đã giải quyết). */
+  | 'RESOLVED'
+  /** Average satisfaction rating. */
+  | 'SATISFACTION_AVERAGE';
+
+/** Ordering of indicator rows; ties broken by the group's label. */
+export type IndicatorOrder = {
+  /** Direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** Measure to sort by; rows where it is null (no denominator) sort last. */
+  measure: IndicatorMeasure;
+};
+
+/** The period an indicator table covers: whole local (UTC+7) days, both ends included. */
+export type IndicatorPeriod = {
+  /** First day. */
+  from: Scalars['Date']['input'];
+  /** Last day. */
+  to: Scalars['Date']['input'];
+};
+
+/**
+ * One group of an indicator table (or the whole table, as `total`). Counting rules:
+ *
+ * - received: dossiers received (tiếp nhận) in the period, by their receipt day;
+ * - resolved, early, on time, late: dossiers whose processing ended (processed, else result returned) in the period,
+ *   judged by the rules of `Timeliness` (Decision 766/QĐ-TTg and the national portal's evaluation guidance);
+ * - not counted: refused (3), withdrawn (7) and stopped (8) dossiers that ended in the period;
+ * - pending and overdue: the backlog now: dossiers still open at the request's clock that arrived (received, else
+ *   submitted) on or before the period's last day, judged like `Timeliness` (PENDING, OVERDUE);
+ * - the group's unit is the responsible unit, its time the day counted (receipt, end, or arrival for the backlog).
+ */
+export type IndicatorRow = {
+  __typename?: 'IndicatorRow';
+  /**
+   * Average processing time of the resolved dossiers in working days (ngày làm việc): office time (07:00–11:30 and
+   * 13:00–17:00 on working days, src/calendar) from receipt to the end, less the stopped-clock time, ÷ 510 minutes.
+   */
+  averageProcessingDays?: Maybe<Scalars['Float']['output']>;
+  /** The channel, when grouped by CHANNEL. */
+  channel?: Maybe<Channel>;
+  /** Data-reused rate: received reusing data from national databases ÷ received (tỷ lệ tái sử dụng dữ liệu). */
+  dataReusedRate?: Maybe<Scalars['Float']['output']>;
+  /** Digitised rate: received with digitised components ÷ received (tỷ lệ số hóa hồ sơ). */
+  digitisedRate?: Maybe<Scalars['Float']['output']>;
+  /** Resolved early (trước hạn). */
+  early: Scalars['Int']['output'];
+  /** Electronic-result rate: resolved with an electronic result ÷ resolved (tỷ lệ cấp kết quả điện tử). */
+  electronicResultRate?: Maybe<Scalars['Float']['output']>;
+  /** The field (lĩnh vực), when grouped by FIELD. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** Share of those procedures offered fully online (dịch vụ công trực tuyến toàn trình). */
+  fullOnlineShare?: Maybe<Scalars['Float']['output']>;
+  /** Share of ratings of 4 or 5. */
+  goodRatingShare?: Maybe<Scalars['Float']['output']>;
+  /** Resolved late (trễ hạn). */
+  late: Scalars['Int']['output'];
+  /** Median processing time in working days (the lower median, at a tenth of a working day). */
+  medianProcessingDays?: Maybe<Scalars['Float']['output']>;
+  /** Refused, withdrawn or stopped in the period: outside the on-time rate (không tính). */
+  notCounted: Scalars['Int']['output'];
+  /** Resolved on time (đúng hạn). */
+  onTime: Scalars['Int']['output'];
+  /** On-time rate (tỷ lệ giải quyết trước và đúng hạn), Decision 766: (early + on time) ÷ resolved, 0–1; null with nothing resolved. */
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  /** Online payment rate: resolved dossiers paid online ÷ resolved dossiers whose procedure charges a fee on their channel (tỷ lệ thanh toán trực tuyến). */
+  onlinePaymentRate?: Maybe<Scalars['Float']['output']>;
+  /** Online dossier share: received online ÷ received (tỷ lệ hồ sơ trực tuyến). */
+  onlineShare?: Maybe<Scalars['Float']['output']>;
+  /** Open now and past due (đang giải quyết quá hạn). */
+  overdue: Scalars['Int']['output'];
+  /** Share of those procedures offered partly online (dịch vụ công trực tuyến một phần). */
+  partialOnlineShare?: Maybe<Scalars['Float']['output']>;
+  /** Open now and within time (đang giải quyết trong hạn). */
+  pending: Scalars['Int']['output'];
+  /** The month (`2026-10`), quarter (`2026-Q4`) or year (`2026`), when grouped by one. */
+  period?: Maybe<Scalars['String']['output']>;
+  /** Decision 766 points the row's data allows. */
+  points: ServiceQualityPoints;
+  /** The procedure, when grouped by PROCEDURE; null also when its province's database could not answer. */
+  procedure?: Maybe<Procedure>;
+  /** Distinct procedures with dossiers received in the row. */
+  procedures: Scalars['Int']['output'];
+  /** The province, when grouped by PROVINCE, UNIT or PROCEDURE. */
+  province?: Maybe<Province>;
+  /** Ratings given on dossiers resolved in the period. */
+  ratings: Scalars['Int']['output'];
+  /** Dossiers received in the period (số hồ sơ tiếp nhận). */
+  received: Scalars['Int']['output'];
+  /** Received online (tiếp nhận trực tuyến). */
+  receivedOnline: Scalars['Int']['output'];
+  /** Dossiers resolved in the period (đã giải quyết): processed, else result returned. */
+  resolved: Scalars['Int']['output'];
+  /** Average rating, 1–5 (mức độ hài lòng). */
+  satisfactionAverage?: Maybe<Scalars['Float']['output']>;
+  /** The responsible unit, when grouped by UNIT (today's unit with `rollUpToSuccessors`); null also when its province's database could not answer. */
+  unit?: Maybe<Unit>;
+};
+
+/** An indicator table: rows grouped as asked, sorted, cut to `first`, and the total of every row. */
+export type IndicatorTable = {
+  __typename?: 'IndicatorTable';
+  /** The request's clock, at which the backlog (pending, overdue) is judged. */
+  asOf: Scalars['DateTime']['output'];
+  /** First day of the period. */
+  from: Scalars['Date']['output'];
+  /** What the rows are grouped by. */
+  groupBy: Array<IndicatorDimension>;
+  /** The groups, sorted and cut to `first`. */
+  rows: Array<IndicatorRow>;
+  /** Last day of the period. */
+  to: Scalars['Date']['output'];
+  /** Every dossier of the table in one row (not cut by `first`). */
+  total: IndicatorRow;
+  /** Groups before the cut. */
+  totalRows: Scalars['Int']['output'];
+};
+
 /** A province that was merged into another (Resolution 202/2025/QH15). */
 export type MergedProvince = {
   __typename?: 'MergedProvince';
@@ -755,6 +943,12 @@ export type Query = {
   dossierStatus?: Maybe<DossierStatusLookup>;
   /** Dossiers across provinces, merged into one ordered list (newest received first unless `orderBy` says otherwise). */
   dossiers: DossierConnection;
+  /**
+   * Service-quality indicators (chỉ số Decision 766/QĐ-TTg) for a period, read from aggregates each provincial
+   * database keeps up to date (never a scan of dossiers). A province whose database does not answer is left out
+   * with a `SOURCE_UNAVAILABLE` error. The period spans at most 3,660 days.
+   */
+  indicators: IndicatorTable;
   /** Fetches any object by its global id; null when it does not exist or when its province's database could not answer. */
   node?: Maybe<Node>;
   /** Fetches several objects by global id, in the order given; null for those that do not exist or whose province's database could not answer. */
@@ -827,6 +1021,17 @@ export type QueryDossiersArgs = {
 
 
 /** The root of every read. */
+export type QueryIndicatorsArgs = {
+  filter?: InputMaybe<IndicatorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy?: InputMaybe<Array<IndicatorDimension>>;
+  orderBy?: InputMaybe<IndicatorOrder>;
+  period: IndicatorPeriod;
+  rollUpToSuccessors?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** The root of every read. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -880,6 +1085,33 @@ export type QueryUnitsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<UnitOrder>;
+};
+
+/**
+ * Points of the Decision 766/QĐ-TTg groups (Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân,
+ * doanh nghiệp) that the hub's data allows. The formulas are fitted from the national portal's published scores
+ * (DOMAIN.md: approximate); a group needing data the hub does not hold (publicity, complaints) is absent.
+ */
+export type ServiceQualityPoints = {
+  __typename?: 'ServiceQualityPoints';
+  /**
+   * Digitisation (số hóa) parts the data allows, max 12 of the group's 22: ORIGINAL_RESULT_AVAILABLE 6 × electronic-result
+   * rate + SO_HOA_GIAY_TO_GIAI_QUYET 4 × digitised rate + REUSED_DIGITIZED_DATA 2 × data-reused rate. Null with no
+   * dossier received or resolved.
+   */
+  digitisation?: Maybe<Scalars['Float']['output']>;
+  /** Online payment (thanh toán trực tuyến), max 10: 10 × online payment rate. Null with no fee-bearing dossier resolved. */
+  onlinePayment?: Maybe<Scalars['Float']['output']>;
+  /**
+   * Online services (dịch vụ công trực tuyến), max 12: min(2, 2A ÷ 0.8) + 4B + min(6, 6C ÷ 0.5), with A the share of the
+   * row's procedures offered online (FULL or PARTIAL), B the share at FULL level, C the online dossier share.
+   * Null with no dossier received.
+   */
+  onlineServices?: Maybe<Scalars['Float']['output']>;
+  /** Satisfaction with receiving (DOSSIER_RECEIVING_SATISFACTION), max 6 of the group's 18: min(6, 6r ÷ 0.9), r the good-rating share. Null with no rating. */
+  satisfaction?: Maybe<Scalars['Float']['output']>;
+  /** Progress (tiến độ giải quyết), max 20: 20 × (early + on time) ÷ resolved. Null with nothing resolved. */
+  timeliness?: Maybe<Scalars['Float']['output']>;
 };
 
 /** Who signed a document. */
