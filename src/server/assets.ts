@@ -48,7 +48,27 @@ function resolveAsset(file: string): string {
   if (path.isAbsolute(file)) return file;
   const parts = file.split('/');
   const pkg = parts[0]!.startsWith('@') ? parts.splice(0, 2).join('/') : parts.splice(0, 1)[0]!;
-  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), ...parts);
+  return path.join(packageDir(pkg), ...parts);
+}
+
+/** The package's folder; by its entry point when its `exports` hide package.json (chart.js). */
+function packageDir(pkg: string): string {
+  try {
+    return path.dirname(require.resolve(`${pkg}/package.json`));
+  } catch {
+    let dir = path.dirname(require.resolve(pkg));
+    while (!isPackageRoot(dir, pkg)) {
+      const up = path.dirname(dir);
+      if (up === dir) throw new Error(`no folder of package ${pkg}`);
+      dir = up;
+    }
+    return dir;
+  }
+}
+
+function isPackageRoot(dir: string, pkg: string): boolean {
+  const file = path.join(dir, 'package.json');
+  return fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string }).name === pkg;
 }
 
 function encode(a: LoadedAsset, enc: Encoding): Promise<Buffer> {

@@ -58,9 +58,10 @@ export interface ChartSpec {
   query: string;
   /**
    * `months`: the 12 months ending with the period's last month (a trend needs them whatever the period);
-   * `period`: the period as chosen. The backlog (overdue) is always judged now.
+   * `period`: the period as chosen; `backlog`: BACKLOG_DAYS to the period's last day, so the backlog (open
+   * dossiers judged now) holds every dossier that arrived by then, not only the period's.
    */
-  span: 'months' | 'period';
+  span: 'months' | 'period' | 'backlog';
   /** `period`: the month (`2026-10`); `unit`: the responsible unit; `field`: the field; none: the total */
   label?: 'period' | 'unit' | 'field';
   /** line over months, or horizontal bars over units and fields; `tiles` shows the total's numbers */
@@ -69,6 +70,9 @@ export interface ChartSpec {
   value: string;
   columns: ChartColumn[];
 }
+
+/** Days before the period's end that the backlog chart counts from: within the API's 3,660-day limit. */
+export const BACKLOG_DAYS = 3650;
 
 const VARS = `$from: Date!
   $to: Date!
@@ -84,7 +88,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
   {
     id: 'totals',
     title: 'Tổng quan kỳ báo cáo — Period overview',
-    note: 'Hồ sơ của kỳ đã chọn; quá hạn tính tại thời điểm xem — dossiers of the period; overdue as of now.',
+    note: 'Hồ sơ của kỳ đã chọn; quá hạn: còn mở và quá hạn lúc xem — dossiers of the period; overdue: open and past due now.',
     span: 'period',
     kind: 'tiles',
     value: 'onTimeRate',
@@ -110,7 +114,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
       { key: 'resolved', title: 'Đã giải quyết — resolved' },
       { key: 'onTimeRate', title: 'Tỷ lệ đúng hạn — on-time rate', percent: true },
       { key: 'onlineShare', title: 'Tỷ lệ trực tuyến — online share', percent: true },
-      { key: 'overdue', title: 'Đang quá hạn — overdue now' },
+      { key: 'overdue', title: 'Hồ sơ của kỳ đang quá hạn — overdue now' },
       { key: 'averageProcessingDays', title: 'Ngày xử lý TB — avg. working days' },
     ],
   },
@@ -257,8 +261,8 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
   {
     id: 'overdue-by-unit',
     title: 'Hồ sơ đang quá hạn theo đơn vị — Overdue now by unit',
-    note: 'Hồ sơ đang giải quyết đã quá hạn, 15 đơn vị nhiều nhất — open dossiers past due now, top 15 units.',
-    span: 'period',
+    note: 'Hồ sơ đến trước hết kỳ, còn mở và đã quá hạn lúc xem, 15 đơn vị nhiều nhất — open and past due now, of dossiers arrived by the period’s end; top 15 units.',
+    span: 'backlog',
     label: 'unit',
     kind: 'hbar',
     value: 'overdue',
@@ -359,7 +363,7 @@ export function dashboardPage(now: Date = new Date()): string {
   </main>
   <footer>Số liệu từ truy vấn <code>indicators</code> của hub — data from the hub's <code>indicators</code> query.
     <a href="/graphiql">GraphiQL</a></footer>
-  <script type="application/json" id="dashboard-spec">${json({ charts: DASHBOARD_CHARTS, provincesQuery: PROVINCES_QUERY, font: SANS_FONT })}</script>
+  <script type="application/json" id="dashboard-spec">${json({ charts: DASHBOARD_CHARTS, provincesQuery: PROVINCES_QUERY, font: SANS_FONT, backlogDays: BACKLOG_DAYS })}</script>
 </body>
 </html>`;
 }

@@ -61,6 +61,8 @@ export function exampleTabs(now: Date = new Date()): ExampleTab[] {
   const monthStart = today.slice(0, 8) + '01';
   const yearStart = today.slice(0, 5) + '01-01';
   const lastMonth = previousMonth(today);
+  // the backlog of dossiers that arrived since then, within the 3,660 days a period may span
+  const nineYearsBack = `${Number(today.slice(0, 4)) - 9}-01-01`;
   return [
     {
       query: `# Hồ sơ trễ hạn trong tháng này, của một sở nếu đặt "unit"
@@ -166,8 +168,9 @@ query CommuneDossiers {
     {
       query: `# Đơn vị có nhiều hồ sơ quá hạn nhất — units with the
 #   most overdue dossiers (open and past due) now.
-# Quá hạn: hồ sơ đang mở đến trước hết ngày "to"
-#   — overdue: open dossiers arrived by "to".
+# Đếm hồ sơ đến từ "from" tới "to"; "from" lùi 9 năm:
+#   mọi hồ sơ tồn — counts dossiers arrived from "from"
+#   to "to"; 9 years back takes the whole backlog.
 query MostOverdueUnits($from: Date!, $to: Date!) {
   indicators(
     period: { from: $from, to: $to }
@@ -186,7 +189,7 @@ query MostOverdueUnits($from: Date!, $to: Date!) {
     total { overdue pending }
   }
 }`,
-      variables: JSON.stringify({ from: yearStart, to: today }, null, 2),
+      variables: JSON.stringify({ from: nineYearsBack, to: today }, null, 2),
     },
     {
       query: `# Tỷ lệ đúng hạn tháng trước, theo tỉnh

@@ -66,8 +66,17 @@
     document.getElementById('to').value = f.to;
   }
 
+  /** The day `days` before `to`. */
+  const daysBefore = (to, days) => iso(new Date(Date.parse(to + 'T00:00:00Z') - days * 86_400_000));
+
   function variablesFor(chart, f) {
-    const v = { from: chart.span === 'months' ? twelveMonthsTo(f.to) : f.from, to: f.to };
+    const from =
+      chart.span === 'months'
+        ? twelveMonthsTo(f.to)
+        : chart.span === 'backlog'
+          ? daysBefore(f.to, spec.backlogDays)
+          : f.from;
+    const v = { from, to: f.to };
     // absent, not null: every province the caller may read
     if (f.province) v.provinces = [f.province];
     return v;
