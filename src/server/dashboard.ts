@@ -68,6 +68,8 @@ export interface ChartSpec {
   kind: 'line' | 'hbar' | 'tiles';
   /** the row field drawn */
   value: string;
+  /** rows whose value is 0 are left out of the chart and its table (units with nothing overdue) */
+  omitZero?: boolean;
   columns: ChartColumn[];
 }
 
@@ -266,6 +268,7 @@ export const DASHBOARD_CHARTS: ChartSpec[] = [
     label: 'unit',
     kind: 'hbar',
     value: 'overdue',
+    omitZero: true,
     query: `query OverdueByUnit(
   ${VARS}
 ) {

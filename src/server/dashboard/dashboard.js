@@ -288,7 +288,10 @@
       section.dataset.state = 'error';
       return;
     }
-    const rows = chart.kind === 'tiles' ? [table.total] : table.rows;
+    const rows =
+      chart.kind === 'tiles'
+        ? [table.total]
+        : table.rows.filter((r) => !chart.omitZero || r[chart.value] !== 0);
     fillTable(section, chart, rows);
     if (chart.kind === 'tiles') drawTiles(section, chart, table.total);
     else if (rows.length) drawChart(section, chart, rows, f);
@@ -297,7 +300,7 @@
     showMessage(
       section,
       [
-        empty ? 'Không có hồ sơ trong kỳ — no dossiers in the period.' : '',
+        empty ? 'Không có hồ sơ nào — no dossiers to show.' : '',
         errors.length ? 'Số liệu chưa đủ — partial data.' : '',
       ]
         .filter(Boolean)
@@ -316,11 +319,15 @@
   async function load() {
     const gen = ++generation;
     const f = readFilters();
+    const warnings = [...f.problems];
+    if (f.province && provinceNames.size && !provinceNames.has(f.province)) {
+      warnings.push(
+        `Hub không có tỉnh mã ${f.province} — the hub has no province ${f.province}; showing every province.`,
+      );
+      f.province = '';
+    }
     writeForm(f);
     document.body.dataset.state = 'loading';
-    const warnings = [...f.problems];
-    if (f.province && provinceNames.size && !provinceNames.has(f.province))
-      warnings.push(`Hub không có tỉnh mã ${f.province} — the hub has no province ${f.province}.`);
     await Promise.all(spec.charts.map((c) => loadChart(c, f, gen, warnings)));
     if (gen !== generation) return;
     showBanner(warnings);
