@@ -77,6 +77,12 @@ async function openPage(browser: Browser) {
   return { page, foreign, errors, graphql };
 }
 
+/**
+ * Tests that load many pages or start a hub of their own get more than the default minute: on two shared
+ * cores under load a page of six charts has taken 10 s.
+ */
+const SLOW = 240_000;
+
 const ready = (page: Page) =>
   page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
 
@@ -246,131 +252,149 @@ describe.skipIf(!hasBrowser)('indicator dashboard in headless Chromium, offline'
     await page.close();
   });
 
-  it("each chart's GraphiQL link opens its query with the variables filled in, and it runs on first click", async () => {
-    const { page, foreign, errors } = await openPage(browser);
-    await page.goto(`${hub.url}/dashboard?province=40&from=${FROM}&to=${TO}`);
-    await ready(page);
-    const links = await Promise.all(
-      DASHBOARD_CHARTS.map(
-        async (c) => [c, await page.getAttribute(`#${c.id} a.graphiql-link`, 'href')] as const,
-      ),
-    );
-    const runOpened = async (name: string) => {
-      await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
-      await page.waitForFunction(
-        (n) => document.querySelector('.graphiql-query-editor')?.textContent?.includes(`query ${n}`),
-        name,
-        { timeout: 20_000 },
-      );
-      // nothing typed: the variables came with the link
-      await page.click('.graphiql-execute-button');
-      await page.waitForFunction(
-        () => /"(data|errors)"/.test(document.querySelector('.result-window')?.textContent ?? ''),
-        null,
-        { timeout: 20_000 },
-      );
-      const result = (await page.textContent('.result-window')) ?? '';
-      expect(result, name).toContain('"indicators"');
-      expect(result, name).not.toContain('"errors"');
-    };
-    // one through a real click, the others by their address
-    await page.click('#overdue-by-unit a.graphiql-link');
-    await runOpened('OverdueByUnit');
-    for (const [chart, href] of links) {
-      if (chart.id === 'overdue-by-unit') continue;
-      await page.goto(`${hub.url}${href}`);
-      await runOpened(/query (\w+)/.exec(chart.query)![1]!);
-    }
-    expect(foreign).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it("without filters: the last full month before the hub's today; bad filters are named and replaced", async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${hub.url}/dashboard`);
-    await ready(page);
-    const today = await page.getAttribute('body', 'data-today');
-    const local = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    // the page was served moments ago: its today is the local day now (or the one just before, at midnight)
-    expect([local, new Date(Date.now() + 7 * 3600_000 - 60_000).toISOString().slice(0, 10)]).toContain(today);
-    const [y, m] = today!.split('-').map(Number) as [number, number];
-    const lastMonthEnd = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
-    expect(await page.inputValue('#from')).toBe(lastMonthEnd.slice(0, 8) + '01');
-    expect(await page.inputValue('#to')).toBe(lastMonthEnd);
-
-    for (const [query, says] of [
-      ['?from=2026-02-30&to=2026-03-01', 'invalid dates'],
-      ['?from=2026-05-01&to=2026-04-01', 'from is after to'],
-      ['?province=4%3Cb%3E&from=2026-05-01&to=2026-05-31', 'not a province code'],
-      ['?province=99&from=2026-05-01&to=2026-05-31', 'no province 99'],
-    ] as const) {
-      await page.goto(`${hub.url}/dashboard${query}`);
-      await ready(page);
-      expect(await page.textContent('#banner'), query).toContain(says);
-      // the page still shows charts, for the period it fell back to
-      expect(await page.getAttribute('#totals', 'data-state'), query).toBe('ready');
-    }
-    // a period the API refuses (over 3,660 days): its message, in each chart
-    await page.goto(`${hub.url}/dashboard?from=2000-01-01&to=2026-05-31`);
-    await ready(page);
-    expect(await page.getAttribute('#totals', 'data-state')).toBe('error');
-    expect(await page.textContent('#totals .message')).toContain('BAD_USER_INPUT');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it('a hub that refuses anonymous callers: every chart says 401 and what to do', async () => {
-    const closed = await startTestHub({ provinces: ['40'], env: { ANONYMOUS_READ: 'false' } });
-    try {
-      const { page, foreign } = await openPage(browser);
-      await page.goto(`${closed.url}/dashboard?from=${FROM}&to=${TO}`);
-      await ready(page);
-      for (const chart of DASHBOARD_CHARTS) {
-        expect(await page.getAttribute(`#${chart.id}`, 'data-state')).toBe('error');
-        expect(await page.textContent(`#${chart.id} .message`)).toContain('401');
-      }
-      expect(await page.textContent('#banner')).toContain('API key');
-      expect(foreign).toEqual([]);
-      await page.close();
-    } finally {
-      await closed.close();
-    }
-  });
-
-  it('a province whose database does not answer: partial charts and SOURCE_UNAVAILABLE named', async () => {
-    const proxy = await startProxy(inject('pgPort'));
-    const partial = await startTestHub({
-      provinces: ['40', '96'],
-      mutateSources: (sources) =>
-        sources.map((s) =>
-          s.code === '96' ? { ...s, url: s.url.replace(/:(\d+)\//, `:${proxy.port}/`) } : s,
-        ),
-    });
-    try {
-      await proxy.cut();
+  it(
+    "each chart's GraphiQL link opens its query with the variables filled in, and it runs on first click",
+    async () => {
       const { page, foreign, errors } = await openPage(browser);
-      await page.goto(`${partial.url}/dashboard?from=${FROM}&to=${TO}`);
+      await page.goto(`${hub.url}/dashboard?province=40&from=${FROM}&to=${TO}`);
       await ready(page);
-      expect(await page.textContent('#banner')).toContain('SOURCE_UNAVAILABLE');
-      for (const chart of DASHBOARD_CHARTS) {
-        expect(await page.getAttribute(`#${chart.id}`, 'data-state'), chart.id).toBe('partial');
-        expect(await page.textContent(`#${chart.id} .message`)).toContain('partial data');
-      }
-      const provinces = await page.$$eval('#on-time-by-unit td[data-key="province"]', (tds) =>
-        tds.map((td) => JSON.parse(td.dataset.value!) as string),
+      const links = await Promise.all(
+        DASHBOARD_CHARTS.map(
+          async (c) => [c, await page.getAttribute(`#${c.id} a.graphiql-link`, 'href')] as const,
+        ),
       );
-      expect(provinces.length).toBeGreaterThan(0);
-      expect(provinces.every((p) => /Nghệ An/.test(p))).toBe(true);
+      const runOpened = async (name: string) => {
+        await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
+        await page.waitForFunction(
+          (n) => document.querySelector('.graphiql-query-editor')?.textContent?.includes(`query ${n}`),
+          name,
+          { timeout: 20_000 },
+        );
+        // nothing typed: the variables came with the link
+        await page.click('.graphiql-execute-button');
+        await page.waitForFunction(
+          () => /"(data|errors)"/.test(document.querySelector('.result-window')?.textContent ?? ''),
+          null,
+          { timeout: 20_000 },
+        );
+        const result = (await page.textContent('.result-window')) ?? '';
+        expect(result, name).toContain('"indicators"');
+        expect(result, name).not.toContain('"errors"');
+      };
+      // one through a real click, the others by their address
+      await page.click('#overdue-by-unit a.graphiql-link');
+      await runOpened('OverdueByUnit');
+      for (const [chart, href] of links) {
+        if (chart.id === 'overdue-by-unit') continue;
+        await page.goto(`${hub.url}${href}`);
+        await runOpened(/query (\w+)/.exec(chart.query)![1]!);
+      }
       expect(foreign).toEqual([]);
-      // the browser logs nothing: a 200 with partial data is not a failed request
       expect(errors).toEqual([]);
       await page.close();
-    } finally {
-      await partial.close();
-      await proxy.close();
-    }
-  });
+    },
+    SLOW,
+  );
+
+  it(
+    "without filters: the last full month before the hub's today; bad filters are named and replaced",
+    async () => {
+      const { page, errors } = await openPage(browser);
+      await page.goto(`${hub.url}/dashboard`);
+      await ready(page);
+      const today = await page.getAttribute('body', 'data-today');
+      const local = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+      // the page was served moments ago: its today is the local day now (or the one just before, at midnight)
+      expect([local, new Date(Date.now() + 7 * 3600_000 - 60_000).toISOString().slice(0, 10)]).toContain(
+        today,
+      );
+      const [y, m] = today!.split('-').map(Number) as [number, number];
+      const lastMonthEnd = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+      expect(await page.inputValue('#from')).toBe(lastMonthEnd.slice(0, 8) + '01');
+      expect(await page.inputValue('#to')).toBe(lastMonthEnd);
+
+      for (const [query, says] of [
+        ['?from=2026-02-30&to=2026-03-01', 'invalid dates'],
+        ['?from=2026-05-01&to=2026-04-01', 'from is after to'],
+        ['?province=4%3Cb%3E&from=2026-05-01&to=2026-05-31', 'not a province code'],
+        ['?province=99&from=2026-05-01&to=2026-05-31', 'no province 99'],
+      ] as const) {
+        await page.goto(`${hub.url}/dashboard${query}`);
+        await ready(page);
+        expect(await page.textContent('#banner'), query).toContain(says);
+        // the page still shows charts, for the period it fell back to
+        expect(await page.getAttribute('#totals', 'data-state'), query).toBe('ready');
+      }
+      // a period the API refuses (over 3,660 days): its message, in each chart
+      await page.goto(`${hub.url}/dashboard?from=2000-01-01&to=2026-05-31`);
+      await ready(page);
+      expect(await page.getAttribute('#totals', 'data-state')).toBe('error');
+      expect(await page.textContent('#totals .message')).toContain('BAD_USER_INPUT');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    SLOW,
+  );
+
+  it(
+    'a hub that refuses anonymous callers: every chart says 401 and what to do',
+    async () => {
+      const closed = await startTestHub({ provinces: ['40'], env: { ANONYMOUS_READ: 'false' } });
+      try {
+        const { page, foreign } = await openPage(browser);
+        await page.goto(`${closed.url}/dashboard?from=${FROM}&to=${TO}`);
+        await ready(page);
+        for (const chart of DASHBOARD_CHARTS) {
+          expect(await page.getAttribute(`#${chart.id}`, 'data-state')).toBe('error');
+          expect(await page.textContent(`#${chart.id} .message`)).toContain('401');
+        }
+        expect(await page.textContent('#banner')).toContain('API key');
+        expect(foreign).toEqual([]);
+        await page.close();
+      } finally {
+        await closed.close();
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'a province whose database does not answer: partial charts and SOURCE_UNAVAILABLE named',
+    async () => {
+      const proxy = await startProxy(inject('pgPort'));
+      const partial = await startTestHub({
+        provinces: ['40', '96'],
+        mutateSources: (sources) =>
+          sources.map((s) =>
+            s.code === '96' ? { ...s, url: s.url.replace(/:(\d+)\//, `:${proxy.port}/`) } : s,
+          ),
+      });
+      try {
+        await proxy.cut();
+        const { page, foreign, errors } = await openPage(browser);
+        await page.goto(`${partial.url}/dashboard?from=${FROM}&to=${TO}`);
+        await ready(page);
+        expect(await page.textContent('#banner')).toContain('SOURCE_UNAVAILABLE');
+        for (const chart of DASHBOARD_CHARTS) {
+          expect(await page.getAttribute(`#${chart.id}`, 'data-state'), chart.id).toBe('partial');
+          expect(await page.textContent(`#${chart.id} .message`)).toContain('partial data');
+        }
+        const provinces = await page.$$eval('#on-time-by-unit td[data-key="province"]', (tds) =>
+          tds.map((td) => JSON.parse(td.dataset.value!) as string),
+        );
+        expect(provinces.length).toBeGreaterThan(0);
+        expect(provinces.every((p) => /Nghệ An/.test(p))).toBe(true);
+        expect(foreign).toEqual([]);
+        // the browser logs nothing: a 200 with partial data is not a failed request
+        expect(errors).toEqual([]);
+        await page.close();
+      } finally {
+        await partial.close();
+        await proxy.close();
+      }
+    },
+    SLOW,
+  );
 });
 
 /** node:http, not fetch: fetch would undo the compression itself, hiding the raw bytes */
