@@ -1,3 +1,6 @@
+import { MAX_INDICATOR_ROWS, MAX_PERIOD_DAYS } from '../../modules/indicators/indicator-service.ts';
+import { ErrorCode } from '../../errors.ts';
+import type { InProcessResult } from '../graphql-route.ts';
 import { BOM, csvLine, type Cell } from './csv.ts';
 import {
   checkRange,
@@ -8,11 +11,6 @@ import {
   type RawParams,
 } from './params.ts';
 import { refusal, TrailingErrors, type ExportDeps, type StartedExport } from './run.ts';
-
-/** The widest period `indicators` takes (schema/indicators.graphql). */
-const MAX_PERIOD_DAYS = 3660;
-/** The most rows `indicators(first:)` returns. */
-const MAX_INDICATOR_ROWS = 1000;
 
 /** GET /export/indicators.csv and `lienthong export indicators`: the arguments of Query.indicators. */
 export const INDICATOR_PARAMS: ParamSpec = {
@@ -34,6 +32,8 @@ export const INDICATOR_PARAMS: ParamSpec = {
 export interface IndicatorExportRequest {
   variables: Record<string, unknown>;
   groupBy: string[];
+  /** Whether the caller chose `first`; else the export takes as many rows as MAX_QUERY_COST allows. */
+  firstAsked: boolean;
 }
 
 const epochDay = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
@@ -63,6 +63,7 @@ export function indicatorRequest(raw: RawParams, ctx: ParamContext): IndicatorEx
   );
   return {
     groupBy,
+    firstAsked: v.first !== undefined,
     variables: {
       period: { from: v.from, to: v.to },
       filter,
@@ -70,22 +71,28 @@ export function indicatorRequest(raw: RawParams, ctx: ParamContext): IndicatorEx
       orderBy: v.orderBy === undefined ? null : { measure: v.orderBy, direction: v.direction ?? 'DESC' },
       first: v.first ?? MAX_INDICATOR_ROWS,
       rollUpToSuccessors: v.rollUpToSuccessors ?? false,
+      withProvince: groupBy.some((d) => ['PROVINCE', 'UNIT', 'PROCEDURE'].includes(d)),
+      withUnit: groupBy.includes('UNIT'),
+      withProcedure: groupBy.includes('PROCEDURE'),
     },
   };
 }
 
-const QUERY = `query ExportIndicators($period: IndicatorPeriod!, $filter: IndicatorFilter, $groupBy: [IndicatorDimension!], $orderBy: IndicatorOrder, $first: Int, $rollUpToSuccessors: Boolean) {
+// the group objects only when grouped by them: each costs per row, and MAX_QUERY_COST bounds the rows
+const QUERY = `query ExportIndicators($period: IndicatorPeriod!, $filter: IndicatorFilter, $groupBy: [IndicatorDimension!], $orderBy: IndicatorOrder, $first: Int, $rollUpToSuccessors: Boolean, $withProvince: Boolean!, $withUnit: Boolean!, $withProcedure: Boolean!) {
   indicators(period: $period, filter: $filter, groupBy: $groupBy, orderBy: $orderBy, first: $first, rollUpToSuccessors: $rollUpToSuccessors) {
     totalRows
-    rows { ...Measures }
+    rows {
+      province @include(if: $withProvince) { code name }
+      unit @include(if: $withUnit) { code name }
+      procedure @include(if: $withProcedure) { nationalCode name }
+      field period channel
+      ...Measures
+    }
     total { ...Measures }
   }
 }
 fragment Measures on IndicatorRow {
-  province { code name }
-  unit { code name }
-  procedure { nationalCode name }
-  field period channel
   received receivedOnline resolved early onTime late pending overdue notCounted
   onTimeRate averageProcessingDays medianProcessingDays onlineShare onlinePaymentRate digitisedRate
   electronicResultRate dataReusedRate ratings satisfactionAverage goodRatingShare
@@ -94,9 +101,9 @@ fragment Measures on IndicatorRow {
 }`;
 
 type Row = Record<string, unknown> & {
-  province: { code: string; name: string } | null;
-  unit: { code: string; name: string } | null;
-  procedure: { nationalCode: string; name: string } | null;
+  province?: { code: string; name: string } | null;
+  unit?: { code: string; name: string } | null;
+  procedure?: { nationalCode: string; name: string } | null;
   field: string | null;
   period: string | null;
   channel: string | null;
@@ -164,25 +171,49 @@ export function groupColumns(groupBy: readonly string[]): (readonly [string, (r:
 
 const asCell = (v: unknown): Cell => (typeof v === 'number' || typeof v === 'string' ? v : null);
 
+/** Attempts at fitting the table under MAX_QUERY_COST before giving up. */
+const COST_FITS = 4;
+/** `indicators` prices its rows in blocks of this many (src/server/limits.ts). */
+const ROW_BLOCK = 100;
+
 /**
  * Runs `indicators` once (the table is at most 1,000 rows and its total) and returns the export that writes
  * it: a `rank` column (1, 2, … in the table's order, `TOTAL` for the total line), the group columns, then
- * every measure and the Decision 766 points.
+ * every measure and the Decision 766 points. Without `first`, the table holds as many rows as MAX_QUERY_COST
+ * allows for this selection (1,000 if it can), and says so in a trailing row when groups were left out.
  */
 export async function startIndicatorExport(
   req: IndicatorExportRequest,
   deps: ExportDeps,
 ): Promise<StartedExport> {
-  const r = await deps.execute({
-    viewer: deps.viewer,
-    clientAddress: deps.clientAddress,
-    requestId: deps.requestId,
-    requestTime: deps.requestTime,
-    query: QUERY,
-    variables: req.variables,
-    operationName: 'ExportIndicators',
-  });
-  const table = r.result.data?.indicators as { rows: Row[]; total: Row; totalRows: number } | undefined;
+  const run = (first: number) =>
+    deps.execute({
+      viewer: deps.viewer,
+      clientAddress: deps.clientAddress,
+      requestId: deps.requestId,
+      requestTime: deps.requestTime,
+      query: QUERY,
+      variables: { ...req.variables, first },
+      operationName: 'ExportIndicators',
+    });
+  const tableOf = (r: InProcessResult) =>
+    r.result.data?.indicators as { rows: Row[]; total: Row; totalRows: number } | undefined;
+  let first = req.variables.first as number;
+  let r = await run(first);
+  let operations = 1;
+  let sqlStatements = r.sqlStatements;
+  for (let i = 1; i < COST_FITS && !tableOf(r) && !req.firstAsked; i++) {
+    const costly = r.result.errors?.find((e) => e.extensions?.code === ErrorCode.QUERY_TOO_COSTLY);
+    const cost = costly?.extensions?.cost;
+    const limit = costly?.extensions?.limit;
+    if (typeof cost !== 'number' || typeof limit !== 'number' || first <= 1) break;
+    const fits = Math.floor((first * limit) / cost);
+    first = Math.max(1, Math.min(first - 1, fits >= ROW_BLOCK ? fits - (fits % ROW_BLOCK) : fits));
+    r = await run(first);
+    operations++;
+    sqlStatements += r.sqlStatements;
+  }
+  const table = tableOf(r);
   if (!table) return refusal(r);
   const groups = groupColumns(req.groupBy);
   const header = ['rank', ...groups.map(([h]) => h), ...MEASURES.map(([h]) => h), ...POINTS.map(([h]) => h)];
@@ -200,18 +231,33 @@ export async function startIndicatorExport(
     async writeTo(sink) {
       const trailing = new TrailingErrors();
       trailing.add(r.result.errors);
-      const text =
+      const cut = !req.firstAsked && table.rows.length < table.totalRows;
+      if (cut) {
+        trailing.add([
+          {
+            message: `The table has ${table.totalRows} groups; this export holds the first ${table.rows.length}, as many as MAX_QUERY_COST allows (the TOTAL line counts them all): narrow the filter, or group more coarsely`,
+            extensions: { code: ErrorCode.EXPORT_TRUNCATED },
+          },
+        ]);
+      }
+      await sink.write(
         BOM +
-        csvLine(header) +
-        table.rows.map((row, i) => line(i + 1, row, true)).join('') +
-        line('TOTAL', table.total, false) +
-        trailing.rows(header.length);
-      await sink.write(text);
+          csvLine(header) +
+          table.rows.map((row, i) => line(i + 1, row, true)).join('') +
+          line('TOTAL', table.total, false) +
+          trailing.rows(header.length),
+      );
       return {
         rows: table.rows.length + 1,
-        pages: 1,
-        sqlStatements: r.sqlStatements,
-        outcome: sink.signal.aborted ? 'closed' : trailing.size ? 'incomplete' : 'complete',
+        pages: operations,
+        sqlStatements,
+        outcome: sink.signal.aborted
+          ? 'closed'
+          : trailing.size === 0
+            ? 'complete'
+            : cut
+              ? 'truncated'
+              : 'incomplete',
       };
     },
   };
