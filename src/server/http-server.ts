@@ -17,7 +17,7 @@ export interface HubServer {
 
 export function createHttpServer(
   rt: Runtime,
-  routes: { graphql?: RouteHandler; metrics?: RouteHandler } = {},
+  routes: { graphql?: RouteHandler; metrics?: RouteHandler; export?: RouteHandler } = {},
 ): HubServer {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -29,6 +29,7 @@ export function createHttpServer(
       if (url.pathname === '/graphql' && routes.graphql) return routes.graphql(req, res, url);
       if (url.pathname === '/dashboard') return dashboardRoute(req, res, url);
       if (url.pathname === '/graphiql') return graphiqlLinkRoute(req, res, url);
+      if (url.pathname.startsWith('/export/') && routes.export) return routes.export(req, res, url);
       if (url.pathname === '/favicon.ico') {
         res.writeHead(204);
         return void res.end();
