@@ -6,9 +6,11 @@ import { demoToday } from '../cli/context.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openRuntime } from '../runtime.ts';
-import { provinceInfo } from '../sources/demo.ts';
+import { DEMO_PROVINCES, provinceInfo } from '../sources/demo.ts';
 import { runFuzz } from './fuzz-run.ts';
+import { benchIndicators, type IndicatorTiming } from './indicators.ts';
 import { runSoak } from './soak.ts';
+import { addDays } from './volume.ts';
 import { benchSync } from './sync-bench.ts';
 import { workloads } from './workloads.ts';
 
@@ -22,8 +24,18 @@ const DOSSIERS = Number(env.BENCH_DOSSIERS ?? 100_000);
 const SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
 const dataDir = env.LIENTHONG_DATA_DIR ?? path.resolve('.lienthong/bench');
-/** Which parts run (BENCH_PARTS, comma-separated): throughput against the baseline, sync, fuzz, soak. */
-const PARTS = new Set((env.BENCH_PARTS ?? 'throughput,sync,fuzz,soak').split(',').map((p) => p.trim()));
+/** Which parts run (BENCH_PARTS, comma-separated): throughput against the baseline, sync, fuzz, soak, indicators. */
+const PARTS = new Set(
+  (env.BENCH_PARTS ?? 'throughput,sync,fuzz,soak,indicators').split(',').map((p) => p.trim()),
+);
+/** Indicator volumes (dossiers per province database, src/bench/indicators.ts): 1m and 10m are opt-in. */
+const INDICATOR_VOLUMES = (env.BENCH_INDICATOR_VOLUMES ?? '100k').split(',').map((v) => v.trim());
+const INDICATOR_PROVINCES = (env.BENCH_INDICATOR_PROVINCES ?? '40,96').split(',').map((c) => {
+  const p = DEMO_PROVINCES.find((d) => d.code === c.trim());
+  if (!p) throw new Error(`BENCH_INDICATOR_PROVINCES: ${c} is not a demo province`);
+  return p;
+});
+const INDICATOR_REQUESTS = Number(env.BENCH_INDICATOR_REQUESTS ?? 30);
 const FUZZ_CASES = Number(env.BENCH_FUZZ_CASES ?? 10_000);
 const FUZZ_SEED = Number(env.BENCH_FUZZ_SEED ?? 20261129);
 const SOAK_SECONDS = Number(env.BENCH_SOAK_SECONDS ?? 60);
@@ -38,8 +50,10 @@ const config = loadConfig({
 });
 const rt = await openRuntime(config, log, { migrate: true });
 
+/** The demo data set and the hub on it serve these parts; the indicator part brings its own databases. */
+const DEMO_PARTS = ['throughput', 'fuzz', 'soak', 'sync'].some((p) => PARTS.has(p));
 console.log(`bench data: ${dataDir} — ${DOSSIERS.toLocaleString('en')} dossiers per province`);
-for (const source of rt.sources.all) {
+for (const source of DEMO_PARTS ? rt.sources.all : []) {
   const t0 = performance.now();
   const before = await countRows(source.db);
   if (before.units === 0)
@@ -85,25 +99,30 @@ function start(
   });
 }
 
-const hub = await start(
-  ['src/cli/lienthong.mjs', 'serve'],
-  {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LIENTHONG_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    // one load generator stands for many callers: per-caller limits would measure the limiter, not the hub
-    RATE_LIMIT_REQUESTS: '0',
-    RATE_LIMIT_COST: '0',
-  },
-  /ready: (http:\/\/\S+)\/graphql/,
-);
-const hubUrl = hub.url.replace('localhost', '127.0.0.1');
-const baseline = await start(
-  ['--import', 'tsx', 'src/bench/baseline-main.ts', JSON.stringify(sources)],
-  {},
-  /baseline ready: (\S+)/,
-);
+// the demo hub and the baseline serve the throughput, fuzz and soak parts only
+const hub = !DEMO_PARTS
+  ? undefined
+  : await start(
+      ['src/cli/lienthong.mjs', 'serve'],
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LIENTHONG_DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        // one load generator stands for many callers: per-caller limits would measure the limiter, not the hub
+        RATE_LIMIT_REQUESTS: '0',
+        RATE_LIMIT_COST: '0',
+      },
+      /ready: (http:\/\/\S+)\/graphql/,
+    );
+const hubUrl = hub?.url.replace('localhost', '127.0.0.1') ?? '';
+const baseline = !DEMO_PARTS
+  ? undefined
+  : await start(
+      ['--import', 'tsx', 'src/bench/baseline-main.ts', JSON.stringify(sources)],
+      {},
+      /baseline ready: (\S+)/,
+    );
 
 interface Result {
   rps: number;
@@ -142,12 +161,12 @@ if (PARTS.has('throughput')) {
       extensions?: { sqlStatements?: { total: number } };
     };
     if (probe.errors) throw new Error(`${w.name}: ${JSON.stringify(probe.errors)}`);
-    const s0 = ((await (await fetch(`${baseline.url}/_statements`)).json()) as { statements: number })
+    const s0 = ((await (await fetch(`${baseline!.url}/_statements`)).json()) as { statements: number })
       .statements;
-    await fetch(`${baseline.url}${w.baselinePath}`);
-    const s1 = ((await (await fetch(`${baseline.url}/_statements`)).json()) as { statements: number })
+    await fetch(`${baseline!.url}${w.baselinePath}`);
+    const s1 = ((await (await fetch(`${baseline!.url}/_statements`)).json()) as { statements: number })
       .statements;
-    const b = await drive({ url: `${baseline.url}${w.baselinePath}`, method: 'GET' });
+    const b = await drive({ url: `${baseline!.url}${w.baselinePath}`, method: 'GET' });
     const h = await drive({ url: `${hubUrl}/graphql`, method: 'POST', body });
     rows.push([
       w.name,
@@ -190,7 +209,7 @@ if (PARTS.has('fuzz')) {
 if (PARTS.has('soak')) {
   const r = await runSoak({
     url: hubUrl,
-    hubPid: hub.child.pid!,
+    hubPid: hub!.child.pid!,
     lockUrl: rt.sources.byCode('96')!.url,
     seconds: SOAK_SECONDS,
     connections: SOAK_CONNECTIONS,
@@ -205,14 +224,45 @@ if (PARTS.has('soak')) {
 // both servers end before the runtime closes, so the embedded PostgreSQL this run started stops with it
 const exited = (child: ChildProcess) =>
   child.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
-hub.child.kill('SIGTERM');
-baseline.child.kill('SIGTERM');
-await Promise.all([exited(hub.child), exited(baseline.child)]);
+for (const s of [hub, baseline]) s?.child.kill('SIGTERM');
+await Promise.all([hub, baseline].map((s) => (s ? exited(s.child) : undefined)));
 
 if (PARTS.has('sync')) {
   const s = await benchSync(rt, log);
   console.log(
     `\nsync: full push of ${s.items} procedures ${s.fullPushMs.toFixed(0)} ms (${s.itemsPerSecond.toFixed(0)} items/s); no-change run ${s.noChangeMs.toFixed(0)} ms`,
   );
+}
+if (PARTS.has('indicators')) {
+  const t: IndicatorTiming[] = await benchIndicators({
+    adminUrl: rt.embedded!.url('postgres'),
+    hubDatabaseUrl: rt.hubUrl,
+    dataDir,
+    volumes: INDICATOR_VOLUMES,
+    provinces: INDICATOR_PROVINCES,
+    // a month's last day, so a volume stays valid (and is reused) for a month
+    asOf: addDays(`${demoToday(config).slice(0, 7)}-01`, -1),
+    requests: INDICATOR_REQUESTS,
+    explain: env.BENCH_INDICATOR_EXPLAIN !== '0',
+    start,
+    log: (line) => console.log(line),
+  });
+  const rows = [
+    ['dossiers × provinces', 'indicators query', 'rows', 'SQL/req', 'p50 ms', 'p95 ms', 'max ms'],
+    ...t.map((r) => [
+      r.volume,
+      r.query,
+      String(r.rows),
+      String(r.sql),
+      r.p50.toFixed(0),
+      r.p95.toFixed(0),
+      r.max.toFixed(0),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  console.log(
+    `\nindicators: ${INDICATOR_REQUESTS} sequential requests per query after 3 warm-up ones; one HTTP hub on the bench databases\n`,
+  );
+  for (const r of rows) console.log('| ' + r.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |');
 }
 await rt.close();
