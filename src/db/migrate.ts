@@ -9,6 +9,7 @@ import * as p005 from './migrations/province/005_working_time.ts';
 import * as p006 from './migrations/province/006_calendar_functions.ts';
 import * as p007 from './migrations/province/007_open_waits.ts';
 import * as p008 from './migrations/province/008_real_codes.ts';
+import * as p009 from './migrations/province/009_indicators.ts';
 import * as h001 from './migrations/hub/001_hub.ts';
 import * as h002 from './migrations/hub/002_sync.ts';
 import * as h003 from './migrations/hub/003_hub_settings.ts';
@@ -39,6 +40,7 @@ export const PROVINCE_MIGRATIONS: Record<string, Migration> = {
   '006_calendar_functions': p006,
   '007_open_waits': p007,
   '008_real_codes': p008,
+  '009_indicators': p009,
 };
 export const HUB_MIGRATIONS: Record<string, Migration> = {
   '001_hub': h001,
@@ -64,8 +66,17 @@ export async function migrateLatest(
   const [, applied] = (await db.migrate.latest(
     config(kind === 'hub' ? HUB_MIGRATIONS : PROVINCE_MIGRATIONS),
   )) as [number, string[]];
-  if (kind === 'province') await fillCalendar(db, opts.calendar);
+  // processing minutes in the indicator aggregates count working days: a new calendar recounts them
+  if (kind === 'province' && (await fillCalendar(db, opts.calendar))) await rebuildIndicators(db);
   return applied;
+}
+
+/** Recomputes the indicator aggregates (migration 009) from dossiers; no statement timeout (large tables). */
+export async function rebuildIndicators(db: Knex): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx.raw('SET LOCAL statement_timeout = 0');
+    await trx.raw('SELECT lt_indicators_rebuild()');
+  });
 }
 
 export async function migrateRollbackAll(db: Knex, kind: 'province' | 'hub'): Promise<string[]> {

@@ -239,8 +239,10 @@ export type AuditRecordEdgeModel = Edge<AuditRecordEntity>;
 
 /** One group of an indicator table: its keys (as set by its dimensions) and its additive sums. */
 export interface IndicatorRowModel {
-  /** Province code, when the row is grouped by a dimension that belongs to one province. */
+  /** Province code, when grouped by PROVINCE (the successor's with rollUpToSuccessors), UNIT or PROCEDURE. */
   province: string | null;
+  /** The province whose database holds `unitId` / `procedureId`. */
+  home: string | null;
   unitId: number | null;
   procedureId: number | null;
   field: string | null;

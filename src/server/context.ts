@@ -2,6 +2,7 @@ import { createAuditService } from '../modules/audit/audit-service.ts';
 import { createDocumentService } from '../modules/documents/document-service.ts';
 import { createDossierService } from '../modules/dossiers/dossier-service.ts';
 import { createStatusLookupService } from '../modules/dossiers/status-lookup-service.ts';
+import { createIndicatorService } from '../modules/indicators/indicator-service.ts';
 import { createProcedureService } from '../modules/procedures/procedure-service.ts';
 import { createProvinceService } from '../modules/provinces/province-service.ts';
 import { createSyncService } from '../modules/sync/sync-service.ts';
@@ -43,5 +44,6 @@ export function createContext(
     documents: createDocumentService(fed),
     sync: createSyncService(rt, viewer),
     audit: createAuditService(rt, viewer),
+    indicators: createIndicatorService(fed, requestTime),
   };
 }

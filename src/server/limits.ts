@@ -1,3 +1,4 @@
+import { MAX_INDICATOR_ROWS } from '../modules/indicators/indicator-service.ts';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -51,6 +52,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Unit.administrativeCodes': 5,
   'Unit.successors': 5,
   'SyncRun.rejectedItems': 20, // rejections are rare: a broken record or two per run
+  'IndicatorTable.rows': 100, // per 100 rows of `first` (INDICATOR_ROWS_PER_UNIT)
 };
 export const DEFAULT_LIST_SIZE = 10;
 
@@ -94,6 +96,14 @@ export const FEDERATED_LISTS: ReadonlySet<string> = new Set([
  */
 export const COUNT_COST = 100;
 
+/**
+ * An indicator table sums each province's aggregates in up to four statements, so it costs twice a count
+ * per province read, plus its rows: what a row selects × `first`, priced in blocks of
+ * LIST_SIZES['IndicatorTable.rows'] rows (the cost walk prices the rows list at one block).
+ */
+export const INDICATOR_COST = 2 * COUNT_COST;
+const INDICATOR_ROWS_PER_UNIT = 100;
+
 /** Whether a connection's selection asks for its total, directly or through inline or named fragments. */
 function asksTotal(
   set: SelectionSetNode | undefined,
@@ -128,6 +138,12 @@ export function connectionEstimator(opts: {
     if (inConnection) {
       if (field.name === 'nodes') return weightOf(returns) + childComplexity;
       return field.name === 'edges' ? childComplexity : 0;
+    }
+    if (type.name === 'Query' && field.name === 'indicators') {
+      const asked = typeof args.first === 'number' && Number.isFinite(args.first) ? args.first : 100;
+      const rows = Math.min(MAX_INDICATOR_ROWS, Math.max(1, Math.trunc(asked)));
+      const blocks = Math.max(1, Math.ceil(rows / INDICATOR_ROWS_PER_UNIT));
+      return INDICATOR_COST * sourcesRead(args, opts.sourceCount) + blocks * childComplexity;
     }
     if (returns.endsWith('Connection') && field.args.some((a) => a.name === 'first')) {
       const n = pageSize(args);

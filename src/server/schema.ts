@@ -5,6 +5,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../graphql/generated/resolvers.ts';
 import { auditResolvers } from '../modules/audit/audit-resolvers.ts';
+import { indicatorResolvers } from '../modules/indicators/indicator-resolvers.ts';
 import { nodeResolvers } from '../modules/common/node-resolvers.ts';
 import { documentResolvers } from '../modules/documents/document-resolvers.ts';
 import { dossierResolvers } from '../modules/dossiers/dossier-resolvers.ts';
@@ -40,6 +41,7 @@ export function buildSchema(extra: Resolvers[] = []): GraphQLSchema {
       documentResolvers,
       syncResolvers,
       auditResolvers,
+      indicatorResolvers,
       ...extra,
     ] as Resolvers[],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },

@@ -580,8 +580,9 @@ export type IndicatorPeriod = {
  * - resolved, early, on time, late: dossiers whose processing ended (processed, else result returned) in the period,
  *   judged by the rules of `Timeliness` (Decision 766/QĐ-TTg and the national portal's evaluation guidance);
  * - not counted: refused (3), withdrawn (7) and stopped (8) dossiers that ended in the period;
- * - pending and overdue: the backlog now: dossiers still open at the request's clock that arrived (received, else
- *   submitted) on or before the period's last day, judged like `Timeliness` (PENDING, OVERDUE);
+ * - pending and overdue: the backlog now: dossiers that arrived (received, else submitted) in the period and are
+ *   still open at the request's clock, judged like `Timeliness` (PENDING, OVERDUE); for the whole backlog of a unit,
+ *   ask a period from its first dossier to today;
  * - the group's unit is the responsible unit, its time the day counted (receipt, end, or arrival for the backlog).
  */
 export type IndicatorRow = {
