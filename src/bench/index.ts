@@ -248,11 +248,11 @@ if (PARTS.has('indicators')) {
     log: (line) => console.log(line),
   });
   const rows = [
-    ['dossiers × provinces', 'indicators query', 'rows', 'SQL/req', 'p50 ms', 'p95 ms', 'max ms'],
+    ['dossiers × provinces', 'indicators query', 'rows / groups', 'SQL/req', 'p50 ms', 'p95 ms', 'max ms'],
     ...t.map((r) => [
       r.volume,
       r.query,
-      String(r.rows),
+      `${r.rows} / ${r.groups}`,
       String(r.sql),
       r.p50.toFixed(0),
       r.p95.toFixed(0),

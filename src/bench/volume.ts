@@ -100,7 +100,7 @@ export async function ensureVolume(
     const db = createKnex(url);
     try {
       const marker = await readMarker(db);
-      if (marker && JSON.stringify(marker.params) === JSON.stringify(want)) {
+      if (marker && sameParams(marker.params, want)) {
         const applied = await migrateLatest(db, 'province', { calendar });
         // a migration added since (the aggregates, say) starts from the rows: fill it like a fresh load
         if (applied.length > 0) await rebuildAggregates(db);
@@ -158,6 +158,10 @@ export async function ensureVolume(
     await db.destroy();
   }
 }
+
+/** jsonb keeps its own key order: compare key by key. */
+const sameParams = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([k, v]) => a[k] === v);
 
 async function readMarker(db: Knex): Promise<Marker | undefined> {
   const t = await db.raw<{ rows: { t: string | null }[] }>(
