@@ -547,7 +547,10 @@ function insertSql(near0: number, near1: number, now: string, S: number): string
     OVERRIDING SYSTEM VALUE
     SELECT b.g,
       un.code || '-' || b.code_day || '-' ||
-        lpad((coalesce(pr.n, 0) + row_number() OVER (PARTITION BY b.receiving_unit_id, b.code_day ORDER BY b.g))::text, 4, '0'),
+        -- four digits at least (lpad alone would cut a fifth: a one-stop centre takes over 9,999 a day at 10M)
+        CASE WHEN coalesce(pr.n, 0) + row_number() OVER w < 10000
+             THEN lpad((coalesce(pr.n, 0) + row_number() OVER w)::text, 4, '0')
+             ELSE (coalesce(pr.n, 0) + row_number() OVER w)::text END,
       b.procedure_id, b.receiving_unit_id, b.unit_id, b.applicant_type,
       CASE b.applicant_type
         WHEN 'CITIZEN' THEN (${sqlArray(SURNAMES)})[1 + (b.g % ${SURNAMES.length})::int] || ' ' || (${sqlArray(GIVEN)})[1 + ((b.g / 7) % ${GIVEN.length})::int]
@@ -574,5 +577,6 @@ function insertSql(near0: number, near1: number, now: string, S: number): string
       ${r(28)} < 0.35
     FROM b
     JOIN units un ON un.id = b.receiving_unit_id
-    LEFT JOIN prior pr ON pr.unit_id = b.receiving_unit_id AND pr.day = b.code_day`;
+    LEFT JOIN prior pr ON pr.unit_id = b.receiving_unit_id AND pr.day = b.code_day
+    WINDOW w AS (PARTITION BY b.receiving_unit_id, b.code_day ORDER BY b.g)`;
 }
