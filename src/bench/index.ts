@@ -248,7 +248,16 @@ if (PARTS.has('indicators')) {
     log: (line) => console.log(line),
   });
   const rows = [
-    ['dossiers × provinces', 'indicators query', 'rows / groups', 'SQL/req', 'p50 ms', 'p95 ms', 'max ms'],
+    [
+      'dossiers × provinces',
+      'indicators query',
+      'rows / groups',
+      'SQL/req',
+      'p50 ms',
+      'p95 ms',
+      'max ms',
+      'errors',
+    ],
     ...t.map((r) => [
       r.volume,
       r.query,
@@ -257,6 +266,7 @@ if (PARTS.has('indicators')) {
       r.p50.toFixed(0),
       r.p95.toFixed(0),
       r.max.toFixed(0),
+      String(r.errors),
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
