@@ -162,7 +162,7 @@ describe('bench dossier volume (src/bench/volume.ts)', () => {
     const again = await ensureVolume(adminUrl(), spec('bench_volume_shape', 20_000));
     expect(again.created).toBe(false);
     expect(again.seconds).toEqual(v.seconds);
-  });
+  }, 600_000);
 
   it('is deterministic, and generates again when the parameters change', async () => {
     const a = await ensureVolume(adminUrl(), spec('bench_volume_det_a', 4_000));
@@ -180,7 +180,7 @@ describe('bench dossier volume (src/bench/volume.ts)', () => {
     await withDb(c.database, (db) => db.raw(`DROP TABLE lienthong_bench_volume`));
     const d = await ensureVolume(adminUrl(), spec('bench_volume_det_a', 5_000));
     expect(d.created).toBe(true);
-  });
+  }, 600_000);
 
   it('reads volume labels and refuses what is not one', () => {
     expect(parseVolume('100k')).toBe(100_000);
