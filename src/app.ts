@@ -1,9 +1,10 @@
 import { timeout, TimeoutStrategy } from 'cockatiel';
 import type { Runtime } from './runtime.ts';
 import { createAccess } from './server/access.ts';
+import { createExportRoute } from './server/export/route.ts';
 import { createGraphQLRoute } from './server/graphql-route.ts';
 import { gatedMetricsRoute } from './server/health-routes.ts';
-import { createHttpServer, type HubServer } from './server/http-server.ts';
+import { createHttpServer, type HubServer, type RouteHandler } from './server/http-server.ts';
 import { startSyncSchedule, type SyncSchedule } from './sync/schedule.ts';
 
 /** How often the health checks probe each source while the hub serves. */
@@ -31,13 +32,17 @@ export async function createApp(rt: Runtime): Promise<App> {
   // requests still resolving (their client may be gone): the runtime closes only after them, so no
   // statement of theirs is cut by the pools closing under it
   const inFlight = new Set<Promise<void>>();
-  const http = createHttpServer(rt, {
-    metrics: gatedMetricsRoute(rt, access),
-    graphql: (req, res, url) => {
-      const p = route(req, res, url).finally(() => inFlight.delete(p));
+  const tracked =
+    (handler: RouteHandler): RouteHandler =>
+    (req, res, url) => {
+      const p = handler(req, res, url).finally(() => inFlight.delete(p));
       inFlight.add(p);
       return p;
-    },
+    };
+  const http = createHttpServer(rt, {
+    metrics: gatedMetricsRoute(rt, access),
+    graphql: tracked(route),
+    export: tracked(createExportRoute(rt, access, route)),
   });
   let schedule: SyncSchedule | undefined;
   return {

@@ -88,6 +88,8 @@ const EnvSchema = z.object({
     .positive('a positive number of milliseconds')
     .optional(),
   MAX_RESPONSE_BYTES: positiveInt(10_000_000, 'bytes'),
+  // CSV exports (README "Exports"): the most rows one export writes
+  EXPORT_MAX_ROWS: positiveInt(200_000, 'rows'),
   // who may see what (README "Access"): anonymous callers, API keys, OIDC tokens, per-caller rate limits
   ANONYMOUS_READ: z
     .enum(['auto', 'true', 'false'], {
@@ -216,6 +218,8 @@ export interface Config {
   corsOrigins: string[];
   limits: Limits;
   access: AccessConfig;
+  /** The most rows one CSV export writes (EXPORT_MAX_ROWS); past it the export ends with an error row. */
+  exportMaxRows: number;
 }
 
 /** Who may call the hub and how much (README "Access"). */
@@ -350,6 +354,7 @@ export function loadConfig(
       requestDeadlineMs: e.REQUEST_DEADLINE_MS ?? e.SOURCE_STATEMENT_TIMEOUT_MS + 1000,
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },
+    exportMaxRows: e.EXPORT_MAX_ROWS,
     access: {
       anonymousRead: e.ANONYMOUS_READ === 'auto' ? 'local' : e.ANONYMOUS_READ === 'true' ? 'all' : 'none',
       apiKeyCacheMs: e.API_KEY_CACHE_MS,

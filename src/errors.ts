@@ -39,6 +39,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The audit record of personal data could not be written, so the data was not sent (fail closed). */
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
+  /** A CSV export stopped at EXPORT_MAX_ROWS: its last row says so (README "Exports"). */
+  EXPORT_TRUNCATED: 'EXPORT_TRUNCATED',
   /** Another sync run holds the province's lock. */
   SYNC_ALREADY_RUNNING: 'SYNC_ALREADY_RUNNING',
   /** No connection to the national portal could be made: refused, unknown host, unreachable network. */

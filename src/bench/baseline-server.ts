@@ -95,20 +95,22 @@ export async function startBaseline(
     };
   };
 
-  const search = async (text: string, first: number) => {
+  const search = async (text: string, first: number, province: string | null) => {
+    // search_folded: the stored lt_fold of name, code and field (migration 010), as the hub reads it
+    const searched = province ? sources.filter((s) => s.code === province) : sources;
     const per = await Promise.all(
-      sources.map(async (s) => {
+      searched.map(async (s) => {
         const [rows, count] = await Promise.all([
           q<{ id: number; national_code: string; name: string; field: string; online_service: string }>(
             s.code,
             `select id, national_code, name, field, online_service from procedures
-              where lt_fold(name || ' ' || national_code || ' ' || field) like '%' || lt_fold($1) || '%'
+              where search_folded like '%' || lt_fold($1) || '%'
               order by name collate "C", id limit $2`,
             [text, first],
           ),
           q<{ n: string }>(
             s.code,
-            `select count(*) n from procedures where lt_fold(name || ' ' || national_code || ' ' || field) like '%' || lt_fold($1) || '%'`,
+            `select count(*) n from procedures where search_folded like '%' || lt_fold($1) || '%'`,
             [text],
           ),
         ]);
@@ -183,7 +185,7 @@ export async function startBaseline(
       url.pathname === '/dossiers'
         ? dossiers(p.get('province')!, Number(p.get('first')))
         : url.pathname === '/procedures'
-          ? search(p.get('search')!, Number(p.get('first')))
+          ? search(p.get('search')!, Number(p.get('first')), p.get('province'))
           : url.pathname === '/subtree'
             ? subtree(p.get('province')!, p.get('code')!)
             : Promise.reject(new Error('unknown workload'));

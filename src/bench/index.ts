@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { countRows, seedMoreDossiers, seedProvince } from '../../seeds/index.ts';
 import { demoToday } from '../cli/context.ts';
 import { loadConfig } from '../config.ts';
@@ -9,20 +8,27 @@ import { openRuntime } from '../runtime.ts';
 import { DEMO_PROVINCES, provinceInfo } from '../sources/demo.ts';
 import { runFuzz } from './fuzz-run.ts';
 import { benchIndicators, type IndicatorTiming } from './indicators.ts';
+import { installPeer, preparePeerDatabase, startPeer } from './postgraphile.ts';
 import { runSoak } from './soak.ts';
 import { addDays } from './volume.ts';
 import { benchSync } from './sync-bench.ts';
+import { runThroughput } from './throughput.ts';
 import { workloads } from './workloads.ts';
 
 /**
  * `npm run bench`: seeds a larger data set if needed, starts the hub and a hand-written baseline (plain
- * node:http + SQL + JSON.stringify) as separate processes, and drives both with autocannon in turn.
- * Results are ratios against the baseline measured in the same run.
+ * node:http + SQL + JSON.stringify) and PostGraphile (src/bench/postgraphile.ts) as separate processes, and
+ * drives them with autocannon in alternating rounds (src/bench/throughput.ts). Results are ratios
+ * against the baseline and PostGraphile measured in the same run.
  */
 const env = process.env;
 const DOSSIERS = Number(env.BENCH_DOSSIERS ?? 100_000);
 const SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
+/** Alternating rounds per workload and server (BENCH_ROUNDS); the table gives medians. */
+const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
+/** PostGraphile as the peer in the throughput part, installed on demand (BENCH_PEER=0 leaves it out). */
+const PEER = env.BENCH_PEER !== '0';
 const dataDir = env.LIENTHONG_DATA_DIR ?? path.resolve('.lienthong/bench');
 /** Which parts run (BENCH_PARTS, comma-separated): throughput against the baseline, sync, fuzz, soak, indicators. */
 const PARTS = new Set(
@@ -50,8 +56,10 @@ const config = loadConfig({
 });
 const rt = await openRuntime(config, log, { migrate: true });
 
-/** The demo data set and the hub on it serve these parts; the indicator part brings its own databases. */
+/** The demo data set serves these parts; the indicator part brings its own databases. */
 const DEMO_PARTS = ['throughput', 'fuzz', 'soak', 'sync'].some((p) => PARTS.has(p));
+/** The demo hub and the baseline serve these. */
+const HUB_PARTS = ['throughput', 'fuzz', 'soak'].some((p) => PARTS.has(p));
 console.log(`bench data: ${dataDir} — ${DOSSIERS.toLocaleString('en')} dossiers per province`);
 for (const source of DEMO_PARTS ? rt.sources.all : []) {
   const t0 = performance.now();
@@ -99,8 +107,7 @@ function start(
   });
 }
 
-// the demo hub and the baseline serve the throughput, fuzz and soak parts only
-const hub = !DEMO_PARTS
+const hub = !HUB_PARTS
   ? undefined
   : await start(
       ['src/cli/lienthong.mjs', 'serve'],
@@ -116,85 +123,33 @@ const hub = !DEMO_PARTS
       /ready: (http:\/\/\S+)\/graphql/,
     );
 const hubUrl = hub?.url.replace('localhost', '127.0.0.1') ?? '';
-const baseline = !DEMO_PARTS
+const baseline = !HUB_PARTS
   ? undefined
   : await start(
       ['--import', 'tsx', 'src/bench/baseline-main.ts', JSON.stringify(sources)],
       {},
       /baseline ready: (\S+)/,
     );
-
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function drive(opts: { url: string; method: 'GET' | 'POST'; body?: string }): Promise<Result> {
-  const base = {
-    url: opts.url,
-    method: opts.method,
-    connections: CONNECTIONS,
-    headers: { 'content-type': 'application/json' },
-    ...(opts.body ? { body: opts.body } : {}),
-  };
-  await autocannon({ ...base, duration: 2 }); // warm-up: JIT, pools, caches
-  const r = await autocannon({ ...base, duration: SECONDS });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
-}
+const peer =
+  PEER && PARTS.has('throughput')
+    ? await (async () => {
+        const source40 = rt.sources.byCode('40')!;
+        await preparePeerDatabase(source40.db);
+        const dir = path.join(dataDir, 'peer');
+        return startPeer(dir, await installPeer(dir), source40.url);
+      })()
+    : undefined;
 
 if (PARTS.has('throughput')) {
-  const rows: string[][] = [
-    ['workload', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'errors', 'hub/baseline'],
-  ];
-  for (const w of workloads(root.code)) {
-    const body = JSON.stringify({ query: w.query, variables: w.variables });
-    const probe = (await (
-      await fetch(`${hubUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-lienthong-debug': 'sql' },
-        body,
-      })
-    ).json()) as {
-      errors?: unknown;
-      extensions?: { sqlStatements?: { total: number } };
-    };
-    if (probe.errors) throw new Error(`${w.name}: ${JSON.stringify(probe.errors)}`);
-    const s0 = ((await (await fetch(`${baseline!.url}/_statements`)).json()) as { statements: number })
-      .statements;
-    await fetch(`${baseline!.url}${w.baselinePath}`);
-    const s1 = ((await (await fetch(`${baseline!.url}/_statements`)).json()) as { statements: number })
-      .statements;
-    const b = await drive({ url: `${baseline!.url}${w.baselinePath}`, method: 'GET' });
-    const h = await drive({ url: `${hubUrl}/graphql`, method: 'POST', body });
-    rows.push([
-      w.name,
-      'baseline',
-      b.rps.toFixed(0),
-      String(b.p50),
-      String(b.p99),
-      String(s1 - s0),
-      String(b.errors),
-      '',
-    ]);
-    rows.push([
-      w.name,
-      'hub',
-      h.rps.toFixed(0),
-      String(h.p50),
-      String(h.p99),
-      String(probe.extensions?.sqlStatements?.total ?? '?'),
-      String(h.errors),
-      (h.rps / b.rps).toFixed(2),
-    ]);
-  }
-
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  console.log(
-    `\n${CONNECTIONS} connections, ${SECONDS} s per run, after a 2 s warm-up; node ${process.version}\n`,
-  );
-  for (const r of rows) console.log('| ' + r.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |');
+  await runThroughput({
+    workloads: workloads(root.code),
+    hub: { url: hubUrl, pid: hub!.child.pid! },
+    baseline: { url: baseline!.url, pid: baseline!.child.pid! },
+    peer: peer && { url: peer.url, pid: peer.child.pid! },
+    rounds: ROUNDS,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+  });
 }
 
 if (PARTS.has('fuzz')) {
@@ -224,8 +179,8 @@ if (PARTS.has('soak')) {
 // both servers end before the runtime closes, so the embedded PostgreSQL this run started stops with it
 const exited = (child: ChildProcess) =>
   child.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
-for (const s of [hub, baseline]) s?.child.kill('SIGTERM');
-await Promise.all([hub, baseline].map((s) => (s ? exited(s.child) : undefined)));
+for (const s of [hub, baseline, peer]) s?.child.kill('SIGTERM');
+await Promise.all([hub, baseline, peer].map((s) => s && exited(s.child)));
 
 if (PARTS.has('sync')) {
   const s = await benchSync(rt, log);

@@ -1,6 +1,8 @@
 export interface CliIO {
   /** Receives whole lines (a missing trailing newline is added). */
   stdout: (s: string) => void;
+  /** stdout as a byte stream, for output written in chunks with backpressure (exports); else `stdout`. */
+  out?: NodeJS.WritableStream | undefined;
   stderr: (s: string) => void;
   env: Record<string, string | undefined>;
   /** stdout when it is a terminal: progress draws there, updated in place; otherwise progress is plain lines. */

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.ts';
 import { closeAllRuntimes } from '../runtime.ts';
 import type { CliIO, Command } from './command.ts';
 import { auditCommand } from './commands/audit.ts';
+import { exportCommand } from './commands/export.ts';
 import { keysCommand } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { portalSandboxCommand } from './commands/portal-sandbox.ts';
@@ -18,6 +19,7 @@ const COMMANDS: Command[] = [
   syncCommand,
   keysCommand,
   auditCommand,
+  exportCommand,
   portalSandboxCommand,
 ];
 
@@ -36,6 +38,7 @@ export function usage(): string {
 const defaultIO = (): CliIO => ({
   stdout: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
   stderr: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+  out: process.stdout,
   env: process.env,
   terminal: process.stdout.isTTY ? process.stdout : undefined,
 });

@@ -8,6 +8,14 @@ export function whereFolded(qb: Knex.QueryBuilder, expr: string, text: string): 
   qb.whereRaw(`lt_fold(${expr}) LIKE '%' || lt_fold(?) || '%'`, [likeEscape(text.normalize('NFC'))]);
 }
 
+/**
+ * Accent- and case-insensitive containment on a column that already holds lt_fold() of its text (a stored
+ * generated column with a trigram GIN index): only the pattern is folded, once, at plan time.
+ */
+export function whereFoldedColumn(qb: Knex.QueryBuilder, column: string, text: string): void {
+  qb.whereRaw(`${column} LIKE '%' || lt_fold(?) || '%'`, [likeEscape(text.normalize('NFC'))]);
+}
+
 /** Groups rows by a parent key, keeping each group's order; missing keys get empty lists. */
 export function groupBy<R, K>(keys: readonly K[], rows: R[], keyOf: (r: R) => K): R[][] {
   const map = new Map<K, R[]>();

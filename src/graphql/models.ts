@@ -2,6 +2,7 @@ import type {
   ApplicantType,
   Channel,
   DocumentType,
+  IndicatorDimension,
   OnlineService,
   ProcedureStatus,
   SyncCounts as SyncCountsType,
@@ -277,7 +278,7 @@ export interface IndicatorRowModel {
 export interface IndicatorTableModel {
   from: string;
   to: string;
-  groupBy: import('./generated/schema-types.ts').IndicatorDimension[];
+  groupBy: IndicatorDimension[];
   asOf: Date;
   rows: IndicatorRowModel[];
   totalRows: number;

@@ -15,9 +15,12 @@ export const isScope = (s: string): s is Scope => Object.hasOwn(SCOPES, s);
 
 /** Who is asking: scopes decide what they may see (e.g. `pii:read` for applicants' personal data). */
 export interface Viewer {
-  /** Stable actor id for audit and rate limits: `key:<id>`, `oidc:<subject>` or `anonymous`. */
+  /**
+   * Stable actor id for audit and rate limits: `key:<id>`, `oidc:<subject>`, `anonymous`, or `cli:<os user>`
+   * for an operator running a CLI command on the hub's databases.
+   */
   id: string;
-  kind: 'anonymous' | 'api-key' | 'oidc';
+  kind: 'anonymous' | 'api-key' | 'oidc' | 'operator';
   scopes: ReadonlySet<string>;
   /** Provinces the viewer may read; null for all. */
   provinces: ReadonlySet<string> | null;

@@ -1,14 +1,5 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
-
-const require = createRequire(import.meta.url);
-const gzip = promisify(zlib.gzip);
-const brotli = promisify(zlib.brotliCompress);
+import { createAssetServer, LATIN_RANGE, VIETNAMESE_RANGE } from './assets.ts';
 
 /** The editors' font: Roboto Mono (OFL-1.1), whose Vietnamese subset has the stacked diacritics (ồ, ễ). */
 export const MONO_FONT = 'Roboto Mono';
@@ -17,7 +8,7 @@ export const MONO_FONT = 'Roboto Mono';
  * GraphiQL, React and the editors' font, served from node_modules: no CDN, government networks are often
  * offline. `compress: false` for woff2, which is compressed already.
  */
-const ASSETS: Record<string, { file: string; type: string; compress: boolean }> = {
+const assets = createAssetServer('/graphql', {
   'react.js': {
     file: 'react/umd/react.production.min.js',
     type: 'text/javascript; charset=utf-8',
@@ -40,114 +31,13 @@ const ASSETS: Record<string, { file: string; type: string; compress: boolean }> 
     type: 'font/woff2',
     compress: false,
   },
-};
-
-type Encoding = 'br' | 'gzip';
-
-interface LoadedAsset {
-  body: Buffer;
-  /** sha256 of the file, base64url, 22 characters: the page's `v=` and the ETag's stem */
-  hash: string;
-  /** compressed once, on first request, off the event loop; kept in memory */
-  encoded: Partial<Record<Encoding, Promise<Buffer>>>;
-}
-
-const loaded = new Map<string, LoadedAsset>();
-
-function resolveAsset(file: string): string {
-  const parts = file.split('/');
-  const pkg = parts[0]!.startsWith('@') ? parts.splice(0, 2).join('/') : parts.splice(0, 1)[0]!;
-  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), ...parts);
-}
-
-function loadAsset(name: string): LoadedAsset | undefined {
-  // own keys only: `constructor` or `__proto__` are not assets
-  if (!Object.hasOwn(ASSETS, name)) return undefined;
-  let a = loaded.get(name);
-  if (!a) {
-    const body = fs.readFileSync(resolveAsset(ASSETS[name]!.file));
-    const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22);
-    loaded.set(name, (a = { body, hash, encoded: {} }));
-  }
-  return a;
-}
-
-function encode(a: LoadedAsset, enc: Encoding): Promise<Buffer> {
-  let p = a.encoded[enc];
-  if (!p) {
-    p =
-      enc === 'br'
-        ? brotli(a.body, {
-            params: {
-              [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
-              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: a.body.length,
-            },
-          })
-        : gzip(a.body, { level: 9 });
-    a.encoded[enc] = p;
-    p.catch(() => delete a.encoded[enc]);
-  }
-  return p;
-}
+});
 
 /** The asset's URL with its content hash: such URLs are served `immutable`. */
-export function assetUrl(name: string): string {
-  const a = loadAsset(name);
-  if (!a) throw new Error(`unknown GraphiQL asset ${name}`);
-  return `/graphql?asset=${encodeURIComponent(name)}&v=${a.hash}`;
-}
+export const assetUrl = (name: string): string => assets.url(name);
 
-/** br, then gzip, when Accept-Encoding allows it (a `;q=0` refuses; `*` allows). */
-export function pickEncoding(accept: string | undefined): Encoding | undefined {
-  const q = new Map<string, number>();
-  for (const part of (accept ?? '').toLowerCase().split(',')) {
-    const [token, ...params] = part.trim().split(';');
-    if (!token) continue;
-    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const value = qp ? Number(qp.slice(2)) : 1;
-    q.set(token.trim(), Number.isFinite(value) ? value : 0);
-  }
-  const allowed = (enc: Encoding) => (q.get(enc) ?? q.get('*') ?? 0) > 0;
-  if (allowed('br')) return 'br';
-  if (allowed('gzip')) return 'gzip';
-  return undefined;
-}
-
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  // weak comparison, as If-None-Match asks (RFC 9110 §13.1.2)
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
-}
-
-export async function graphiqlAsset(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const name = url.searchParams.get('asset') ?? '';
-  const a = loadAsset(name);
-  if (!a) {
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    return void res.end('unknown asset');
-  }
-  const spec = ASSETS[name]!;
-  const enc = spec.compress ? pickEncoding(req.headers['accept-encoding']) : undefined;
-  // a strong ETag per representation: the gzip and br bodies are other bytes than the file
-  const etag = `"${a.hash}${enc ? '-' + enc : ''}"`;
-  const headers: Record<string, string> = {
-    'content-type': spec.type,
-    // a URL carrying the content's hash never changes; one without it (or an old hash) is revalidated daily
-    'cache-control':
-      url.searchParams.get('v') === a.hash ? 'public, max-age=31536000, immutable' : 'public, max-age=86400',
-    etag,
-  };
-  if (spec.compress) headers['vary'] = 'accept-encoding';
-  if (etagMatches(req.headers['if-none-match'], etag)) {
-    res.writeHead(304, headers);
-    return void res.end();
-  }
-  const body = enc ? await encode(a, enc) : a.body;
-  if (enc) headers['content-encoding'] = enc;
-  headers['content-length'] = String(body.length);
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+export function graphiqlAsset(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  return assets.serve(req, res, url);
 }
 
 /**
@@ -156,10 +46,26 @@ export async function graphiqlAsset(req: IncomingMessage, res: ServerResponse, u
  */
 export const EXAMPLE_LINE_LIMIT = 60;
 
-/** Example tabs for analysts, commented in Vietnamese and English, each line within EXAMPLE_LINE_LIMIT. */
-export const EXAMPLE_TABS: { query: string; variables?: string }[] = [
-  {
-    query: `# Hồ sơ trễ hạn trong tháng này, của một sở nếu đặt "unit"
+/** A GraphiQL tab: the query and its variables (JSON text). */
+export interface ExampleTab {
+  query: string;
+  variables?: string;
+}
+
+/**
+ * Example tabs for analysts, commented in Vietnamese and English, each line within EXAMPLE_LINE_LIMIT.
+ * Their dates are computed for each page served (a hub up for weeks still offers this month).
+ */
+export function exampleTabs(now: Date = new Date()): ExampleTab[] {
+  const today = localDay(now);
+  const monthStart = today.slice(0, 8) + '01';
+  const yearStart = today.slice(0, 5) + '01-01';
+  const lastMonth = previousMonth(today);
+  // the backlog of dossiers that arrived since then, within the 3,660 days a period may span
+  const nineYearsBack = `${Number(today.slice(0, 4)) - 9}-01-01`;
+  return [
+    {
+      query: `# Hồ sơ trễ hạn trong tháng này, của một sở nếu đặt "unit"
 #   — late dossiers this month, of one department
 #   if "unit" is set.
 # "unit": id của sở, lấy từ truy vấn units; null là mọi
@@ -193,10 +99,10 @@ query LateDossiersThisMonth(
     }
   }
 }`,
-    variables: JSON.stringify({ from: monthStart(), to: today(), unit: null }, null, 2),
-  },
-  {
-    query: `# Thủ tục dịch vụ công trực tuyến toàn trình theo lĩnh
+      variables: JSON.stringify({ from: monthStart, to: today, unit: null }, null, 2),
+    },
+    {
+      query: `# Thủ tục dịch vụ công trực tuyến toàn trình theo lĩnh
 #   vực — fully-online procedures by field.
 query FullyOnlineProcedures {
   procedures(
@@ -218,9 +124,9 @@ query FullyOnlineProcedures {
     }
   }
 }`,
-  },
-  {
-    query: `# Căn cứ pháp lý của một thủ tục
+    },
+    {
+      query: `# Căn cứ pháp lý của một thủ tục
 #   — legal basis of a procedure
 #   (1.001193: Đăng ký khai sinh — birth registration).
 query LegalBasis {
@@ -231,9 +137,9 @@ query LegalBasis {
     requirements { name form originals copies }
   }
 }`,
-  },
-  {
-    query: `# Hồ sơ của một xã theo tình trạng đúng hạn
+    },
+    {
+      query: `# Hồ sơ của một xã theo tình trạng đúng hạn
 #   — dossiers of a commune by timeliness.
 query CommuneDossiers {
   units(
@@ -258,14 +164,96 @@ query CommuneDossiers {
     }
   }
 }`,
-  },
-];
-
-function today(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    },
+    {
+      query: `# Đơn vị có nhiều hồ sơ quá hạn nhất — units with the
+#   most overdue dossiers (open and past due) now.
+# Đếm hồ sơ đến từ "from" tới "to"; "from" lùi 9 năm:
+#   mọi hồ sơ tồn — counts dossiers arrived from "from"
+#   to "to"; 9 years back takes the whole backlog.
+query MostOverdueUnits($from: Date!, $to: Date!) {
+  indicators(
+    period: { from: $from, to: $to }
+    groupBy: [UNIT]
+    orderBy: { measure: OVERDUE }
+    first: 10
+  ) {
+    asOf
+    rows {
+      unit { name }
+      province { name }
+      overdue
+      pending
+      onTimeRate
+    }
+    total { overdue pending }
+  }
+}`,
+      variables: JSON.stringify({ from: nineYearsBack, to: today }, null, 2),
+    },
+    {
+      query: `# Tỷ lệ đúng hạn tháng trước, theo tỉnh
+#   — last month's on-time rate, by province:
+#   (trước hạn + đúng hạn) ÷ đã giải quyết
+#   = (early + on time) ÷ resolved.
+query OnTimeRateLastMonth($from: Date!, $to: Date!) {
+  indicators(
+    period: { from: $from, to: $to }
+    groupBy: [PROVINCE]
+    orderBy: { measure: ON_TIME_RATE }
+  ) {
+    rows {
+      province { name }
+      resolved
+      early
+      onTime
+      late
+      onTimeRate
+      points { timeliness }
+    }
+    total { resolved onTimeRate }
+  }
+}`,
+      variables: JSON.stringify(lastMonth, null, 2),
+    },
+    {
+      query: `# Chỉ số theo lĩnh vực từ đầu năm — indicators by
+#   field, year to date, most resolved first.
+query IndicatorsByField($from: Date!, $to: Date!) {
+  indicators(
+    period: { from: $from, to: $to }
+    groupBy: [FIELD]
+    orderBy: { measure: RESOLVED }
+    first: 20
+  ) {
+    totalRows
+    rows {
+      field
+      received
+      resolved
+      onTimeRate
+      onlineShare
+      averageProcessingDays
+      satisfactionAverage
+    }
+  }
+}`,
+      variables: JSON.stringify({ from: yearStart, to: today }, null, 2),
+    },
+  ];
 }
-function monthStart(): string {
-  return today().slice(0, 8) + '01';
+
+/** The local (UTC+7) day of an instant, `2026-11-20`. */
+function localDay(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** First and last day of the month before the given day's. */
+function previousMonth(day: string): { from: string; to: string } {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  // Date.UTC with day 0 is the last day of the month before
+  const last = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+  return { from: last.slice(0, 8) + '01', to: last };
 }
 
 /**
@@ -281,15 +269,14 @@ export const EXAMPLE_HEADERS = JSON.stringify(
   2,
 );
 
-/** unicode-range of fontsource's latin and vietnamese subsets: the browser fetches a file only when used */
-const LATIN_RANGE =
-  'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
-const VIETNAMESE_RANGE =
-  'U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB';
-
-export function graphiqlPage(): string {
+/**
+ * The GraphiQL page. `first`, when given (`/graphiql?query=…&variables=…`, the dashboard's links), opens
+ * as the first tab, ahead of the examples, with its variables in the pane so it runs on first click.
+ */
+export function graphiqlPage(now: Date = new Date(), first?: ExampleTab): string {
   const headers = EXAMPLE_HEADERS;
-  const tabs = JSON.stringify(EXAMPLE_TABS.map((t) => ({ ...t, headers }))).replace(/</g, '\\u003c');
+  const all = first ? [first, ...exampleTabs(now)] : exampleTabs(now);
+  const tabs = JSON.stringify(all.map((t) => ({ ...t, headers }))).replace(/</g, '\\u003c');
   const defaultHeaders = JSON.stringify(headers).replace(/</g, '\\u003c');
   const face = (asset: string, range: string) =>
     `@font-face { font-family: '${MONO_FONT}'; font-style: normal; font-weight: 400; font-display: swap;` +
@@ -349,4 +336,29 @@ export function graphiqlPage(): string {
   </script>
 </body>
 </html>`;
+}
+
+/**
+ * GET /graphiql: the GraphiQL page; with `?query=…&variables=…` (the dashboard's "Open in GraphiQL" links) it
+ * opens on that query, variables filled in.
+ */
+export async function graphiqlLinkRoute(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+    return void res.end(`Method ${req.method} not allowed`);
+  }
+  const query = url.searchParams.get('query')?.trim();
+  const variables = url.searchParams.get('variables') ?? undefined;
+  const first = query ? { query, ...(variables ? { variables: pretty(variables) } : {}) } : undefined;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+  res.end(req.method === 'HEAD' ? undefined : graphiqlPage(new Date(), first));
+}
+
+/** Variables as the pane shows them, indented; text that is not JSON is left for GraphiQL to point out. */
+function pretty(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
 }

@@ -5,7 +5,7 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
+import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { withStatementTally, type StatementTally } from '../db/statement-counter.ts';
 import { ErrorCode } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
@@ -31,6 +31,7 @@ import { auditStore } from '../modules/audit/audit-store.ts';
 import { callerOf } from '../auth/rate-limits.ts';
 import { clientAddressOf, rateLimited, type Access } from './access.ts';
 import { auditPlugin } from './audit.ts';
+import type { Viewer } from '../graphql/viewer.ts';
 import { publicRootFields, rootFieldsOf, unauthenticated, wwwAuthenticate } from './scopes.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -49,6 +50,29 @@ interface RequestTrace {
 }
 
 type Context = GraphQLContext & { trace: RequestTrace };
+
+/** One operation run in-process (exports, the CLI) by a viewer already admitted. */
+export interface InProcessOperation {
+  viewer: Viewer;
+  clientAddress: string;
+  requestId: string;
+  /** The clock at which open dossiers are judged: one for all the pages of an export. */
+  requestTime: Date;
+  query: string;
+  variables: Record<string, unknown>;
+  operationName?: string;
+}
+
+/** What /graphql would have answered: its HTTP status and headers, and the result. */
+export interface InProcessResult {
+  status: number;
+  headers: Record<string, string>;
+  result: FormattedExecutionResult;
+  /** SQL statements the operation sent. */
+  sqlStatements: number;
+}
+
+export type ExecuteOperation = (op: InProcessOperation) => Promise<InProcessResult>;
 
 /** Appends SOURCE_UNAVAILABLE errors (collected while resolving) and, on request, the SQL statement count. */
 const partialResultsPlugin: ApolloServerPlugin<Context> = {
@@ -120,7 +144,11 @@ function anonymousGatePlugin(publicFields: ReadonlySet<string>): ApolloServerPlu
   };
 }
 
-/** POST/GET /graphql through Apollo Server on plain node:http; GET with Accept: text/html serves GraphiQL. */
+/**
+ * POST/GET /graphql through Apollo Server on plain node:http; GET with Accept: text/html serves GraphiQL.
+ * `execute` runs an operation through the same server, plugins and context without HTTP (the CSV exports),
+ * so scopes, masking, audit, cost and rate limits apply to it exactly as to /graphql.
+ */
 export async function createGraphQLRoute(rt: Runtime, access: Access) {
   const cursorKey = cursorKeyFrom(await rt.cursorSecret());
   const cors = corsHandler(rt.config.corsOrigins);
@@ -180,7 +208,38 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
   });
   await apollo.start();
 
-  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+  const execute: ExecuteOperation = async (op) => {
+    const trace: RequestTrace = {
+      operationName: null,
+      errorCodes: [],
+      tally: { total: 0, bySource: {} },
+      debugSql: false,
+      deadline: createDeadline(limits.requestDeadlineMs),
+    };
+    const { tally, result } = withStatementTally(() =>
+      withCursorKey(cursorKey, () =>
+        apollo.executeOperation(
+          { query: op.query, variables: op.variables, operationName: op.operationName },
+          {
+            contextValue: {
+              ...createContext(rt, op.requestId, op.viewer, op.clientAddress, trace.deadline, op.requestTime),
+              trace,
+            },
+          },
+        ),
+      ),
+    );
+    const response = await result;
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used in-process');
+    return {
+      status: response.http.status ?? 200,
+      headers: Object.fromEntries(response.http.headers),
+      result: response.body.singleResult,
+      sqlStatements: tally.total,
+    };
+  };
+
+  const handler = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (cors(req, res)) return;
     if (
       req.method === 'GET' &&
@@ -282,4 +341,5 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
       errors: trace.errorCodes.length ? trace.errorCodes : undefined,
     });
   };
+  return Object.assign(handler, { execute, schema });
 }

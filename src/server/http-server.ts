@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Runtime } from '../runtime.ts';
 import { sendJson } from '../http.ts';
 import { healthz, metricsRoute, readyz } from './health-routes.ts';
+import { dashboardRoute } from './dashboard.ts';
+import { graphiqlLinkRoute } from './graphiql.ts';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
@@ -15,7 +17,7 @@ export interface HubServer {
 
 export function createHttpServer(
   rt: Runtime,
-  routes: { graphql?: RouteHandler; metrics?: RouteHandler } = {},
+  routes: { graphql?: RouteHandler; metrics?: RouteHandler; export?: RouteHandler } = {},
 ): HubServer {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -25,6 +27,9 @@ export function createHttpServer(
       if (url.pathname === '/metrics')
         return routes.metrics ? routes.metrics(req, res, url) : metricsRoute(rt, res);
       if (url.pathname === '/graphql' && routes.graphql) return routes.graphql(req, res, url);
+      if (url.pathname === '/dashboard') return dashboardRoute(req, res, url);
+      if (url.pathname === '/graphiql') return graphiqlLinkRoute(req, res, url);
+      if (url.pathname.startsWith('/export/') && routes.export) return routes.export(req, res, url);
       if (url.pathname === '/favicon.ico') {
         res.writeHead(204);
         return void res.end();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_LINE_LIMIT, EXAMPLE_TABS, MONO_FONT } from '../../src/server/graphiql.ts';
+import { EXAMPLE_LINE_LIMIT, exampleTabs, MONO_FONT } from '../../src/server/graphiql.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -111,6 +111,7 @@ describe.skipIf(!hasBrowser)('GraphiQL in headless Chromium, offline', () => {
     expect(families.length).toBeGreaterThanOrEqual(3); // query, variables/headers, result
     for (const f of families) expect(f.startsWith(`"${MONO_FONT}"`), f).toBe(true);
 
+    const EXAMPLE_TABS = exampleTabs();
     const names = EXAMPLE_TABS.map((t) => /query (\w+)/.exec(t.query)![1]!);
     const tabs = page.locator('.graphiql-tab');
     expect(await tabs.count()).toBe(EXAMPLE_TABS.length);

@@ -8,7 +8,7 @@ import {
   type SortSpec,
 } from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
-import { whereFolded } from '../../db/sql.ts';
+import { whereFoldedColumn } from '../../db/sql.ts';
 import { rowsOf, type ProcedureRow, type Qualified, type Selected } from '../../db/tables.ts';
 import type {
   ProcedureChannelEntity,
@@ -83,7 +83,8 @@ export function procedureStore(db: Knex, province: string) {
           .where({ 'pu.unit_id': f.unitId, 'pu.role': 'IMPLEMENTING' }),
       );
     }
-    if (f.search) whereFolded(qb, `p.name || ' ' || p.national_code || ' ' || p.field`, f.search);
+    // search_folded is lt_fold(name || ' ' || national_code || ' ' || field), stored (migration 010)
+    if (f.search) whereFoldedColumn(qb, 'p.search_folded', f.search);
     return qb;
   };
   return {

@@ -63,7 +63,10 @@ const clockMinutes = (ts: string) => `extract(epoch FROM (${ts} AT TIME ZONE INT
  * lt_office_minutes and the fact query, which joins calendar_days instead of calling the function (a
  * set-based rebuild, no function call per row).
  */
-const officeMinutesOf = (t: string, c: string) => `(CASE WHEN ${c}.working THEN (${c}.working_ordinal - 1) * 510 +
+const officeMinutesOf = (
+  t: string,
+  c: string,
+) => `(CASE WHEN ${c}.working THEN (${c}.working_ordinal - 1) * 510 +
       CASE WHEN ${t} < 420 THEN 0 WHEN ${t} <= 690 THEN ${t} - 420 WHEN ${t} < 780 THEN 270
            WHEN ${t} <= 1020 THEN 270 + ${t} - 780 ELSE 510 END
     ELSE ${c}.working_ordinal * 510 END)`;
@@ -125,8 +128,7 @@ const factsSql = (src: string) => `
 
 const sums = (from: string) => MEASURES.map((m) => `sum(${from}.${m}) AS ${m}`).join(', ');
 const nonZero = (from: string) => MEASURES.map((m) => `sum(${from}.${m}) <> 0`).join(' OR ');
-const addExcluded = (table: string) =>
-  MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
+const addExcluded = (table: string) => MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
 const list = MEASURES.join(', ');
 
 /**
@@ -206,7 +208,8 @@ const transitions = (op: Op) =>
       : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
 
 const dossierTrigger = (op: Op) => {
-  const src = op === 'insert' ? NEW : op === 'delete' ? OLD : `(${NEW.slice(1, -1)} UNION ALL ${OLD.slice(1, -1)})`;
+  const src =
+    op === 'insert' ? NEW : op === 'delete' ? OLD : `(${NEW.slice(1, -1)} UNION ALL ${OLD.slice(1, -1)})`;
   const ids =
     op === 'insert'
       ? 'SELECT procedure_id FROM new_rows'
