@@ -5,10 +5,12 @@ import { demoToday } from '../cli/context.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openRuntime } from '../runtime.ts';
-import { provinceInfo } from '../sources/demo.ts';
+import { DEMO_PROVINCES, provinceInfo } from '../sources/demo.ts';
 import { runFuzz } from './fuzz-run.ts';
+import { benchIndicators, type IndicatorTiming } from './indicators.ts';
 import { installPeer, preparePeerDatabase, startPeer } from './postgraphile.ts';
 import { runSoak } from './soak.ts';
+import { addDays } from './volume.ts';
 import { benchSync } from './sync-bench.ts';
 import { runThroughput } from './throughput.ts';
 import { workloads } from './workloads.ts';
@@ -28,8 +30,18 @@ const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 /** PostGraphile as the peer in the throughput part, installed on demand (BENCH_PEER=0 leaves it out). */
 const PEER = env.BENCH_PEER !== '0';
 const dataDir = env.LIENTHONG_DATA_DIR ?? path.resolve('.lienthong/bench');
-/** Which parts run (BENCH_PARTS, comma-separated): throughput against the baseline, sync, fuzz, soak. */
-const PARTS = new Set((env.BENCH_PARTS ?? 'throughput,sync,fuzz,soak').split(',').map((p) => p.trim()));
+/** Which parts run (BENCH_PARTS, comma-separated): throughput against the baseline, sync, fuzz, soak, indicators. */
+const PARTS = new Set(
+  (env.BENCH_PARTS ?? 'throughput,sync,fuzz,soak,indicators').split(',').map((p) => p.trim()),
+);
+/** Indicator volumes (dossiers per province database, src/bench/indicators.ts): 1m and 10m are opt-in. */
+const INDICATOR_VOLUMES = (env.BENCH_INDICATOR_VOLUMES ?? '100k').split(',').map((v) => v.trim());
+const INDICATOR_PROVINCES = (env.BENCH_INDICATOR_PROVINCES ?? '40,96').split(',').map((c) => {
+  const p = DEMO_PROVINCES.find((d) => d.code === c.trim());
+  if (!p) throw new Error(`BENCH_INDICATOR_PROVINCES: ${c} is not a demo province`);
+  return p;
+});
+const INDICATOR_REQUESTS = Number(env.BENCH_INDICATOR_REQUESTS ?? 30);
 const FUZZ_CASES = Number(env.BENCH_FUZZ_CASES ?? 10_000);
 const FUZZ_SEED = Number(env.BENCH_FUZZ_SEED ?? 20261129);
 const SOAK_SECONDS = Number(env.BENCH_SOAK_SECONDS ?? 60);
@@ -44,8 +56,12 @@ const config = loadConfig({
 });
 const rt = await openRuntime(config, log, { migrate: true });
 
+/** The demo data set serves these parts; the indicator part brings its own databases. */
+const DEMO_PARTS = ['throughput', 'fuzz', 'soak', 'sync'].some((p) => PARTS.has(p));
+/** The demo hub and the baseline serve these. */
+const HUB_PARTS = ['throughput', 'fuzz', 'soak'].some((p) => PARTS.has(p));
 console.log(`bench data: ${dataDir} — ${DOSSIERS.toLocaleString('en')} dossiers per province`);
-for (const source of rt.sources.all) {
+for (const source of DEMO_PARTS ? rt.sources.all : []) {
   const t0 = performance.now();
   const before = await countRows(source.db);
   if (before.units === 0)
@@ -91,25 +107,29 @@ function start(
   });
 }
 
-const hub = await start(
-  ['src/cli/lienthong.mjs', 'serve'],
-  {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LIENTHONG_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    // one load generator stands for many callers: per-caller limits would measure the limiter, not the hub
-    RATE_LIMIT_REQUESTS: '0',
-    RATE_LIMIT_COST: '0',
-  },
-  /ready: (http:\/\/\S+)\/graphql/,
-);
-const hubUrl = hub.url.replace('localhost', '127.0.0.1');
-const baseline = await start(
-  ['--import', 'tsx', 'src/bench/baseline-main.ts', JSON.stringify(sources)],
-  {},
-  /baseline ready: (\S+)/,
-);
+const hub = !HUB_PARTS
+  ? undefined
+  : await start(
+      ['src/cli/lienthong.mjs', 'serve'],
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LIENTHONG_DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        // one load generator stands for many callers: per-caller limits would measure the limiter, not the hub
+        RATE_LIMIT_REQUESTS: '0',
+        RATE_LIMIT_COST: '0',
+      },
+      /ready: (http:\/\/\S+)\/graphql/,
+    );
+const hubUrl = hub?.url.replace('localhost', '127.0.0.1') ?? '';
+const baseline = !HUB_PARTS
+  ? undefined
+  : await start(
+      ['--import', 'tsx', 'src/bench/baseline-main.ts', JSON.stringify(sources)],
+      {},
+      /baseline ready: (\S+)/,
+    );
 const peer =
   PEER && PARTS.has('throughput')
     ? await (async () => {
@@ -123,8 +143,8 @@ const peer =
 if (PARTS.has('throughput')) {
   await runThroughput({
     workloads: workloads(root.code),
-    hub: { url: hubUrl, pid: hub.child.pid! },
-    baseline: { url: baseline.url, pid: baseline.child.pid! },
+    hub: { url: hubUrl, pid: hub!.child.pid! },
+    baseline: { url: baseline!.url, pid: baseline!.child.pid! },
     peer: peer && { url: peer.url, pid: peer.child.pid! },
     rounds: ROUNDS,
     seconds: SECONDS,
@@ -144,7 +164,7 @@ if (PARTS.has('fuzz')) {
 if (PARTS.has('soak')) {
   const r = await runSoak({
     url: hubUrl,
-    hubPid: hub.child.pid!,
+    hubPid: hub!.child.pid!,
     lockUrl: rt.sources.byCode('96')!.url,
     seconds: SOAK_SECONDS,
     connections: SOAK_CONNECTIONS,
@@ -159,15 +179,55 @@ if (PARTS.has('soak')) {
 // both servers end before the runtime closes, so the embedded PostgreSQL this run started stops with it
 const exited = (child: ChildProcess) =>
   child.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
-hub.child.kill('SIGTERM');
-baseline.child.kill('SIGTERM');
-peer?.child.kill('SIGTERM');
-await Promise.all([exited(hub.child), exited(baseline.child), peer && exited(peer.child)]);
+for (const s of [hub, baseline, peer]) s?.child.kill('SIGTERM');
+await Promise.all([hub, baseline, peer].map((s) => s && exited(s.child)));
 
 if (PARTS.has('sync')) {
   const s = await benchSync(rt, log);
   console.log(
     `\nsync: full push of ${s.items} procedures ${s.fullPushMs.toFixed(0)} ms (${s.itemsPerSecond.toFixed(0)} items/s); no-change run ${s.noChangeMs.toFixed(0)} ms`,
   );
+}
+if (PARTS.has('indicators')) {
+  const t: IndicatorTiming[] = await benchIndicators({
+    adminUrl: rt.embedded!.url('postgres'),
+    hubDatabaseUrl: rt.hubUrl,
+    dataDir,
+    volumes: INDICATOR_VOLUMES,
+    provinces: INDICATOR_PROVINCES,
+    // a month's last day, so a volume stays valid (and is reused) for a month
+    asOf: addDays(`${demoToday(config).slice(0, 7)}-01`, -1),
+    requests: INDICATOR_REQUESTS,
+    explain: env.BENCH_INDICATOR_EXPLAIN !== '0',
+    start,
+    log: (line) => console.log(line),
+  });
+  const rows = [
+    [
+      'dossiers × provinces',
+      'indicators query',
+      'rows / groups',
+      'SQL/req',
+      'p50 ms',
+      'p95 ms',
+      'max ms',
+      'errors',
+    ],
+    ...t.map((r) => [
+      r.volume,
+      r.query,
+      `${r.rows} / ${r.groups}`,
+      String(r.sql),
+      r.p50.toFixed(0),
+      r.p95.toFixed(0),
+      r.max.toFixed(0),
+      String(r.errors),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  console.log(
+    `\nindicators: ${INDICATOR_REQUESTS} sequential requests per query after 3 warm-up ones; one HTTP hub on the bench databases\n`,
+  );
+  for (const r of rows) console.log('| ' + r.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |');
 }
 await rt.close();
