@@ -47,7 +47,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Procedure.legalBasis': 5,
   'Procedure.publishingDecisions': 5,
   'Procedure.units': 10,
-  'Document.procedures': 200, // a publishing decision lists a province's procedures in a dozen batches
+  // a publishing decision lists a province's procedures in a dozen batches (150–230 each); priced at 200,
+  // the heaviest query allowed (seven decisions, ~1,400 procedures) kept the event loop busy ~100 ms
+  'Document.procedures': 235,
   'Document.attachments': 5,
   'Unit.administrativeCodes': 5,
   'Unit.successors': 5,
