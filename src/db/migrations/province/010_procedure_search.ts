@@ -17,25 +17,20 @@ import type { Knex } from 'knex';
  * prices the index at ten times a scan and never uses it. Procedures change rarely; each write pays the
  * index update at once instead.
  *
- * The revision trigger (migration 003) compares whole rows; a generated column has no value yet in a BEFORE
- * trigger's NEW, so every update, even one that changes nothing, would bump the revision: it leaves the
- * column out.
+ * The revision trigger (migration 003) must leave the generated column out (revisionFunction below).
  */
-export async function up(knex: Knex): Promise<void> {
-  await knex.raw(`
-    ALTER TABLE procedures ADD COLUMN search_folded text
-      GENERATED ALWAYS AS (lt_fold(name || ' ' || national_code || ' ' || field)) STORED;
-    CREATE INDEX procedures_folded_idx ON procedures USING gin (search_folded gin_trgm_ops)
-      WITH (fastupdate = off);
-    DROP INDEX IF EXISTS procedures_search_idx;
-    ANALYZE procedures;
-    CREATE OR REPLACE FUNCTION lt_procedure_revision() RETURNS trigger
+
+/**
+ * The revision trigger of migration 003, comparing rows as jsonb less the `ignored` columns: 010 leaves out
+ * search_folded too (a generated column has no value yet in a BEFORE trigger, so every update, even one
+ * that changes nothing, would differ; it follows name, code and field, which are compared); down goes back.
+ */
+const revisionFunction = (ignored: string[]) => {
+  const content = (row: string) => `(to_jsonb(${row})${ignored.map((c) => ` - '${c}'`).join('')})`;
+  return `CREATE OR REPLACE FUNCTION lt_procedure_revision() RETURNS trigger
       LANGUAGE plpgsql AS $$
     BEGIN
-      -- compared as jsonb so columns added later count as content without touching this function
-      -- (search_folded is generated after BEFORE triggers: NEW holds no value for it yet, so it is left out,
-      -- and it follows name, code and field, which are compared)
-      IF (to_jsonb(NEW) - 'revision' - 'updated_at' - 'search_folded') IS DISTINCT FROM (to_jsonb(OLD) - 'revision' - 'updated_at' - 'search_folded') THEN
+      IF ${content('NEW')} IS DISTINCT FROM ${content('OLD')} THEN
         NEW.revision := GREATEST(OLD.revision + 1, NEW.revision);
         NEW.updated_at := lt_revision_time();
       ELSIF NEW.revision > OLD.revision THEN
@@ -44,7 +39,18 @@ export async function up(knex: Knex): Promise<void> {
         NEW.revision := OLD.revision;
       END IF;
       RETURN NEW;
-    END $$;
+    END $$;`;
+};
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw(`
+    ALTER TABLE procedures ADD COLUMN search_folded text
+      GENERATED ALWAYS AS (lt_fold(name || ' ' || national_code || ' ' || field)) STORED;
+    CREATE INDEX procedures_folded_idx ON procedures USING gin (search_folded gin_trgm_ops)
+      WITH (fastupdate = off);
+    DROP INDEX IF EXISTS procedures_search_idx;
+    ANALYZE procedures;
+    ${revisionFunction(['revision', 'updated_at', 'search_folded'])}
   `);
 }
 
@@ -54,19 +60,6 @@ export async function down(knex: Knex): Promise<void> {
       USING gin (lt_fold(name || ' ' || national_code || ' ' || field) gin_trgm_ops);
     DROP INDEX IF EXISTS procedures_folded_idx;
     ALTER TABLE procedures DROP COLUMN IF EXISTS search_folded;
-    CREATE OR REPLACE FUNCTION lt_procedure_revision() RETURNS trigger
-      LANGUAGE plpgsql AS $$
-    BEGIN
-      -- compared as jsonb so columns added later count as content without touching this function
-      IF (to_jsonb(NEW) - 'revision' - 'updated_at') IS DISTINCT FROM (to_jsonb(OLD) - 'revision' - 'updated_at') THEN
-        NEW.revision := GREATEST(OLD.revision + 1, NEW.revision);
-        NEW.updated_at := lt_revision_time();
-      ELSIF NEW.revision > OLD.revision THEN
-        NEW.updated_at := lt_revision_time();
-      ELSE
-        NEW.revision := OLD.revision;
-      END IF;
-      RETURN NEW;
-    END $$;
+    ${revisionFunction(['revision', 'updated_at'])}
   `);
 }
