@@ -29,6 +29,21 @@ export function createContext(
     provinces: viewer.provinces,
   });
   const disclosures = createDisclosures();
+  // each service (and its DataLoaders) is made when a resolver first asks for it: a request touches two
+  // or three of the nine
+  const once = <T>(make: () => T) => {
+    let made: T | undefined;
+    return () => (made ??= make());
+  };
+  const provinces = once(() => createProvinceService(rt, viewer));
+  const units = once(() => createUnitService(fed));
+  const procedures = once(() => createProcedureService(fed));
+  const dossiers = once(() => createDossierService(fed, viewer, disclosures, requestTime));
+  const statusLookup = once(() => createStatusLookupService(rt, fed, viewer, clientAddress, requestTime));
+  const documents = once(() => createDocumentService(fed));
+  const sync = once(() => createSyncService(rt, viewer));
+  const audit = once(() => createAuditService(rt, viewer));
+  const indicators = once(() => createIndicatorService(fed, requestTime));
   return {
     requestId,
     requestTime,
@@ -36,14 +51,32 @@ export function createContext(
     clientAddress,
     fed,
     disclosures,
-    provinces: createProvinceService(rt, viewer),
-    units: createUnitService(fed),
-    procedures: createProcedureService(fed),
-    dossiers: createDossierService(fed, viewer, disclosures, requestTime),
-    statusLookup: createStatusLookupService(rt, fed, viewer, clientAddress, requestTime),
-    documents: createDocumentService(fed),
-    sync: createSyncService(rt, viewer),
-    audit: createAuditService(rt, viewer),
-    indicators: createIndicatorService(fed, requestTime),
+    get provinces() {
+      return provinces();
+    },
+    get units() {
+      return units();
+    },
+    get procedures() {
+      return procedures();
+    },
+    get dossiers() {
+      return dossiers();
+    },
+    get statusLookup() {
+      return statusLookup();
+    },
+    get documents() {
+      return documents();
+    },
+    get sync() {
+      return sync();
+    },
+    get audit() {
+      return audit();
+    },
+    get indicators() {
+      return indicators();
+    },
   };
 }

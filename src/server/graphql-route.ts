@@ -27,6 +27,7 @@ import { graphiqlAsset, graphiqlPage } from './graphiql.ts';
 import { inputGuardPlugin } from './input-guard.ts';
 import { readBody, sendJson } from '../http.ts';
 import { buildSchema } from './schema.ts';
+import { executorGateway } from './executor.ts';
 import { auditStore } from '../modules/audit/audit-store.ts';
 import { callerOf } from '../auth/rate-limits.ts';
 import { clientAddressOf, rateLimited, type Access } from './access.ts';
@@ -156,7 +157,9 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
   const schema = buildSchema();
   const audit = auditStore(rt.hub);
   const apollo = new ApolloServer<Context>({
-    schema,
+    // execution through compiled operations (src/server/executor.ts); Apollo takes a custom executor only
+    // as a gateway
+    gateway: executorGateway(schema),
     // a GET or simple POST from another site's page is refused unless it carries a preflighted header
     // (content-type: application/json, apollo-require-preflight); curl and GraphiQL send one
     csrfPrevention: true,
@@ -221,10 +224,11 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
         apollo.executeOperation(
           { query: op.query, variables: op.variables, operationName: op.operationName },
           {
-            contextValue: {
-              ...createContext(rt, op.requestId, op.viewer, op.clientAddress, trace.deadline, op.requestTime),
-              trace,
-            },
+            // assign, not spread: a spread would make every lazily created service at once
+            contextValue: Object.assign(
+              createContext(rt, op.requestId, op.viewer, op.clientAddress, trace.deadline, op.requestTime),
+              { trace },
+            ),
           },
         ),
       ),
@@ -306,10 +310,11 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
       withCursorKey(cursorKey, () =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
-          context: async () => ({
-            ...createContext(rt, requestId, viewer, clientAddressOf(req), trace.deadline, requestTime),
-            trace,
-          }),
+          context: async () =>
+            Object.assign(
+              createContext(rt, requestId, viewer, clientAddressOf(req), trace.deadline, requestTime),
+              { trace },
+            ),
         }),
       ),
     );

@@ -1,12 +1,12 @@
 import { setMaxListeners } from 'node:events';
-import { TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
+import { TaskCancelledError } from 'cockatiel';
 import { GraphQLError } from 'graphql';
 import { BadUserInputError, ForbiddenError, SourceBusyError, SourceUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { DeadlineExceededError, withDeadline, type RequestDeadline } from './deadline.ts';
 import { classifySourceError } from './failures.ts';
 import type { SourceHealth } from './health.ts';
-import type { Source, SourceRegistry } from './registry.ts';
+import { timeLimit as cutAfter, type Source, type SourceRegistry } from './registry.ts';
 
 /** Where in a response a failed province's data is missing: a response path and its schema coordinate. */
 export interface MissingAt {
@@ -83,7 +83,7 @@ export function createFederation(
   };
   // one timeout for each thing a request asks of a source (waiting for a slot included); on expiry cockatiel
   // rejects with TaskCancelledError, and the source's statement_timeout ends the statement itself
-  const timeLimit = timeout(opts.timeoutMs, TimeoutStrategy.Aggressive);
+  const timeLimit = cutAfter(opts.timeoutMs);
 
   /** Records a failed call: down or busy leave the source out of this request; anything else propagates. */
   const failed = (source: Source, err: unknown, started: boolean): undefined => {
@@ -213,10 +213,7 @@ const CANCEL_GRACE_MS = 500;
 
 /** The source timeout, shortened to what is left of the request's deadline (plus the cancel grace). */
 const withinDeadline = (budget: RequestDeadline, timeoutMs: number) =>
-  timeout(
-    Math.max(1, Math.min(timeoutMs, budget.remainingMs() + CANCEL_GRACE_MS)),
-    TimeoutStrategy.Aggressive,
-  );
+  cutAfter(Math.max(1, Math.min(timeoutMs, budget.remainingMs() + CANCEL_GRACE_MS)));
 
 /**
  * Whether the request's deadline ended this work. Statement timeouts (knex errors with a `timeout`) are
