@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { countRows, seedMoreDossiers, seedProvince } from '../../seeds/index.ts';
@@ -107,10 +108,14 @@ function start(
   });
 }
 
+/** The Node flags on the CLI's shebang (`#!/usr/bin/env -S node …`): the hub runs as `npm start` runs it. */
+const CLI = 'src/cli/lienthong.mjs';
+const cliNodeFlags = fs.readFileSync(CLI, 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(3);
+
 const hub = !HUB_PARTS
   ? undefined
   : await start(
-      ['src/cli/lienthong.mjs', 'serve'],
+      [...cliNodeFlags, CLI, 'serve'],
       {
         PORT: '0',
         HOST: '127.0.0.1',

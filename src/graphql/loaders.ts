@@ -55,20 +55,20 @@ async function perSource<V>(
  * null, and the province's one SOURCE_UNAVAILABLE (or SOURCE_BUSY) records where, instead of an error
  * per row. Any other error propagates.
  */
-export async function fromSource<T>(
+export function fromSource<T>(
   fed: Federation,
   info: GraphQLResolveInfo,
   value: Promise<T> | T,
   index?: number,
-): Promise<T | null> {
-  try {
-    return await value;
-  } catch (err) {
+): Promise<T | null> | T {
+  // one handler on the pending value (a field of every row passes here: no async frame of its own)
+  if (!(value instanceof Promise)) return value;
+  return value.then(undefined, (err: unknown) => {
     const path = responsePathAsArray(info.path);
     if (index !== undefined) path.push(index);
     if (fed.missing(err, { path, field: `${info.parentType.name}.${info.fieldName}` })) return null;
     throw err;
-  }
+  });
 }
 
 /** Entities by id; null for ids that do not exist; the province's error when its source failed. */

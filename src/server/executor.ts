@@ -1,5 +1,11 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  getVariableValues,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /**
@@ -27,7 +33,17 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
       operations.set(name, (compiled = isCompiledQuery(c) ? c : null));
     }
     const variables = rc.request.variables ?? {};
-    if (compiled) return (await compiled.query(undefined, rc.context, variables)) as ExecutionResult;
+    if (compiled) {
+      // variables are checked by graphql-js first: its errors carry the scalar's own message ("Date
+      // 2026-02-30 does not exist") and the variable's node, by which Apollo files them as BAD_USER_INPUT;
+      // graphql-jit's own would say only "Expected type Date" and come out as internal errors
+      const defs = rc.operation.variableDefinitions ?? [];
+      if (defs.length) {
+        const checked = getVariableValues(schema, defs, variables, { maxErrors: 50 });
+        if (checked.errors) return { errors: checked.errors };
+      }
+      return (await compiled.query(undefined, rc.context, variables)) as ExecutionResult;
+    }
     return execute({
       schema,
       document,
