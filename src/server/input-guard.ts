@@ -29,7 +29,18 @@ function nulIn(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
+/** Per document (Apollo hands back the same DocumentNode for the same text): the AST is walked once. */
+const nulLiterals = new WeakMap<DocumentNode, boolean>();
+
 function literalWithNul(document: DocumentNode): boolean {
+  const known = nulLiterals.get(document);
+  if (known !== undefined) return known;
+  const found = findNul(document);
+  nulLiterals.set(document, found);
+  return found;
+}
+
+function findNul(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     StringValue(node) {

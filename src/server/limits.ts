@@ -296,17 +296,27 @@ export function costLimitPlugin<C extends object>(
     onAccepted?: (context: C, cost: number) => Promise<void>;
   },
 ): ApolloServerPlugin<C> {
+  // the cost depends on the document, the operation and the variables only: measured once for each (Apollo's
+  // document store hands back the same DocumentNode for the same text), at most 32 variable sets a document
+  const measured = new WeakMap<DocumentNode, Map<string, number | null | undefined>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
-          const cost = queryCost(
-            schema,
-            document,
-            request.variables ?? {},
-            operationName ?? undefined,
-            opts.sourceCount,
-          );
+          const key = `${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let known = measured.get(document);
+          if (!known) measured.set(document, (known = new Map()));
+          let cost = known.get(key);
+          if (!known.has(key)) {
+            cost = queryCost(
+              schema,
+              document,
+              request.variables ?? {},
+              operationName ?? undefined,
+              opts.sourceCount,
+            );
+            if (known.size < 32) known.set(key, cost);
+          }
           if (cost === undefined) return;
           opts.onMeasured?.(contextValue, cost);
           const refused = costError(cost, limits);
