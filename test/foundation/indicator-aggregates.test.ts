@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_FIRST_DAY, CALENDAR_LAST_DAY, calendarRows } from '../../src/calendar/index.ts';
 import * as m009 from '../../src/db/migrations/province/009_indicators.ts';
+import * as m011 from '../../src/db/migrations/province/011_indicator_speed.ts';
 import { timelinessSql } from '../../src/modules/dossiers/dossier-store.ts';
 import { Rng } from '../../src/random.ts';
 import { rows, seededCopies } from '../helpers/seeded.ts';
@@ -219,6 +220,83 @@ async function actualTables(db: Knex): Promise<Expected> {
   };
 }
 
+/** Migration 011's coarse bucket of a processing time in tenths (lt_tenths_bucket). */
+const bucketOf = (t: number) =>
+  t < 100 ? Math.floor(t / 10) : t < 150 ? 10 : t < 200 ? 11 : t < 300 ? 12 : t < 500 ? 13 : 14;
+
+/** Migration 011's tables, derived here from 009's expected ones (and from indicator_open, checked apart). */
+function expected011(want: Expected) {
+  const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+  const buckets = new Map<string, number>();
+  const units = new Map<string, number>();
+  for (const r of want.pmonths) {
+    const f = r.split('|');
+    const [month, unit] = f;
+    const tenths = Number(f[f.length - 2]);
+    const n = Number(f[f.length - 1]);
+    add(buckets, `${month}|${unit}|${bucketOf(tenths)}`, n);
+    add(units, `${unit}|${bucketOf(tenths)}|${month}|${tenths}`, n);
+  }
+  const procs = new Map<string, number>();
+  const presence = new Map<string, Set<number>>();
+  for (const r of want.days) {
+    const [day, unit, procedure, channel, received] = r.split('|');
+    if (Number(received) === 0) continue;
+    add(procs, `${day!.slice(0, 8)}01|${unit}|${procedure}|${channel}`, Number(received));
+    const k = `${unit}|${procedure}`;
+    if (!presence.has(k)) presence.set(k, new Set());
+    presence.get(k)!.add((Number(day!.slice(0, 4)) - 2000) * 12 + Number(day!.slice(5, 7)) - 1);
+  }
+  const flatN = (m: Map<string, number>) => [...m].map(([k, v]) => `${k}|${v}`).sort();
+  return {
+    buckets: flatN(buckets),
+    units: flatN(units),
+    procs: flatN(procs),
+    presence: [...presence]
+      .map(([k, months]) => `${k}|${[...Array(600).keys()].map((i) => (months.has(i) ? '1' : '0')).join('')}`)
+      .sort(),
+  };
+}
+
+async function actual011(db: Knex) {
+  const read = async (sql: string) => (await rows<{ r: string }>(db, sql)).map((x) => x.r).sort();
+  return {
+    buckets: await read(
+      `SELECT to_char(month, 'YYYY-MM-DD') || '|' || unit_id || '|' || bucket || '|' || dossiers AS r
+         FROM indicator_processing_buckets WHERE dossiers <> 0`,
+    ),
+    units: await read(
+      `SELECT unit_id || '|' || bucket || '|' || to_char(month, 'YYYY-MM-DD') || '|' || tenths || '|' || dossiers AS r
+         FROM indicator_processing_units WHERE dossiers <> 0`,
+    ),
+    procs: await read(
+      `SELECT to_char(month, 'YYYY-MM-DD') || '|' || unit_id || '|' || procedure_id || '|' || channel || '|' || received AS r
+         FROM indicator_procedure_months WHERE received <> 0`,
+    ),
+    presence: await read(
+      `SELECT unit_id || '|' || procedure_id || '|' || months::text AS r FROM indicator_procedure_presence
+        WHERE months <> B'0'::bit(600)`,
+    ),
+  };
+}
+
+/** indicator_open_months equals indicator_open grouped by arrival month, unit, channel and due day. */
+async function expectOpenMonths(db: Knex): Promise<void> {
+  const read = async (sql: string) => (await rows<{ r: string }>(db, sql)).map((x) => x.r).sort();
+  const want = await read(
+    `SELECT to_char(date_trunc('month', arrived_on), 'YYYY-MM-DD') || '|' || unit_id || '|' || channel || '|'
+            || coalesce(to_char((overdue_after AT TIME ZONE INTERVAL '+07:00')::date, 'YYYY-MM-DD'), 'infinity')
+            || '|' || count(*) AS r
+       FROM indicator_open GROUP BY date_trunc('month', arrived_on), unit_id, channel,
+            (overdue_after AT TIME ZONE INTERVAL '+07:00')::date`,
+  );
+  const got = await read(
+    `SELECT to_char(month, 'YYYY-MM-DD') || '|' || unit_id || '|' || channel || '|' || due_day::text || '|' || dossiers AS r
+       FROM indicator_open_months WHERE dossiers <> 0`,
+  );
+  expect(got).toEqual(want);
+}
+
 async function expectExact(db: Knex): Promise<Expected> {
   const want = expectedTables(await loadDossiers(db));
   const got = await actualTables(db);
@@ -227,6 +305,13 @@ async function expectExact(db: Knex): Promise<Expected> {
   expect(got.pdays).toEqual(want.pdays);
   expect(got.pmonths).toEqual(want.pmonths);
   expect(got.open).toEqual(want.open);
+  const want011 = expected011(want);
+  const got011 = await actual011(db);
+  expect(got011.buckets).toEqual(want011.buckets);
+  expect(got011.units).toEqual(want011.units);
+  expect(got011.procs).toEqual(want011.procs);
+  expect(got011.presence).toEqual(want011.presence);
+  await expectOpenMonths(db);
   return want;
 }
 
@@ -270,6 +355,25 @@ describe('indicator aggregates (migration 009)', () => {
     );
     expect(c!.overdue).toBeGreaterThan(0);
     expect(c!.pending).toBeGreaterThan(0);
+  });
+
+  it('lt_tenths_bucket and lt_month_bit at their edges', async () => {
+    const db = await copy('40');
+    const tenths = [0, 9, 10, 99, 100, 149, 150, 199, 200, 299, 300, 499, 500, 100000];
+    const [b] = await rows<{ b: number[] }>(
+      db,
+      `SELECT array_agg(lt_tenths_bucket(t) ORDER BY t) AS b FROM unnest(?::int[]) t`,
+      [tenths],
+    );
+    expect(b!.b).toEqual(tenths.map(bucketOf));
+    const [m] = await rows<{ a: string; b: string; c: string; d: string }>(
+      db,
+      `SELECT position('1' in lt_month_bit('2000-01-15')::text) AS a, position('1' in lt_month_bit('2026-11-30')::text) AS b,
+              lt_month_bit('1999-12-31')::text AS c, lt_month_bit('2050-01-01')::text AS d`,
+    );
+    expect([m!.a, m!.b].map(Number)).toEqual([1, 26 * 12 + 10 + 1]);
+    expect(m!.c).toBe('0'.repeat(600));
+    expect(m!.d).toBe('0'.repeat(600));
   });
 
   it('lt_office_minutes: hand-counted cases', async () => {
@@ -486,7 +590,18 @@ describe('indicator aggregates (migration 009)', () => {
 
   it('migration up on a database with dossiers fills the tables; down drops all it made', async () => {
     const db = await copy('40');
+    const functions = (trx: Knex) =>
+      rows<{ f: string }>(
+        trx,
+        `SELECT proname || ':' || md5(btrim(regexp_replace(prosrc, '[[:space:]]+', ' ', 'g'))) AS f FROM pg_proc WHERE proname LIKE 'lt_indicators%' ORDER BY 1`,
+      );
     await db.transaction(async (trx) => {
+      // 011's down puts back 009's functions exactly (009's up writes them afresh to compare)
+      await m011.down(trx);
+      const restored = await functions(trx);
+      await m009.down(trx);
+      await m009.up(trx);
+      expect(restored).toEqual(await functions(trx));
       await m009.down(trx);
       const [left] = await rows<{ n: number }>(
         trx,
@@ -496,6 +611,7 @@ describe('indicator aggregates (migration 009)', () => {
       );
       expect(Number(left!.n)).toBe(0);
       await m009.up(trx);
+      await m011.up(trx);
     });
     await expectExact(db);
   });
