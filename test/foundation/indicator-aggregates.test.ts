@@ -4,6 +4,7 @@ import { CALENDAR_FIRST_DAY, CALENDAR_LAST_DAY, calendarRows } from '../../src/c
 import * as m009 from '../../src/db/migrations/province/009_indicators.ts';
 import * as m011 from '../../src/db/migrations/province/011_indicator_speed.ts';
 import { timelinessSql } from '../../src/modules/dossiers/dossier-store.ts';
+import { indicatorStore, type LocalDimension } from '../../src/modules/indicators/indicator-store.ts';
 import { Rng } from '../../src/random.ts';
 import { rows, seededCopies } from '../helpers/seeded.ts';
 
@@ -614,6 +615,63 @@ describe('indicator aggregates (migration 009)', () => {
       await m011.up(trx);
     });
     await expectExact(db);
+  });
+
+  it('the backlog read through indicator_open_months is exact at any clock, on its due day too', async () => {
+    const db = await copy('40');
+    const store = indicatorStore(db);
+    // instants just before, at and after some open dossiers turn overdue (their own local day), and others
+    const due = await rows<{ t: string }>(
+      db,
+      `SELECT to_char(overdue_after AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS t FROM indicator_open
+        WHERE overdue_after IS NOT NULL ORDER BY dossier_id LIMIT 4`,
+    );
+    const instants = [
+      ...due.flatMap((d) => [-1000, 0, 1, 1000].map((ms) => new Date(Date.parse(d.t) + ms))),
+      ...INSTANTS.map((t) => new Date(t)),
+    ];
+    const periods = [
+      { from: '2025-01-01', to: '2026-11-30' }, // whole months only
+      { from: '2025-01-15', to: '2026-11-20' }, // edge days on both sides
+    ];
+    for (const dims of [['UNIT'], ['CHANNEL', 'MONTH']] as LocalDimension[][]) {
+      for (const period of periods) {
+        for (const now of instants) {
+          const groups = await store.groups({
+            ...period,
+            unitIds: null,
+            procedureIds: null,
+            fields: null,
+            channels: null,
+            dims,
+            rollUp: false,
+            today: '2026-11-20',
+            now,
+            histogram: false,
+            procedures: false,
+          });
+          const got = groups
+            .filter((g) => g.sums.pending + g.sums.overdue > 0)
+            .map((g) => `${g.keys?.join('|') ?? 'total'}|${g.sums.pending}|${g.sums.overdue}`)
+            .sort();
+          const key =
+            dims[0] === 'UNIT' ? `unit_id::text` : `channel || '|' || to_char(arrived_on, 'YYYY-MM')`;
+          const want = (
+            await rows<{ r: string }>(
+              db,
+              `SELECT coalesce(${key}, 'total') || '|' || count(*) FILTER (WHERE NOT coalesce(overdue_after < ?::timestamptz, false))
+                      || '|' || count(*) FILTER (WHERE overdue_after < ?::timestamptz) AS r
+                 FROM indicator_open WHERE arrived_on BETWEEN ?::date AND ?::date
+                GROUP BY GROUPING SETS ((${key}), ())`,
+              [now, now, period.from, period.to],
+            )
+          )
+            .map((x) => x.r)
+            .sort();
+          expect(got, `${dims.join('×')} ${period.from}…${period.to} at ${now.toISOString()}`).toEqual(want);
+        }
+      }
+    }
   });
 
   it('two writers on overlapping dossiers and aggregate rows lose no update', async () => {

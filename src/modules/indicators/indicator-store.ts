@@ -105,10 +105,10 @@ export const emptySums = (): IndicatorSums => ({
 });
 
 /** The group key of a dimension over a fact relation `a` (columns day, unit_id, field, channel[, procedure_id]). */
-function keyExpr(dim: LocalDimension): string {
+function keyExpr(dim: LocalDimension, unitMap: boolean): string {
   switch (dim) {
     case 'UNIT':
-      return 'um.gu';
+      return unitMap ? 'um.gu' : 'a.unit_id';
     case 'FIELD':
       return 'a.field';
     case 'PROCEDURE':
@@ -174,8 +174,9 @@ export function indicatorStore(db: Knex) {
     async groups(q: IndicatorQuery): Promise<IndicatorGroup[]> {
       const byProcedure = q.dims.includes('PROCEDURE') || q.procedureIds != null;
       const { fm, tm } = wholeMonths(q.from, q.to);
-      const needUnits = q.dims.includes('UNIT') || q.unitIds != null;
-      const keys = q.dims.map(keyExpr);
+      // the unit map only when units are rolled up or filtered: else a unit counts under itself (no join)
+      const needUnits = q.rollUp || q.unitIds != null;
+      const keys = q.dims.map((d) => keyExpr(d, needUnits));
       const keyCols = keys.map((k, i) => `${k} AS k${i}`);
       const grouping = keys.length ? `GROUP BY GROUPING SETS ((${keys.join(', ')}), ()) ` : '';
       const isTotal = keys.length ? `GROUPING(${keys.join(', ')}) <> 0` : 'true';
@@ -310,30 +311,32 @@ export function indicatorStore(db: Knex) {
       ): { sql: string; bindings: Knex.RawBinding[] } {
         const hk = keys.map((_, i) => `h.k${i}`);
         const part = [...hk, 'h.total'].join(', ');
-        const unitKey = q.dims.indexOf('UNIT');
+        const ck = keys.map((_, i) => `c.k${i}`);
         const pk = keys.map((_, i) => `p.k${i}`);
-        const units = needUnits ? 'um' : '(SELECT u.id AS unit_id, u.id AS gu FROM units u)';
-        const unitFilter = q.unitIds ? 'AND x.gu IN (SELECT id FROM sub)' : '';
-        // a unit group's bucket for its own units (hash join), the others' for every unit
-        const pairsSql =
-          unitKey >= 0
-            ? `SELECT x.unit_id, p.bucket FROM pick p JOIN ${units} x ON x.gu = p.k${unitKey} WHERE NOT p.total ${unitFilter}
-               UNION SELECT x.unit_id, p.bucket FROM pick p CROSS JOIN ${units} x WHERE p.total ${unitFilter}`
-            : `SELECT DISTINCT x.unit_id, p.bucket FROM pick p CROSS JOIN ${units} x WHERE true ${unitFilter}`;
-        const sql = `${withSql}${withSql ? ',' : 'WITH'} hb AS MATERIALIZED (
-            SELECT ${[...keyCols, `${isTotal} AS total`].join(', ')}, a.bucket, sum(a.dossiers) AS n
+        const sameKeys = keys.map((_, i) => `AND c.k${i} = p.k${i}`).join(' ');
+        const sql = `${withSql}${withSql ? ',' : 'WITH'} cb AS MATERIALIZED (
+            SELECT ${[...keyCols, 'a.unit_id', 'a.bucket'].join(', ')}, sum(a.dossiers) AS n
               FROM (SELECT m.month AS day, m.unit_id, m.bucket, m.dossiers
                       FROM indicator_processing_buckets m WHERE m.month >= ?::date AND m.month < ?::date
                     UNION ALL
                     SELECT e.day, e.unit_id, e.bucket, e.dossiers FROM (${edgeDays}) e) a
               ${unitJoin} ${where}
-             GROUP BY GROUPING SETS (${keys.length ? `(${keys.join(', ')}, a.bucket), ` : ''}(a.bucket))),
+             GROUP BY ${[...keys, 'a.unit_id', 'a.bucket'].join(', ')}),
+          hb AS MATERIALIZED (
+            SELECT ${[...ck, `${keys.length ? `GROUPING(${ck.join(', ')}) <> 0` : 'true'} AS total`].join(', ')},
+                   c.bucket, sum(c.n) AS n
+              FROM cb c GROUP BY GROUPING SETS (${keys.length ? `(${ck.join(', ')}, c.bucket), ` : ''}(c.bucket))),
           pick AS MATERIALIZED (
             SELECT ${[...hk, 'h.total', 'h.bucket'].join(', ')}, h.upto - h.n AS below, h.all_n - h.upto AS above
               FROM (SELECT h.*, sum(h.n) OVER (PARTITION BY ${part} ORDER BY h.bucket) AS upto,
                            sum(h.n) OVER (PARTITION BY ${part}) AS all_n FROM hb h) h
              WHERE h.upto >= ceil(h.all_n / 2.0) AND h.upto - h.n < ceil(h.all_n / 2.0)),
-          pairs AS MATERIALIZED (${pairsSql}),
+          -- the (unit, bucket) pairs holding the picked buckets' dossiers: a unit group's bucket for its units,
+          -- the total's for every unit
+          pairs AS MATERIALIZED (
+            SELECT c.unit_id, c.bucket FROM cb c JOIN pick p ON p.bucket = c.bucket ${sameKeys} WHERE NOT p.total AND c.n <> 0
+            UNION
+            SELECT c.unit_id, c.bucket FROM cb c JOIN pick p ON p.bucket = c.bucket WHERE p.total AND c.n <> 0),
           fine AS MATERIALIZED (
             SELECT ${[...keyCols, 'a.bucket', 'a.tenths'].join(', ')}, sum(a.dossiers) AS n
               FROM (SELECT f.month AS day, x.unit_id, x.bucket, f.tenths, f.dossiers

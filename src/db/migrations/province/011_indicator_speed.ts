@@ -356,7 +356,8 @@ export async function up(knex: Knex): Promise<void> {
     CREATE TABLE indicator_processing_units (
       unit_id bigint NOT NULL, bucket int NOT NULL, month date NOT NULL, tenths int NOT NULL,
       dossiers int NOT NULL DEFAULT 0,
-      PRIMARY KEY (unit_id, bucket, month, tenths)
+      -- dossiers in the index too: a bucket's rows come from the index alone
+      PRIMARY KEY (unit_id, bucket, month, tenths) INCLUDE (dossiers)
     );
     -- dossiers received per month, unit, procedure and channel: which procedures had dossiers
     CREATE TABLE indicator_procedure_months (
