@@ -238,6 +238,17 @@ function expected011(want: Expected) {
     add(buckets, `${month}|${unit}|${bucketOf(tenths)}`, n);
     add(units, `${unit}|${bucketOf(tenths)}|${month}|${tenths}`, n);
   }
+  const unitMonths = new Map<string, number[]>();
+  for (const r of want.months) {
+    const f = r.split('|');
+    const v = f.slice(-MEASURES.length).map(Number);
+    const channel = f[f.length - MEASURES.length - 1];
+    const k = `${f[0]}|${f[1]}`;
+    const sum = unitMonths.get(k) ?? [...MEASURES.map(() => 0), 0];
+    v.forEach((x, i) => (sum[i]! += x));
+    if (channel === 'ONLINE') sum[MEASURES.length]! += v[M.received]!;
+    unitMonths.set(k, sum);
+  }
   const procs = new Map<string, number>();
   const presence = new Map<string, Set<number>>();
   for (const r of want.days) {
@@ -250,6 +261,7 @@ function expected011(want: Expected) {
   }
   const flatN = (m: Map<string, number>) => [...m].map(([k, v]) => `${k}|${v}`).sort();
   return {
+    unitMonths: [...unitMonths].map(([k, v]) => `${k}|${v.join('|')}`).sort(),
     buckets: flatN(buckets),
     units: flatN(units),
     procs: flatN(procs),
@@ -262,6 +274,10 @@ function expected011(want: Expected) {
 async function actual011(db: Knex) {
   const read = async (sql: string) => (await rows<{ r: string }>(db, sql)).map((x) => x.r).sort();
   return {
+    unitMonths: await read(
+      `SELECT to_char(month, 'YYYY-MM-DD') || '|' || unit_id || '|' || ${MEASURES.join(` || '|' || `)} || '|' || received_online AS r
+         FROM indicator_unit_months WHERE ${MEASURES.map((m) => `${m} <> 0`).join(' OR ')} OR received_online <> 0`,
+    ),
     buckets: await read(
       `SELECT to_char(month, 'YYYY-MM-DD') || '|' || unit_id || '|' || bucket || '|' || dossiers AS r
          FROM indicator_processing_buckets WHERE dossiers <> 0`,
@@ -308,6 +324,7 @@ async function expectExact(db: Knex): Promise<Expected> {
   expect(got.open).toEqual(want.open);
   const want011 = expected011(want);
   const got011 = await actual011(db);
+  expect(got011.unitMonths).toEqual(want011.unitMonths);
   expect(got011.buckets).toEqual(want011.buckets);
   expect(got011.units).toEqual(want011.units);
   expect(got011.procs).toEqual(want011.procs);

@@ -247,12 +247,29 @@ export function indicatorStore(db: Knex) {
         return g;
       };
 
+      // neither field, channel nor procedure asked: whole months from the month × unit sums (migration 011)
+      const slim =
+        !byProcedure && !q.dims.some((d) => d === 'FIELD' || d === 'CHANNEL') && !q.fields && !q.channels;
       const measureCols = MEASURES.map(([, c]) => c).join(', ');
-      const f = facts('indicator_days', 'indicator_months', measureCols);
+      const online = `CASE WHEN d.channel = 'ONLINE' THEN d.received ELSE 0 END AS received_online`;
+      const f = slim
+        ? {
+            sql: `SELECT m.month AS day, m.unit_id, ${measureCols}, m.received_online
+                    FROM indicator_unit_months m WHERE m.month >= ?::date AND m.month < ?::date
+                  UNION ALL
+                  SELECT d.day, d.unit_id, ${measureCols}, ${online} FROM indicator_days d
+                   WHERE d.day BETWEEN ?::date AND ?::date AND (d.day < ?::date OR d.day >= ?::date)`,
+            bindings: [fm, tm, q.from, q.to, fm, tm],
+          }
+        : facts(
+            'indicator_days',
+            'indicator_months',
+            `${measureCols}, CASE WHEN channel = 'ONLINE' THEN received ELSE 0 END AS received_online`,
+          );
       const sums = MEASURES.map(([name, c]) => `sum(a.${c}) AS "${name}"`).join(', ');
       const measures = await db.raw<{ rows: Record<string, unknown>[] }>(
         `${withSql}SELECT ${[...keyCols, `${isTotal} AS total`].join(', ')}, ${sums},
-                sum(a.received) FILTER (WHERE a.channel = 'ONLINE') AS "receivedOnline"
+                sum(a.received_online) AS "receivedOnline"
            FROM (${f.sql}) a ${unitJoin} ${where} ${grouping}`,
         [...withBindings, ...f.bindings, ...filterBindings],
       );
@@ -264,8 +281,6 @@ export function indicatorStore(db: Knex) {
 
       if (q.histogram) {
         // neither field nor channel asked: the month × unit histograms of migration 011
-        const slim =
-          !byProcedure && !q.dims.some((d) => d === 'FIELD' || d === 'CHANNEL') && !q.fields && !q.channels;
         /** Edge days of the period from the daily histogram, with their bucket. */
         const edgeDays = `SELECT d.day, d.unit_id, NULL::bigint AS procedure_id, NULL::text AS field,
                    NULL::text AS channel, lt_tenths_bucket(d.tenths) AS bucket, d.tenths, d.dossiers

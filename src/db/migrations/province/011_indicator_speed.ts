@@ -4,6 +4,8 @@ import type { Knex } from 'knex';
  * Smaller aggregates for the indicator statements that read the most rows at provincial scale (a year by
  * unit at 10M dossiers read 1.3M histogram rows and 1.6M daily rows, over 3 s):
  *
+ * - `indicator_unit_months`: every measure per month × unit (received online as a column), for the sums
+ *   when the query neither groups nor filters by field, channel or procedure;
  * - `indicator_processing_buckets` and `indicator_processing_units`: the processing-time histogram per
  *   month × unit (no field, no channel) in coarse buckets and in tenths, for medians when the query
  *   neither groups nor filters by field or channel: the coarse counts find each group's median bucket,
@@ -122,6 +124,14 @@ const NO_MONTHS = `B'0'::bit(${PRESENCE_MONTHS})`;
  * from `dd` (before 009's last INSERT, which ends the statement).
  */
 const APPLY_011 = `
+  i_units AS (
+    INSERT INTO indicator_unit_months AS t (month, unit_id, ${list}, received_online)
+    SELECT date_trunc('month', x.day)::date, x.unit_id, ${sums('x')},
+           coalesce(sum(x.received) FILTER (WHERE x.channel = 'ONLINE'), 0)
+      FROM dd x GROUP BY 1, 2
+    -- a change of channel nets to zero in every measure but received online
+    HAVING ${nonZero('x')} OR sum(x.received) FILTER (WHERE x.channel = 'ONLINE') <> 0 ORDER BY 1, 2
+    ON CONFLICT (month, unit_id) DO UPDATE SET ${addExcluded('t')}, received_online = t.received_online + excluded.received_online),
   i_pbuckets AS (
     INSERT INTO indicator_processing_buckets AS t (month, unit_id, bucket, dossiers)
     SELECT date_trunc('month', x.day)::date, x.unit_id, lt_tenths_bucket(x.tenths), sum(x.dossiers)
@@ -320,7 +330,7 @@ const rebuild = (v: Version) => `
     LOCK TABLE dossiers IN SHARE MODE;
     TRUNCATE indicator_days, indicator_months, indicator_processing_days, indicator_processing_months, indicator_open${
       v === 11
-        ? ', indicator_processing_buckets, indicator_processing_units, indicator_procedure_months, ' +
+        ? ', indicator_unit_months, indicator_processing_buckets, indicator_processing_units, indicator_procedure_months, ' +
           'indicator_procedure_presence, indicator_open_months'
         : ''
     };
@@ -340,6 +350,13 @@ const functions = (v: Version) =>
 
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
+    -- every measure per month and unit (no field, no channel; received online apart)
+    CREATE TABLE indicator_unit_months (
+      month date NOT NULL, unit_id bigint NOT NULL,
+      ${MEASURES.map((m) => `${m} ${m === 'processing_minutes' ? 'bigint' : 'int'} NOT NULL DEFAULT 0`).join(',\n      ')},
+      received_online int NOT NULL DEFAULT 0,
+      PRIMARY KEY (month, unit_id)
+    );
     -- the coarse buckets of processing time (tenths of a working day): whole days up to 10, then 10–15,
     -- 15–20, 20–30, 30–50 and 50 days or more. A median is found in two steps: its bucket from the
     -- counts per bucket, then its tenth among the rows of that bucket only.
@@ -388,6 +405,9 @@ export async function up(knex: Knex): Promise<void> {
     ${functions(11)}
 
     -- filled from 009's tables, exact already
+    INSERT INTO indicator_unit_months (month, unit_id, ${list}, received_online)
+    SELECT month, unit_id, ${sums('m')}, coalesce(sum(m.received) FILTER (WHERE m.channel = 'ONLINE'), 0)
+      FROM indicator_months m GROUP BY 1, 2 HAVING ${nonZero('m')};
     INSERT INTO indicator_processing_buckets (month, unit_id, bucket, dossiers)
     SELECT month, unit_id, lt_tenths_bucket(tenths), sum(dossiers) FROM indicator_processing_months
      GROUP BY 1, 2, 3 HAVING sum(dossiers) <> 0;
@@ -407,7 +427,7 @@ export async function down(knex: Knex): Promise<void> {
     ${functions(9)}
     DROP INDEX IF EXISTS indicator_open_overdue_idx;
     DROP TABLE IF EXISTS indicator_open_months, indicator_procedure_presence, indicator_procedure_months,
-      indicator_processing_units, indicator_processing_buckets;
+      indicator_processing_units, indicator_processing_buckets, indicator_unit_months;
     DROP FUNCTION IF EXISTS lt_tenths_bucket(int), lt_month_bit(date);
   `);
 }
