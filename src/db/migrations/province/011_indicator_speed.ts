@@ -145,8 +145,8 @@ const APPLY_011 = `
   i_procs AS (
     INSERT INTO indicator_procedure_months AS t (month, unit_id, procedure_id, channel, received)
     SELECT date_trunc('month', x.day)::date, x.unit_id, x.procedure_id, x.channel, sum(x.received)
-      FROM dd x GROUP BY 1, 2, 3, 4 HAVING sum(x.received) <> 0 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (month, unit_id, procedure_id, channel) DO UPDATE SET received = t.received + excluded.received),`;
+      FROM dd x GROUP BY 1, 2, 3, 4 HAVING sum(x.received) <> 0 ORDER BY 2, 3, 1, 4
+    ON CONFLICT (unit_id, procedure_id, month, channel) DO UPDATE SET received = t.received + excluded.received),`;
 
 /** Migration 009's apply statement; version 11 also writes the month × unit histogram and procedures. */
 const applySql = (src: string, v: Version) => `
@@ -380,7 +380,8 @@ export async function up(knex: Knex): Promise<void> {
     CREATE TABLE indicator_procedure_months (
       month date NOT NULL, unit_id bigint NOT NULL, procedure_id bigint NOT NULL, channel text NOT NULL,
       received int NOT NULL DEFAULT 0,
-      PRIMARY KEY (month, unit_id, procedure_id, channel)
+      -- unit and procedure first: the triggers recount a pair's presence from its months
+      PRIMARY KEY (unit_id, procedure_id, month, channel)
     );
     -- one bit a month (2000-01 the leftmost) for the month of a date; no bit outside 2000–2049
     CREATE FUNCTION lt_month_bit(m date) RETURNS bit(${PRESENCE_MONTHS}) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
