@@ -167,7 +167,10 @@ const num = (v: unknown) => (v == null ? 0 : Number(v));
  * daily ones alone when a procedure is grouped or filtered. The backlog (pending, overdue) comes from
  * `indicator_open`, one row per open dossier with the instant it turns overdue. Each statement groups by the
  * asked keys and by () at once (GROUPING SETS), so the province's total (distinct procedures included) comes
- * with its groups. At most four statements, whatever the period or the number of groups.
+ * with its groups. At most four statements, whatever the period or the number of groups. When neither field,
+ * channel nor procedure is asked, whole months come from migration 011's month × unit tables instead (sums,
+ * histogram buckets, backlog by due day), and distinct procedures from its presence masks unless months or
+ * channels are grouped.
  */
 export function indicatorStore(db: Knex) {
   return {
