@@ -11,6 +11,7 @@ import * as p007 from './migrations/province/007_open_waits.ts';
 import * as p008 from './migrations/province/008_real_codes.ts';
 import * as p009 from './migrations/province/009_indicators.ts';
 import * as p010 from './migrations/province/010_procedure_search.ts';
+import * as p011 from './migrations/province/011_indicator_speed.ts';
 import * as h001 from './migrations/hub/001_hub.ts';
 import * as h002 from './migrations/hub/002_sync.ts';
 import * as h003 from './migrations/hub/003_hub_settings.ts';
@@ -43,6 +44,7 @@ export const PROVINCE_MIGRATIONS: Record<string, Migration> = {
   '008_real_codes': p008,
   '009_indicators': p009,
   '010_procedure_search': p010,
+  '011_indicator_speed': p011,
 };
 export const HUB_MIGRATIONS: Record<string, Migration> = {
   '001_hub': h001,

@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_FIRST_DAY, CALENDAR_LAST_DAY, calendarRows } from '../../src/calendar/index.ts';
 import * as m009 from '../../src/db/migrations/province/009_indicators.ts';
+import * as m011 from '../../src/db/migrations/province/011_indicator_speed.ts';
 import { timelinessSql } from '../../src/modules/dossiers/dossier-store.ts';
+import { indicatorStore, type LocalDimension } from '../../src/modules/indicators/indicator-store.ts';
 import { Rng } from '../../src/random.ts';
 import { rows, seededCopies } from '../helpers/seeded.ts';
 
@@ -219,6 +221,99 @@ async function actualTables(db: Knex): Promise<Expected> {
   };
 }
 
+/** Migration 011's coarse bucket of a processing time in tenths (lt_tenths_bucket). */
+const bucketOf = (t: number) =>
+  t < 100 ? Math.floor(t / 10) : t < 150 ? 10 : t < 200 ? 11 : t < 300 ? 12 : t < 500 ? 13 : 14;
+
+/** Migration 011's tables, derived here from 009's expected ones (and from indicator_open, checked apart). */
+function expected011(want: Expected) {
+  const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+  const buckets = new Map<string, number>();
+  const units = new Map<string, number>();
+  for (const r of want.pmonths) {
+    const f = r.split('|');
+    const [month, unit] = f;
+    const tenths = Number(f[f.length - 2]);
+    const n = Number(f[f.length - 1]);
+    add(buckets, `${month}|${unit}|${bucketOf(tenths)}`, n);
+    add(units, `${unit}|${bucketOf(tenths)}|${month}|${tenths}`, n);
+  }
+  const unitMonths = new Map<string, number[]>();
+  for (const r of want.months) {
+    const f = r.split('|');
+    const v = f.slice(-MEASURES.length).map(Number);
+    const channel = f[f.length - MEASURES.length - 1];
+    const k = `${f[0]}|${f[1]}`;
+    const sum = unitMonths.get(k) ?? [...MEASURES.map(() => 0), 0];
+    v.forEach((x, i) => (sum[i]! += x));
+    if (channel === 'ONLINE') sum[MEASURES.length]! += v[M.received]!;
+    unitMonths.set(k, sum);
+  }
+  const procs = new Map<string, number>();
+  const presence = new Map<string, Set<number>>();
+  for (const r of want.days) {
+    const [day, unit, procedure, channel, received] = r.split('|');
+    if (Number(received) === 0) continue;
+    add(procs, `${day!.slice(0, 8)}01|${unit}|${procedure}|${channel}`, Number(received));
+    const k = `${unit}|${procedure}`;
+    if (!presence.has(k)) presence.set(k, new Set());
+    presence.get(k)!.add((Number(day!.slice(0, 4)) - 2000) * 12 + Number(day!.slice(5, 7)) - 1);
+  }
+  const flatN = (m: Map<string, number>) => [...m].map(([k, v]) => `${k}|${v}`).sort();
+  return {
+    unitMonths: [...unitMonths].map(([k, v]) => `${k}|${v.join('|')}`).sort(),
+    buckets: flatN(buckets),
+    units: flatN(units),
+    procs: flatN(procs),
+    presence: [...presence]
+      .map(([k, months]) => `${k}|${[...Array(600).keys()].map((i) => (months.has(i) ? '1' : '0')).join('')}`)
+      .sort(),
+  };
+}
+
+async function actual011(db: Knex) {
+  const read = async (sql: string) => (await rows<{ r: string }>(db, sql)).map((x) => x.r).sort();
+  return {
+    unitMonths: await read(
+      `SELECT to_char(month, 'YYYY-MM-DD') || '|' || unit_id || '|' || ${MEASURES.join(` || '|' || `)} || '|' || received_online AS r
+         FROM indicator_unit_months WHERE ${MEASURES.map((m) => `${m} <> 0`).join(' OR ')} OR received_online <> 0`,
+    ),
+    buckets: await read(
+      `SELECT to_char(month, 'YYYY-MM-DD') || '|' || unit_id || '|' || bucket || '|' || dossiers AS r
+         FROM indicator_processing_buckets WHERE dossiers <> 0`,
+    ),
+    units: await read(
+      `SELECT unit_id || '|' || bucket || '|' || to_char(month, 'YYYY-MM-DD') || '|' || tenths || '|' || dossiers AS r
+         FROM indicator_processing_units WHERE dossiers <> 0`,
+    ),
+    procs: await read(
+      `SELECT to_char(month, 'YYYY-MM-DD') || '|' || unit_id || '|' || procedure_id || '|' || channel || '|' || received AS r
+         FROM indicator_procedure_months WHERE received <> 0`,
+    ),
+    presence: await read(
+      `SELECT unit_id || '|' || procedure_id || '|' || months::text AS r FROM indicator_procedure_presence
+        WHERE months <> B'0'::bit(600)`,
+    ),
+  };
+}
+
+/** indicator_open_months equals indicator_open grouped by arrival month, unit, channel and due day. */
+async function expectOpenMonths(db: Knex): Promise<void> {
+  const read = async (sql: string) => (await rows<{ r: string }>(db, sql)).map((x) => x.r).sort();
+  const want = await read(
+    `SELECT to_char(date_trunc('month', arrived_on), 'YYYY-MM-DD') || '|' || unit_id || '|' || channel || '|'
+            || coalesce(to_char((overdue_after AT TIME ZONE INTERVAL '+07:00')::date, 'YYYY-MM-DD'), 'infinity')
+            || '|' || count(*) AS r
+       FROM indicator_open GROUP BY date_trunc('month', arrived_on), unit_id, channel,
+            (overdue_after AT TIME ZONE INTERVAL '+07:00')::date`,
+  );
+  const got = await read(
+    `SELECT to_char(month, 'YYYY-MM-DD') || '|' || unit_id || '|' || channel || '|' || due_day::text || '|' || dossiers AS r
+       FROM indicator_open_months WHERE dossiers <> 0`,
+  );
+  expect(got).toEqual(want);
+}
+
 async function expectExact(db: Knex): Promise<Expected> {
   const want = expectedTables(await loadDossiers(db));
   const got = await actualTables(db);
@@ -227,6 +322,14 @@ async function expectExact(db: Knex): Promise<Expected> {
   expect(got.pdays).toEqual(want.pdays);
   expect(got.pmonths).toEqual(want.pmonths);
   expect(got.open).toEqual(want.open);
+  const want011 = expected011(want);
+  const got011 = await actual011(db);
+  expect(got011.unitMonths).toEqual(want011.unitMonths);
+  expect(got011.buckets).toEqual(want011.buckets);
+  expect(got011.units).toEqual(want011.units);
+  expect(got011.procs).toEqual(want011.procs);
+  expect(got011.presence).toEqual(want011.presence);
+  await expectOpenMonths(db);
   return want;
 }
 
@@ -270,6 +373,25 @@ describe('indicator aggregates (migration 009)', () => {
     );
     expect(c!.overdue).toBeGreaterThan(0);
     expect(c!.pending).toBeGreaterThan(0);
+  });
+
+  it('lt_tenths_bucket and lt_month_bit at their edges', async () => {
+    const db = await copy('40');
+    const tenths = [0, 9, 10, 99, 100, 149, 150, 199, 200, 299, 300, 499, 500, 100000];
+    const [b] = await rows<{ b: number[] }>(
+      db,
+      `SELECT array_agg(lt_tenths_bucket(t) ORDER BY t) AS b FROM unnest(?::int[]) t`,
+      [tenths],
+    );
+    expect(b!.b).toEqual(tenths.map(bucketOf));
+    const [m] = await rows<{ a: string; b: string; c: string; d: string }>(
+      db,
+      `SELECT position('1' in lt_month_bit('2000-01-15')::text) AS a, position('1' in lt_month_bit('2026-11-30')::text) AS b,
+              lt_month_bit('1999-12-31')::text AS c, lt_month_bit('2050-01-01')::text AS d`,
+    );
+    expect([m!.a, m!.b].map(Number)).toEqual([1, 26 * 12 + 10 + 1]);
+    expect(m!.c).toBe('0'.repeat(600));
+    expect(m!.d).toBe('0'.repeat(600));
   });
 
   it('lt_office_minutes: hand-counted cases', async () => {
@@ -486,7 +608,18 @@ describe('indicator aggregates (migration 009)', () => {
 
   it('migration up on a database with dossiers fills the tables; down drops all it made', async () => {
     const db = await copy('40');
+    const functions = (trx: Knex) =>
+      rows<{ f: string }>(
+        trx,
+        `SELECT proname || ':' || md5(btrim(regexp_replace(prosrc, '[[:space:]]+', ' ', 'g'))) AS f FROM pg_proc WHERE proname LIKE 'lt_indicators%' ORDER BY 1`,
+      );
     await db.transaction(async (trx) => {
+      // 011's down puts back 009's functions exactly (009's up writes them afresh to compare)
+      await m011.down(trx);
+      const restored = await functions(trx);
+      await m009.down(trx);
+      await m009.up(trx);
+      expect(restored).toEqual(await functions(trx));
       await m009.down(trx);
       const [left] = await rows<{ n: number }>(
         trx,
@@ -496,8 +629,66 @@ describe('indicator aggregates (migration 009)', () => {
       );
       expect(Number(left!.n)).toBe(0);
       await m009.up(trx);
+      await m011.up(trx);
     });
     await expectExact(db);
+  });
+
+  it('the backlog read through indicator_open_months is exact at any clock, on its due day too', async () => {
+    const db = await copy('40');
+    const store = indicatorStore(db);
+    // instants just before, at and after some open dossiers turn overdue (their own local day), and others
+    const due = await rows<{ t: string }>(
+      db,
+      `SELECT to_char(overdue_after AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS t FROM indicator_open
+        WHERE overdue_after IS NOT NULL ORDER BY dossier_id LIMIT 4`,
+    );
+    const instants = [
+      ...due.flatMap((d) => [-1000, 0, 1, 1000].map((ms) => new Date(Date.parse(d.t) + ms))),
+      ...INSTANTS.map((t) => new Date(t)),
+    ];
+    const periods = [
+      { from: '2025-01-01', to: '2026-11-30' }, // whole months only
+      { from: '2025-01-15', to: '2026-11-20' }, // edge days on both sides
+    ];
+    for (const dims of [['UNIT'], ['CHANNEL', 'MONTH']] as LocalDimension[][]) {
+      for (const period of periods) {
+        for (const now of instants) {
+          const groups = await store.groups({
+            ...period,
+            unitIds: null,
+            procedureIds: null,
+            fields: null,
+            channels: null,
+            dims,
+            rollUp: false,
+            today: '2026-11-20',
+            now,
+            histogram: false,
+            procedures: false,
+          });
+          const got = groups
+            .filter((g) => g.sums.pending + g.sums.overdue > 0)
+            .map((g) => `${g.keys?.join('|') ?? 'total'}|${g.sums.pending}|${g.sums.overdue}`)
+            .sort();
+          const key =
+            dims[0] === 'UNIT' ? `unit_id::text` : `channel || '|' || to_char(arrived_on, 'YYYY-MM')`;
+          const want = (
+            await rows<{ r: string }>(
+              db,
+              `SELECT coalesce(${key}, 'total') || '|' || count(*) FILTER (WHERE NOT coalesce(overdue_after < ?::timestamptz, false))
+                      || '|' || count(*) FILTER (WHERE overdue_after < ?::timestamptz) AS r
+                 FROM indicator_open WHERE arrived_on BETWEEN ?::date AND ?::date
+                GROUP BY GROUPING SETS ((${key}), ())`,
+              [now, now, period.from, period.to],
+            )
+          )
+            .map((x) => x.r)
+            .sort();
+          expect(got, `${dims.join('×')} ${period.from}…${period.to} at ${now.toISOString()}`).toEqual(want);
+        }
+      }
+    }
   });
 
   it('two writers on overlapping dossiers and aggregate rows lose no update', async () => {

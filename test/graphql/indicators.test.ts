@@ -640,6 +640,89 @@ describe('the seeded dossiers of two provinces, recomputed from raw rows', () =>
     });
   }
 
+  // one province: each median found in the province from its coarse buckets (migration 011), distinct
+  // procedures from the presence masks when neither month nor channel is asked
+  const single: [string, Dim[], { from: string; to: string }][] = [
+    ['one province by unit, whole months', ['UNIT'], { from: '2025-12-01', to: '2026-11-30' }],
+    [
+      'one province by unit × quarter, edge days',
+      ['UNIT', 'QUARTER'],
+      { from: '2025-06-15', to: '2026-11-20' },
+    ],
+    ['one province by month', ['MONTH'], { from: '2025-01-01', to: '2026-11-20' }],
+    ['one province by field (the detailed histogram)', ['FIELD'], { from: '2026-01-01', to: '2026-10-31' }],
+    ['one province by procedure', ['PROCEDURE'], { from: '2026-02-01', to: '2026-11-30' }],
+    ['one province in total, one edge day only', [], { from: '2026-11-18', to: '2026-11-18' }],
+  ];
+  for (const [name, dims, period] of single) {
+    it(name, async () => {
+      const one = new Map([[PROVINCES[0]!, raw.get(PROVINCES[0]!)!]]);
+      const t = await indicators({
+        period,
+        filter: { provinces: [PROVINCES[0]] },
+        groupBy: dims,
+        first: 1000,
+      });
+      const expected = direct(one, dims, period, Date.parse(t.asOf) * 1000);
+      const nonEmpty = [...expected.values()].filter(
+        (g) => g.received + g.resolved + g.notCounted + g.pending + g.overdue > 0,
+      );
+      // no dimension: the total only
+      expect(t.totalRows).toBe(dims.length ? nonEmpty.length : 0);
+      for (const r of t.rows) compare(r, expected.get(keyOf(r, dims))!);
+      const all = direct(one, [], period, Date.parse(t.asOf) * 1000).get('');
+      if (all) compare(t.total, all);
+    });
+  }
+
+  it('one province rolled up with a unit filter: medians and procedures of the subtrees', async () => {
+    const period = { from: '2025-11-01', to: '2026-11-20' };
+    const db = hub.rt.sources.byCode(PROVINCES[0]!)!.db;
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const { rows } = await db.raw<{ rows: { id: number; gu: number }[] }>(
+      `SELECT id::int, coalesce(lt_unit_on(id, ?::date), id)::int AS gu FROM units`,
+      [today],
+    );
+    const gu = new Map(rows.map((r) => [r.id, r.gu]));
+    // the two busiest units of today's tree and everything under them
+    const one = raw.get(PROVINCES[0]!)!;
+    const counts = new Map<number, number>();
+    for (const d of one) counts.set(gu.get(d.unit)!, (counts.get(gu.get(d.unit)!) ?? 0) + 1);
+    const top = [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 2)
+      .map(([u]) => u);
+    const { rows: sub } = await db.raw<{ rows: { id: number }[] }>(
+      `WITH RECURSIVE s(id) AS (SELECT unnest(?::bigint[]) UNION SELECT u.id FROM units u JOIN s ON u.parent_id = s.id)
+       SELECT id::int FROM s`,
+      [top],
+    );
+    const inSub = new Set(sub.map((r) => r.id));
+    const unitIds = (
+      await db.raw<{ rows: { id: string }[] }>(`SELECT id::text FROM units WHERE id = ANY(?::bigint[])`, [
+        top,
+      ])
+    ).rows.map((r) => Buffer.from(`Unit:${PROVINCES[0]}:${r.id}`).toString('base64url'));
+    const t = await indicators({
+      period,
+      filter: { provinces: [PROVINCES[0]], units: unitIds },
+      groupBy: ['UNIT'],
+      first: 1000,
+      rollUp: true,
+    });
+    const kept = new Map([[PROVINCES[0]!, one.filter((d) => inSub.has(gu.get(d.unit)!))]]);
+    const expected = direct(
+      kept,
+      ['UNIT'],
+      period,
+      Date.parse(t.asOf) * 1000,
+      new Map([[PROVINCES[0]!, gu]]),
+    );
+    expect(t.rows.length).toBeGreaterThan(0);
+    for (const r of t.rows) compare(r, expected.get(keyOf(r, ['UNIT']))!);
+    compare(t.total, direct(kept, [], period, Date.parse(t.asOf) * 1000).get('')!);
+  });
+
   it('rolls every unit up to the unit standing for it today', async () => {
     const period = { from: '2025-01-01', to: '2026-11-20' };
     const t = await indicators({

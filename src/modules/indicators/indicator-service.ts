@@ -188,7 +188,8 @@ export function createIndicatorService(fed: Federation, requestTime: Date) {
           rollUp,
           today,
           now: requestTime,
-          histogram,
+          // one province: it finds each median itself (a few rows); several: whole histograms, merged here
+          histogram: histogram ? (sources.length === 1 ? 'median' : 'full') : false,
           procedures: needProcedures,
         }),
       );
