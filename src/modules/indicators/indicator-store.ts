@@ -175,6 +175,18 @@ const num = (v: unknown) => (v == null ? 0 : Number(v));
 export function indicatorStore(db: Knex) {
   return {
     async groups(q: IndicatorQuery): Promise<IndicatorGroup[]> {
+      // the statements (sums, histogram, backlog, procedures) are independent: all are sent at once, each on
+      // its own pooled connection, and their rows are folded into the groups in this fixed order afterwards,
+      // so the answer does not depend on which returns first and a request waits for the slowest, not the sum
+      const started: Promise<() => void>[] = [];
+      const send = (
+        sql: string,
+        bindings: readonly Knex.RawBinding[],
+        fold: (rows: Record<string, unknown>[]) => void,
+      ) =>
+        void started.push(
+          db.raw<{ rows: Record<string, unknown>[] }>(sql, bindings).then((res) => () => fold(res.rows)),
+        );
       const byProcedure = q.dims.includes('PROCEDURE') || q.procedureIds != null;
       const { fm, tm } = wholeMonths(q.from, q.to);
       // the unit map only when units are rolled up or filtered: else a unit counts under itself (no join)
@@ -270,17 +282,19 @@ export function indicatorStore(db: Knex) {
             `${measureCols}, CASE WHEN channel = 'ONLINE' THEN received ELSE 0 END AS received_online`,
           );
       const sums = MEASURES.map(([name, c]) => `sum(a.${c}) AS "${name}"`).join(', ');
-      const measures = await db.raw<{ rows: Record<string, unknown>[] }>(
+      send(
         `${withSql}SELECT ${[...keyCols, `${isTotal} AS total`].join(', ')}, ${sums},
                 sum(a.received_online) AS "receivedOnline"
            FROM (${f.sql}) a ${unitJoin} ${where} ${grouping}`,
         [...withBindings, ...f.bindings, ...filterBindings],
+        (rows) => {
+          for (const r of rows) {
+            const g = groupOf(r);
+            for (const [name] of MEASURES) g.sums[name] += num(r[name]);
+            g.sums.receivedOnline += num(r.receivedOnline);
+          }
+        },
       );
-      for (const r of measures.rows) {
-        const g = groupOf(r);
-        for (const [name] of MEASURES) g.sums[name] += num(r[name]);
-        g.sums.receivedOnline += num(r.receivedOnline);
-      }
 
       if (q.histogram) {
         // neither field nor channel asked: the month × unit histograms of migration 011
@@ -309,12 +323,13 @@ export function indicatorStore(db: Knex) {
             GROUP BY GROUPING SETS (${keys.length ? `(${keys.join(', ')}, a.tenths), ` : ''}(a.tenths))`;
           bindings = [...withBindings, ...h.bindings, ...filterBindings];
         }
-        const hist = await db.raw<{ rows: Record<string, unknown>[] }>(sql, bindings);
-        for (const r of hist.rows) {
-          const g = groupOf(r);
-          const t = Number(r.tenths);
-          g.tenths.set(t, (g.tenths.get(t) ?? 0) + num(r.n));
-        }
+        send(sql, bindings, (rows) => {
+          for (const r of rows) {
+            const g = groupOf(r);
+            const t = Number(r.tenths);
+            g.tenths.set(t, (g.tenths.get(t) ?? 0) + num(r.n));
+          }
+        });
       }
 
       /**
@@ -419,17 +434,19 @@ export function indicatorStore(db: Knex) {
       const openBindings = openMonths
         ? [q.now, fm, tm, q.now, q.now, fm, tm, q.now, q.from, q.to, fm, tm]
         : [q.now, q.from, q.to];
-      const open = await db.raw<{ rows: Record<string, unknown>[] }>(
+      send(
         `${withSql}SELECT ${[...keyCols, `${isTotal} AS total`].join(', ')}, sum(a.open) AS open,
                 sum(a.overdue) AS overdue
            FROM (${openSql}) a ${unitJoin} ${where} ${grouping}`,
         [...withBindings, ...openBindings, ...filterBindings],
+        (rows) => {
+          for (const r of rows) {
+            const g = groupOf(r);
+            g.sums.overdue += num(r.overdue);
+            g.sums.pending += num(r.open) - num(r.overdue);
+          }
+        },
       );
-      for (const r of open.rows) {
-        const g = groupOf(r);
-        g.sums.overdue += num(r.overdue);
-        g.sums.pending += num(r.open) - num(r.overdue);
-      }
 
       if (q.procedures) {
         // whole months from the procedures received per month (migration 011), edge days from the daily
@@ -449,7 +466,7 @@ export function indicatorStore(db: Knex) {
                FROM indicator_procedure_months m JOIN procedures p ON p.id = m.procedure_id
               WHERE m.month >= ?::date AND m.month < ?::date AND m.received > 0`;
         const monthBindings = masked ? [mask, '0'.repeat(PRESENCE_MONTHS)] : [fm, tm];
-        const procs = await db.raw<{ rows: Record<string, unknown>[] }>(
+        send(
           `${withSql}${withSql ? ',' : 'WITH'} pa AS MATERIALIZED (
              SELECT ${[...keyCols, 'a.procedure_id', 'a.online_service'].join(', ')}
                FROM (${monthRows}
@@ -473,16 +490,19 @@ export function indicatorStore(db: Knex) {
                    count(*) FILTER (WHERE x.online_service = 'PARTIAL') AS partial_procedures
               FROM (SELECT DISTINCT procedure_id, online_service FROM pa) x`,
           [...withBindings, ...monthBindings, q.from, q.to, fm, tm, ...filterBindings],
+          (rows) => {
+            for (const r of rows) {
+              const g = groupOf(r);
+              g.procedures = {
+                total: num(r.total_procedures),
+                full: num(r.full_procedures),
+                partial: num(r.partial_procedures),
+              };
+            }
+          },
         );
-        for (const r of procs.rows) {
-          const g = groupOf(r);
-          g.procedures = {
-            total: num(r.total_procedures),
-            full: num(r.full_procedures),
-            partial: num(r.partial_procedures),
-          };
-        }
       }
+      for (const fold of await Promise.all(started)) fold();
       return [...groups.values()];
     },
   };
