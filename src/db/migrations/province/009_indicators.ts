@@ -32,7 +32,7 @@ import type { Knex } from 'knex';
  * submission) to end less waited, rounded to the minute; a tenth (histogram bucket) is 51 of them.
  */
 
-const MEASURES = [
+export const MEASURES = [
   'received',
   'digitised',
   'data_reused',
@@ -55,7 +55,8 @@ const measureColumns = MEASURES.map(
 ).join(',\n      ');
 
 /** Local clock minutes (numeric, seconds included) of an instant. */
-const clockMinutes = (ts: string) => `extract(epoch FROM (${ts} AT TIME ZONE INTERVAL '+07:00')::time) / 60`;
+export const clockMinutes = (ts: string) =>
+  `extract(epoch FROM (${ts} AT TIME ZONE INTERVAL '+07:00')::time) / 60`;
 
 /**
  * The office-minute index of an instant at local clock minute `t` given the `calendar_days` row `c` of
@@ -63,7 +64,7 @@ const clockMinutes = (ts: string) => `extract(epoch FROM (${ts} AT TIME ZONE INT
  * lt_office_minutes and the fact query, which joins calendar_days instead of calling the function (a
  * set-based rebuild, no function call per row).
  */
-const officeMinutesOf = (
+export const officeMinutesOf = (
   t: string,
   c: string,
 ) => `(CASE WHEN ${c}.working THEN (${c}.working_ordinal - 1) * 510 +
@@ -71,16 +72,16 @@ const officeMinutesOf = (
            WHEN ${t} <= 1020 THEN 270 + ${t} - 780 ELSE 510 END
     ELSE ${c}.working_ordinal * 510 END)`;
 
-const END = `coalesce(d.finished_at, d.returned_at)`;
+export const END = `coalesce(d.finished_at, d.returned_at)`;
 // the same expression as WAITED in dossier-store.ts
-const WAITED = `make_interval(secs => d.supplement_seconds::float8 + d.payment_seconds)`;
-const START = `coalesce(d.received_at, d.submitted_at)`;
+export const WAITED = `make_interval(secs => d.supplement_seconds::float8 + d.payment_seconds)`;
+export const START = `coalesce(d.received_at, d.submitted_at)`;
 
 /**
  * One row per fact of each dossier of `src` (a relation of dossier rows with a column `sgn`, +1 to add
  * and -1 to subtract): kind 1 receipt, 2 resolution, 3 not counted, with its day and signed measures.
  */
-const factsSql = (src: string) => `
+export const factsSql = (src: string) => `
   SELECT k.day, coalesce(d.handling_unit_id, d.receiving_unit_id) AS unit_id, d.procedure_id, d.channel,
          d.sgn * (k.kind = 1)::int AS received,
          d.sgn * (k.kind = 1 AND d.digitised)::int AS digitised,
@@ -126,10 +127,11 @@ const factsSql = (src: string) => `
     ) k(kind, day)
    WHERE k.day IS NOT NULL`;
 
-const sums = (from: string) => MEASURES.map((m) => `sum(${from}.${m}) AS ${m}`).join(', ');
-const nonZero = (from: string) => MEASURES.map((m) => `sum(${from}.${m}) <> 0`).join(' OR ');
-const addExcluded = (table: string) => MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
-const list = MEASURES.join(', ');
+export const sums = (from: string) => MEASURES.map((m) => `sum(${from}.${m}) AS ${m}`).join(', ');
+export const nonZero = (from: string) => MEASURES.map((m) => `sum(${from}.${m}) <> 0`).join(' OR ');
+export const addExcluded = (table: string) =>
+  MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
+export const list = MEASURES.join(', ');
 
 /**
  * One statement applying the facts of `src` to the four aggregate tables: groups whose every measure
@@ -175,12 +177,12 @@ const applySql = (src: string) => `
  * - ws <= X: LEAST(now, ws) <= ws <= X, never OVERDUE; overdue_after is NULL;
  * - ws > X: LEAST(now, ws) > X ⇔ now > X (ws > X holds), and overdue_after = X.
  */
-const OVERDUE_AFTER = `(SELECT CASE WHEN q.ws IS NOT NULL AND q.ws <= q.x THEN NULL ELSE q.x END
+export const OVERDUE_AFTER = `(SELECT CASE WHEN q.ws IS NOT NULL AND q.ws <= q.x THEN NULL ELSE q.x END
      FROM (SELECT d.due_at + ${WAITED} AS x, lt_open_wait_since(d.id) AS ws) q)`;
-const overdueAfter = `CASE WHEN d.due_at IS NULL THEN NULL ELSE ${OVERDUE_AFTER} END`;
+export const overdueAfter = `CASE WHEN d.due_at IS NULL THEN NULL ELSE ${OVERDUE_AFTER} END`;
 
 /** Rows of indicator_open for the open dossiers of `src`. */
-const openRowsSql = (src: string) => `
+export const openRowsSql = (src: string) => `
   INSERT INTO indicator_open (dossier_id, unit_id, procedure_id, channel, arrived_on, overdue_after)
   SELECT d.id, coalesce(d.handling_unit_id, d.receiving_unit_id), d.procedure_id, d.channel,
          lt_local_day(${START}), ${overdueAfter}
@@ -188,18 +190,18 @@ const openRowsSql = (src: string) => `
    WHERE NOT d.status IN (3, 7, 8) AND ${END} IS NULL
    ORDER BY d.id`;
 
-const OLD = `(SELECT o.*, -1 AS sgn FROM old_rows o)`;
-const NEW = `(SELECT n.*, 1 AS sgn FROM new_rows n)`;
+export const OLD = `(SELECT o.*, -1 AS sgn FROM old_rows o)`;
+export const NEW = `(SELECT n.*, 1 AS sgn FROM new_rows n)`;
 
 /**
  * Month rows read procedures.field: lock the procedures of the changed dossiers (key order) so a
  * concurrent change of a field waits for this transaction, or this statement for it, and the field read
  * next (a new snapshot in READ COMMITTED) is the one the field trigger moved.
  */
-const lockProcedures = (ids: string) =>
+export const lockProcedures = (ids: string) =>
   `PERFORM 1 FROM procedures p WHERE p.id IN (${ids}) ORDER BY p.id FOR SHARE;`;
 
-type Op = 'insert' | 'update' | 'delete';
+export type Op = 'insert' | 'update' | 'delete';
 const transitions = (op: Op) =>
   op === 'insert'
     ? 'NEW TABLE AS new_rows'

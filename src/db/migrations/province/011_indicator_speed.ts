@@ -1,4 +1,18 @@
 import type { Knex } from 'knex';
+import {
+  addExcluded,
+  factsSql,
+  list,
+  lockProcedures,
+  NEW,
+  nonZero,
+  OLD,
+  openRowsSql,
+  MEASURES,
+  overdueAfter,
+  sums,
+  type Op,
+} from './009_indicators.ts';
 
 /**
  * Smaller aggregates for the indicator statements that read the most rows at provincial scale (a year by
@@ -23,97 +37,11 @@ import type { Knex } from 'knex';
  * 009's, generated from the same text with the new tables left out). Up fills the new tables from 009's
  * aggregates (exact already), not from the dossiers: seconds instead of minutes at 10M dossiers.
  *
- * Migration 009's SQL is repeated here, not imported: an applied migration is never edited, and this one
- * must keep generating what it installed.
+ * The facts, the open rows and the statement pieces are migration 009's own (imported): both migrations
+ * are frozen once applied, so 011's down rebuilds exactly the functions 009 installed.
  */
 
 type Version = 9 | 11;
-
-const MEASURES = [
-  'received',
-  'digitised',
-  'data_reused',
-  'resolved',
-  'early',
-  'on_time',
-  'late',
-  'processing_minutes',
-  'electronic_result',
-  'fee_due',
-  'paid_online',
-  'ratings',
-  'rating_sum',
-  'good_ratings',
-  'not_counted',
-] as const;
-
-/** Local clock minutes (numeric, seconds included) of an instant. */
-const clockMinutes = (ts: string) => `extract(epoch FROM (${ts} AT TIME ZONE INTERVAL '+07:00')::time) / 60`;
-
-/** As in migration 009: the office-minute index of an instant at local clock minute `t` on calendar row `c`. */
-const officeMinutesOf = (
-  t: string,
-  c: string,
-) => `(CASE WHEN ${c}.working THEN (${c}.working_ordinal - 1) * 510 +
-      CASE WHEN ${t} < 420 THEN 0 WHEN ${t} <= 690 THEN ${t} - 420 WHEN ${t} < 780 THEN 270
-           WHEN ${t} <= 1020 THEN 270 + ${t} - 780 ELSE 510 END
-    ELSE ${c}.working_ordinal * 510 END)`;
-
-const END = `coalesce(d.finished_at, d.returned_at)`;
-const WAITED = `make_interval(secs => d.supplement_seconds::float8 + d.payment_seconds)`;
-const START = `coalesce(d.received_at, d.submitted_at)`;
-
-/** Migration 009's facts of the dossiers of `src` (rows with a column `sgn`), unchanged. */
-const factsSql = (src: string) => `
-  SELECT k.day, coalesce(d.handling_unit_id, d.receiving_unit_id) AS unit_id, d.procedure_id, d.channel,
-         d.sgn * (k.kind = 1)::int AS received,
-         d.sgn * (k.kind = 1 AND d.digitised)::int AS digitised,
-         d.sgn * (k.kind = 1 AND d.data_reused)::int AS data_reused,
-         d.sgn * (k.kind = 2)::int AS resolved,
-         d.sgn * (k.kind = 2 AND f.outcome = 1)::int AS early,
-         d.sgn * (k.kind = 2 AND f.outcome = 2)::int AS on_time,
-         d.sgn * (k.kind = 2 AND f.outcome = 3)::int AS late,
-         d.sgn * CASE WHEN k.kind = 2 THEN f.minutes ELSE 0 END AS processing_minutes,
-         d.sgn * (k.kind = 2 AND d.electronic_result)::int AS electronic_result,
-         d.sgn * (k.kind = 2 AND fee.procedure_id IS NOT NULL)::int AS fee_due,
-         d.sgn * (k.kind = 2 AND fee.procedure_id IS NOT NULL AND d.paid_online)::int AS paid_online,
-         d.sgn * (k.kind = 2 AND d.satisfaction IS NOT NULL)::int AS ratings,
-         d.sgn * CASE WHEN k.kind = 2 THEN coalesce(d.satisfaction, 0) ELSE 0 END AS rating_sum,
-         d.sgn * (k.kind = 2 AND coalesce(d.satisfaction, 0) >= 4)::int AS good_ratings,
-         d.sgn * (k.kind = 3)::int AS not_counted,
-         CASE WHEN k.kind = 2 THEN round(f.minutes / 51.0)::int END AS tenths,
-         d.sgn
-    FROM ${src} d
-    LEFT JOIN (SELECT DISTINCT procedure_id, channel FROM procedure_channels WHERE fee_vnd > 0) fee
-      ON fee.procedure_id = d.procedure_id AND fee.channel = d.channel
-    CROSS JOIN LATERAL (SELECT ${END} - ${WAITED} AS stop, ${START} AS start) w
-    CROSS JOIN LATERAL (SELECT ${clockMinutes('w.stop')} AS stop, ${clockMinutes('w.start')} AS start) t
-    LEFT JOIN calendar_days ce ON ce.day = lt_local_day(w.stop)
-    LEFT JOIN calendar_days cs ON cs.day = lt_local_day(w.start)
-    CROSS JOIN LATERAL (SELECT
-      d.status IN (3, 7, 8) AS nc,
-      NOT d.status IN (3, 7, 8) AND ${END} IS NOT NULL AS resolved,
-      -- 1 early, 2 on time, 3 late: the ended branch of timelinessSql, case by case
-      CASE WHEN d.supplement_count >= 2 THEN 3
-           WHEN d.due_at IS NULL THEN 2
-           WHEN ${END} - ${WAITED} > d.due_at THEN 3
-           WHEN (${END} - ${WAITED}) AT TIME ZONE INTERVAL '+07:00'
-                < date_trunc('day', d.due_at AT TIME ZONE INTERVAL '+07:00') THEN 1
-           ELSE 2 END AS outcome,
-      -- outside calendar_days (2019–2035) no working day is known: 0 minutes
-      coalesce(round(greatest(0, ${officeMinutesOf('t.stop', 'ce')} - ${officeMinutesOf('t.start', 'cs')}))::bigint, 0)
-        AS minutes) f
-    CROSS JOIN LATERAL (VALUES
-      (1, lt_local_day(d.received_at)),
-      (2, CASE WHEN f.resolved THEN lt_local_day(${END}) END),
-      (3, CASE WHEN f.nc THEN lt_local_day(coalesce(d.finished_at, d.returned_at, d.received_at, d.submitted_at)) END)
-    ) k(kind, day)
-   WHERE k.day IS NOT NULL`;
-
-const sums = (from: string) => MEASURES.map((m) => `sum(${from}.${m}) AS ${m}`).join(', ');
-const nonZero = (from: string) => MEASURES.map((m) => `sum(${from}.${m}) <> 0`).join(' OR ');
-const addExcluded = (table: string) => MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ');
-const list = MEASURES.join(', ');
 
 /** Months since 2000-01 a presence mask covers (bit 0, the leftmost, is January 2000): up to December 2049. */
 export const PRESENCE_MONTHS = 600;
@@ -177,20 +105,6 @@ const applySql = (src: string, v: Version) => `
    GROUP BY 1, 2, 3, 4, 5 HAVING sum(x.dossiers) <> 0 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (month, unit_id, field, channel, tenths) DO UPDATE SET dossiers = t.dossiers + excluded.dossiers`;
 
-/** Migration 009's overdue_after (its proof is there). */
-const OVERDUE_AFTER = `(SELECT CASE WHEN q.ws IS NOT NULL AND q.ws <= q.x THEN NULL ELSE q.x END
-     FROM (SELECT d.due_at + ${WAITED} AS x, lt_open_wait_since(d.id) AS ws) q)`;
-const overdueAfter = `CASE WHEN d.due_at IS NULL THEN NULL ELSE ${OVERDUE_AFTER} END`;
-
-/** Rows of indicator_open for the open dossiers of `src`. */
-const openRowsSql = (src: string) => `
-  INSERT INTO indicator_open (dossier_id, unit_id, procedure_id, channel, arrived_on, overdue_after)
-  SELECT d.id, coalesce(d.handling_unit_id, d.receiving_unit_id), d.procedure_id, d.channel,
-         lt_local_day(${START}), ${overdueAfter}
-    FROM ${src} d
-   WHERE NOT d.status IN (3, 7, 8) AND ${END} IS NULL
-   ORDER BY d.id`;
-
 /**
  * The local day an open row turns overdue: overdue_after's local day, 'infinity' when it never does (a
  * key column cannot be null). Overdue at instant now ⇔ overdue_after < now: every row of a day before
@@ -207,14 +121,6 @@ const openMonthsApply = (delta: string) => `
   SELECT date_trunc('month', o.arrived_on)::date, o.unit_id, o.channel, ${DUE_DAY}, sum(o.sgn)::int
     FROM ${delta} o GROUP BY 1, 2, 3, 4 HAVING sum(o.sgn) <> 0 ORDER BY 1, 2, 3, 4
   ON CONFLICT (month, unit_id, channel, due_day) DO UPDATE SET dossiers = t.dossiers + excluded.dossiers`;
-
-const OLD = `(SELECT o.*, -1 AS sgn FROM old_rows o)`;
-const NEW = `(SELECT n.*, 1 AS sgn FROM new_rows n)`;
-
-const lockProcedures = (ids: string) =>
-  `PERFORM 1 FROM procedures p WHERE p.id IN (${ids}) ORDER BY p.id FOR SHARE;`;
-
-type Op = 'insert' | 'update' | 'delete';
 
 /** The (unit, procedure) pairs of the received dossiers a statement changed. */
 const changedPairs = (op: Op) =>
