@@ -2,21 +2,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BACKLOG_DAYS, DASHBOARD_CHARTS, SANS_FONT, type ChartSpec } from '../../src/server/dashboard.ts';
+import { browserAvailable, launchChromium } from '../helpers/chromium.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 import { startProxy } from '../helpers/tcp-proxy.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) {
-  throw new Error(
-    `Browser tests need Debian chromium at ${CHROMIUM} (apt-get install -y chromium); CI does not skip them`,
-  );
-}
-if (!hasBrowser)
-  console.warn(`skipping dashboard browser tests: no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+const hasBrowser = browserAvailable('dashboard');
 
 /** A period inside the seeded data (the templates' today is 2026-11-20). */
 const FROM = '2026-06-01';
@@ -92,18 +85,7 @@ let browser: Browser;
 describe.skipIf(!hasBrowser)('indicator dashboard in headless Chromium, offline', () => {
   beforeAll(async () => {
     hub = await startTestHub({ provinces: ['40', '96'] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,19 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_LINE_LIMIT, exampleTabs, MONO_FONT } from '../../src/server/graphiql.ts';
+import { browserAvailable, launchChromium } from '../helpers/chromium.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) {
-  throw new Error(
-    `Browser tests need Debian chromium at ${CHROMIUM} (apt-get install -y chromium); CI does not skip them`,
-  );
-}
-if (!hasBrowser)
-  console.warn(`skipping GraphiQL browser tests: no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+const hasBrowser = browserAvailable('GraphiQL');
 
 let hub: TestHub;
 let browser: Browser;
@@ -21,18 +14,7 @@ let browser: Browser;
 describe.skipIf(!hasBrowser)('GraphiQL in headless Chromium, offline', () => {
   beforeAll(async () => {
     hub = await startTestHub({ provinces: ['40', '96'] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
