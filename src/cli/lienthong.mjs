@@ -1,7 +1,7 @@
 #!/usr/bin/env -S node --max-semi-space-size=64
 // The young generation is raised from 16 to 64 MB per semi-space: a page of nested dossiers allocates about
 // 1 MB while it waits on PostgreSQL, so 32 requests in flight outgrow the default and promote what would
-// have died young (old-space collections then took a quarter of the hub's CPU under load). `npm start`
+// have died young (garbage collection then took a quarter of the hub's CPU under load). `npm start`
 // passes the same flag; src/bench reads it from this line.
 // Entry point: registers tsx so the TypeScript sources run as they are, then hands over to the CLI.
 import { register } from 'tsx/esm/api';
