@@ -28,6 +28,8 @@ const SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
 /** Alternating rounds per workload and server (BENCH_ROUNDS); the table gives medians. */
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
+/** Throughput workloads whose names contain one of these (BENCH_WORKLOADS, comma-separated); all when unset. */
+const WORKLOADS = env.BENCH_WORKLOADS?.split(',').map((w) => w.trim());
 /** PostGraphile as the peer in the throughput part, installed on demand (BENCH_PEER=0 leaves it out). */
 const PEER = env.BENCH_PEER !== '0';
 const dataDir = env.LIENTHONG_DATA_DIR ?? path.resolve('.lienthong/bench');
@@ -147,7 +149,7 @@ const peer =
 
 if (PARTS.has('throughput')) {
   await runThroughput({
-    workloads: workloads(root.code),
+    workloads: workloads(root.code).filter((w) => !WORKLOADS || WORKLOADS.some((n) => w.name.includes(n))),
     hub: { url: hubUrl, pid: hub!.child.pid! },
     baseline: { url: baseline!.url, pid: baseline!.child.pid! },
     peer: peer && { url: peer.url, pid: peer.child.pid! },

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { BadUserInputError } from '../errors.ts';
+import { selectEmbedded, type EmbeddedSql } from './json-rows.ts';
 import { rowsOf } from './tables.ts';
 
 /** How a list is ordered: a SQL expression plus the id as tie-breaker (and province across sources). */
@@ -98,7 +99,8 @@ export function orderBy(qb: Knex.QueryBuilder, spec: SortSpec): void {
   qb.orderByRaw(`${sqlValue(spec)} ${dir}, ${spec.idExpr} ${dir}`);
 }
 
-const orderClause = (spec: SortSpec) => {
+/** `ORDER BY`'s terms for the spec (text in byte order). */
+export const orderClause = (spec: SortSpec) => {
   const dir = spec.direction === 'asc' ? 'ASC' : 'DESC';
   return `${sqlValue(spec)} ${dir}, ${spec.idExpr} ${dir}`;
 };
@@ -172,7 +174,8 @@ export interface PerParentColumns extends SortColumn {
 /**
  * Nested lists for many parents in one statement: `inner` selects the rows of every parent (`Row`); a
  * window numbers them per parent in the list's order, after the cursor, and the first `limit` of each
- * are kept. Rows come back with `_sort` and `_parent`, grouped by parent.
+ * are kept. Rows come back with `_sort` and `_parent`, grouped by parent, and with the JSON of the
+ * relations `embedded` reads for them (`_e0`, …; src/db/json-rows.ts).
  */
 export async function firstPerParent<Row>(
   db: Knex,
@@ -180,6 +183,7 @@ export async function firstPerParent<Row>(
   parentExpr: string,
   page: { spec: SortSpec; from: Position | undefined; limit: number },
   sourceCode: string,
+  embedded: readonly EmbeddedSql[] = [],
 ): Promise<(Row & PerParentColumns)[]> {
   inner
     .select(db.raw(sortSelect(page.spec)))
@@ -189,7 +193,10 @@ export async function firstPerParent<Row>(
       ),
     );
   applyAfter(inner, page.spec, page.from, sourceCode);
-  return rowsOf<Row & PerParentColumns>(
-    db.select('*').from(inner.as('x')).where('_rn', '<=', page.limit).orderBy(['_parent', '_rn']),
-  );
+  const outer = db
+    .select('x.*')
+    .from(inner.as('x'))
+    .where('_rn', '<=', page.limit)
+    .orderBy(['_parent', '_rn']);
+  return rowsOf<Row & PerParentColumns>(selectEmbedded(db, outer, 'x', embedded));
 }

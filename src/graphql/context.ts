@@ -1,5 +1,6 @@
 import type { Federation } from '../sources/federation.ts';
 import type { Disclosures } from './disclosures.ts';
+import type { Relations } from './embed.ts';
 import type { Viewer } from './viewer.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface GraphQLContext extends Services {
   /** The caller's network address (the socket's; the hub trusts no forwarding header), for per-address limits. */
   clientAddress: string;
   fed: Federation;
+  /** The relations a statement may read for its rows' resolvers (src/graphql/embed.ts). */
+  relations: Relations;
   /** Personal data this response shows unmasked, for its audit record. */
   disclosures: Disclosures;
 }

@@ -5,6 +5,7 @@ import type { Source } from '../sources/registry.ts';
 import { singleSourceConnection, type Connection, type FetchPage, type Sorted } from './connection.ts';
 import { countLoader, listLoader, type LocalKey } from './loaders.ts';
 import type { PageRequest } from './pagination.ts';
+import { NO_EMBEDDING, type EmbedPlan, type Embedding } from './embed.ts';
 
 type ParentRows<T> = (Sorted<T> & { parent: number })[];
 
@@ -14,28 +15,46 @@ type ParentRows<T> = (Sorted<T> & { parent: number })[];
  */
 export function nestedConnections<T, F>(
   fed: Federation,
-  fetch: (source: Source, parentIds: number[], filter: F, q: FetchPage) => Promise<ParentRows<T>>,
+  fetch: (
+    source: Source,
+    parentIds: number[],
+    filter: F,
+    q: FetchPage,
+    embedded: Embedding[],
+  ) => Promise<ParentRows<T>>,
   count: (source: Source, parentIds: number[], filter: F) => Promise<Map<number, number>>,
 ) {
   const pages = new Map<string, DataLoader<LocalKey, (Sorted<T> & { parent: number })[], string>>();
   const counts = new Map<string, DataLoader<LocalKey, number, string>>();
-  return async (parent: LocalKey, spec: SortSpec, page: PageRequest, filter: F): Promise<Connection<T>> => {
+  /** The rows to fetch for a page, and the loader every parent asking the same page and filter shares. */
+  const pagerOf = (spec: SortSpec, page: PageRequest, filter: F, plan: EmbedPlan) => {
     const q: FetchPage = {
       spec: page.backward ? reversed(spec) : spec,
       from: page.from,
       limit: page.limit + 1,
     };
-    const filterKey = JSON.stringify(filter);
-    const pageKey = JSON.stringify([q.spec.key, q.spec.direction, q.from, q.limit, filterKey]);
+    const pageKey = JSON.stringify([q.spec.key, q.spec.direction, q.from, q.limit, JSON.stringify(filter)]);
     let pager = pages.get(pageKey);
     if (!pager) {
       pager = listLoader(
         fed,
-        (source, ids) => fetch(source, ids, filter, q),
+        // the first caller's plan serves every parent of the page: they share one field of the query
+        (source, ids) => fetch(source, ids, filter, q, plan(source)),
         (r) => r.parent,
       );
       pages.set(pageKey, pager);
     }
+    return { q, pager };
+  };
+  const load = async (
+    parent: LocalKey,
+    spec: SortSpec,
+    page: PageRequest,
+    filter: F,
+    plan: EmbedPlan = NO_EMBEDDING,
+  ): Promise<Connection<T>> => {
+    const { pager } = pagerOf(spec, page, filter, plan);
+    const filterKey = JSON.stringify(filter);
     let counter = counts.get(filterKey);
     if (!counter) {
       counter = countLoader(fed, (source, ids) => count(source, ids, filter));
@@ -45,4 +64,17 @@ export function nestedConnections<T, F>(
     const c = counter;
     return singleSourceConnection(parent.province, spec, page, rows, () => c.load(parent));
   };
+  return Object.assign(load, {
+    /**
+     * For an embedded page (src/graphql/embed.ts): the rows to fetch, and how to hand one parent's rows,
+     * read in its parent's statement, to the loader `load` reads.
+     */
+    embedded(spec: SortSpec, page: PageRequest, filter: F) {
+      const { q, pager } = pagerOf(spec, page, filter, NO_EMBEDDING);
+      return {
+        q,
+        prime: (parent: LocalKey, rows: (Sorted<T> & { parent: number })[]) => void pager.prime(parent, rows),
+      };
+    },
+  });
 }

@@ -10,8 +10,9 @@ import { createUnitService } from '../modules/units/unit-service.ts';
 import type { Runtime } from '../runtime.ts';
 import type { RequestDeadline } from '../sources/deadline.ts';
 import { createFederation } from '../sources/federation.ts';
-import type { GraphQLContext } from '../graphql/context.ts';
+import type { GraphQLContext, Services } from '../graphql/context.ts';
 import { createDisclosures } from '../graphql/disclosures.ts';
+import { relations } from './schema.ts';
 import type { Viewer } from '../graphql/viewer.ts';
 
 export function createContext(
@@ -44,39 +45,27 @@ export function createContext(
   const sync = once(() => createSyncService(rt, viewer));
   const audit = once(() => createAuditService(rt, viewer));
   const indicators = once(() => createIndicatorService(fed, requestTime));
-  return {
+  // the services are getters on the context's prototype: Apollo copies a context's own properties for each
+  // operation (Object.assign, which would call every getter and make all nine services), not its prototype
+  const lazy = Object.defineProperties({}, {
+    provinces: { get: provinces },
+    units: { get: units },
+    procedures: { get: procedures },
+    dossiers: { get: dossiers },
+    statusLookup: { get: statusLookup },
+    documents: { get: documents },
+    sync: { get: sync },
+    audit: { get: audit },
+    indicators: { get: indicators },
+  } satisfies Record<keyof Services, PropertyDescriptor>);
+  const own: Omit<GraphQLContext, keyof Services> = {
     requestId,
     requestTime,
     viewer,
     clientAddress,
     fed,
+    relations,
     disclosures,
-    get provinces() {
-      return provinces();
-    },
-    get units() {
-      return units();
-    },
-    get procedures() {
-      return procedures();
-    },
-    get dossiers() {
-      return dossiers();
-    },
-    get statusLookup() {
-      return statusLookup();
-    },
-    get documents() {
-      return documents();
-    },
-    get sync() {
-      return sync();
-    },
-    get audit() {
-      return audit();
-    },
-    get indicators() {
-      return indicators();
-    },
   };
+  return Object.assign(Object.create(lazy) as GraphQLContext, own);
 }

@@ -13,7 +13,8 @@ import { statusLookupResolvers } from '../modules/dossiers/status-lookup-resolve
 import { procedureResolvers } from '../modules/procedures/procedure-resolvers.ts';
 import { provinceResolvers } from '../modules/provinces/province-resolvers.ts';
 import { syncResolvers } from '../modules/sync/sync-resolvers.ts';
-import { unitResolvers } from '../modules/units/unit-resolvers.ts';
+import { unitRelations, unitResolvers } from '../modules/units/unit-resolvers.ts';
+import type { Relations } from '../graphql/embed.ts';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.ts';
 import { applyScopes } from './scopes.ts';
 
@@ -48,3 +49,6 @@ export function buildSchema(extra: Resolvers[] = []): GraphQLSchema {
   });
   return applyScopes(schema);
 }
+
+/** The relations statements may read for their rows' resolvers, of every module (src/graphql/embed.ts). */
+export const relations: Relations = { ...unitRelations };

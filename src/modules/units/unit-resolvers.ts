@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { encodeId } from '../../graphql/ids.ts';
 import { fromSource } from '../../graphql/loaders.ts';
+import { embedPlan, type Relations } from '../../graphql/embed.ts';
 
 export const unitResolvers: Resolvers = {
   Query: {
@@ -16,7 +17,8 @@ export const unitResolvers: Resolvers = {
     successors: (u, _, ctx, info) => fromSource(ctx.fed, info, ctx.units.successors(u)),
     predecessors: (u, _, ctx, info) => fromSource(ctx.fed, info, ctx.units.predecessors(u)),
     currentUnits: (u, _, ctx, info) => fromSource(ctx.fed, info, ctx.units.currentUnits(u)),
-    children: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.units.children(u, args)),
+    children: (u, args, ctx, info) =>
+      fromSource(ctx.fed, info, ctx.units.children(u, args, embedPlan(ctx, info, 'Unit'))),
     procedures: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.procedures.ofUnit(u, args)),
     dossiers: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.dossiers.ofUnit(u, args)),
     documents: (u, args, ctx, info) => fromSource(ctx.fed, info, ctx.documents.issuedBy(u, args)),
@@ -35,4 +37,9 @@ export const unitResolvers: Resolvers = {
         : fromSource(ctx.fed, info, ctx.documents.load({ province: l.province, id: l.documentId })),
   },
   UnitConnection: { totalCount: (c, _, ctx, info) => fromSource(ctx.fed, info, c.totalCount()) },
+};
+
+/** Unit relations a parent's statement can read (src/graphql/embed.ts). */
+export const unitRelations: Relations = {
+  'Unit.children': (ctx, source, asked, nested) => ctx.units.embedChildren(source, asked, nested),
 };

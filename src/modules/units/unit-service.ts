@@ -3,7 +3,10 @@ import type { Connection } from '../../graphql/connection.ts';
 import { federatedConnection } from '../../graphql/connection.ts';
 import { entityLoader, listLoader, type LocalKey } from '../../graphql/loaders.ts';
 import { nestedConnections } from '../../graphql/nested.ts';
-import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
+import { pageRequest, type PageArgs, type PageRequest } from '../../graphql/pagination.ts';
+import { NO_EMBEDDING, primeRow, type Asked, type EmbedPlan, type Embedding } from '../../graphql/embed.ts';
+import { isValidPosition, type SortSpec } from '../../db/keyset.ts';
+import type { Source } from '../../sources/registry.ts';
 import type { Federation } from '../../sources/federation.ts';
 import { idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
 import { UNIT_SORTS, unitStore, type LineageRow } from './unit-store.ts';
@@ -71,7 +74,8 @@ export function createUnitService(fed: Federation) {
   );
   const children = nestedConnections<UnitEntity, null>(
     fed,
-    (s, ids, _f, q) => unitStore(s.db, s.code).childrenOf(ids, q),
+    (s, ids, _f, q, embedded) =>
+      unitStore(s.db, s.code).childrenOf(ids, q, embedded, (u, row) => primeRow(embedded, u, row)),
     (s, ids) => unitStore(s.db, s.code).countChildren(ids),
   );
 
@@ -98,7 +102,10 @@ export function createUnitService(fed: Federation) {
         (s) => unitStore(s.db, s.code).count(filter),
       );
     },
-    async get(args: { id?: string | null; code?: string | null }): Promise<UnitEntity | null> {
+    async get(
+      args: { id?: string | null; code?: string | null },
+      plan: EmbedPlan = NO_EMBEDDING,
+    ): Promise<UnitEntity | null> {
       if ((args.id == null) === (args.code == null))
         throw new BadUserInputError('Give exactly one of "id" or "code"');
       if (args.id != null) {
@@ -110,17 +117,46 @@ export function createUnitService(fed: Federation) {
       const suffix = code.split('.').at(-1);
       const all = fed.select(null);
       const owner = all.filter((s) => s.agencySuffix === suffix);
-      const found = await fed.each(owner.length ? owner : all, (s) =>
-        unitStore(s.db, s.code).byCodes([code]),
-      );
+      const found = await fed.each(owner.length ? owner : all, (s) => {
+        const embedded = plan(s);
+        return unitStore(s.db, s.code).byCodes([code], embedded, (u, row) => primeRow(embedded, u, row));
+      });
       return found.flatMap((r) => r.value)[0] ?? null;
     },
     load: (key: LocalKey) => byId.load(key),
     parent: (u: UnitEntity) =>
       u.parentId == null ? null : byId.load({ province: u.province, id: u.parentId }),
-    children: (u: UnitEntity, args: Omit<UnitListArgs, 'filter'>) => {
+    children: (u: UnitEntity, args: Omit<UnitListArgs, 'filter'>, plan?: EmbedPlan) => {
       const spec = sortSpec(UNIT_SORTS, args.orderBy, DEFAULT_ORDER);
-      return children({ province: u.province, id: u.id }, spec, pageRequest(args, spec), null);
+      return children({ province: u.province, id: u.id }, spec, pageRequest(args, spec), null, plan);
+    },
+    /** `Unit.children` read in its parent's statement (src/graphql/embed.ts); undefined for arguments that do not plan. */
+    embedChildren(
+      source: Source,
+      asked: Asked,
+      nested: (type: string) => Embedding[],
+    ): Embedding | undefined {
+      const args = asked.args as Omit<UnitListArgs, 'filter'>;
+      let spec: SortSpec;
+      let page: PageRequest;
+      try {
+        spec = sortSpec(UNIT_SORTS, args.orderBy, DEFAULT_ORDER);
+        page = pageRequest(args, spec);
+      } catch {
+        return undefined; // the field's own resolver reports the arguments
+      }
+      const { q, prime } = children.embedded(spec, page, null);
+      if (page.limit === 0 || (q.from && !isValidPosition(q.spec, q.from))) return undefined;
+      const inner = nested('Unit');
+      const store = unitStore(source.db, source.code);
+      return {
+        sql: (parent, alias) => store.childrenJson(parent, alias, q, inner),
+        prime: (u: UnitEntity, value) =>
+          prime(
+            { province: u.province, id: u.id },
+            store.childrenFromJson(u.id, value as never, (child, row) => primeRow(inner, child, row)),
+          ),
+      };
     },
     async administrativeCodes(u: UnitEntity): Promise<AdministrativeCodeModel[]> {
       const rows = await adminCodes.load({ province: u.province, id: u.id });

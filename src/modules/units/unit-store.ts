@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import {
   applyAfter,
   orderBy,
+  orderClause,
   firstPerParent,
   sortSelect,
   type SortColumn,
@@ -9,6 +10,7 @@ import {
 } from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
 import { whereFolded } from '../../db/sql.ts';
+import { jsonList, selectEmbedded, type EmbeddedSql, type Sql } from '../../db/json-rows.ts';
 import { rowsOf, type Qualified, type Selected, type UnitRow } from '../../db/tables.ts';
 import type { UnitEntity } from '../../graphql/models.ts';
 import type { UnitKind, UnitLevel } from '../../graphql/generated/schema-types.ts';
@@ -38,6 +40,8 @@ const COLUMNS = [
 ] as const satisfies readonly Qualified<'u', UnitRow>[];
 // knex cannot type an aliased table: `units as u` rows come through rowsOf<Row>, Row from COLUMNS
 type Row = Selected<UnitRow, typeof COLUMNS>;
+/** The columns of an embedded unit's JSON (src/db/json-rows.ts); a unit has no timestamp. */
+const JSON_COLUMNS = [...COLUMNS.map((c) => c.slice(2)), '_sort'];
 
 /** A lineage link as the store reads it; `ext_*` are set for a successor in another province. */
 export interface LineageRow {
@@ -99,23 +103,66 @@ export function unitStore(db: Knex, province: string) {
       return (await rowsOf<Row>(qb)).map(entity);
     },
     /** Units by agency identifier, or by an identifier they had before (unit_code_aliases). */
-    async byCodes(codes: string[]): Promise<UnitEntity[]> {
+    async byCodes(
+      codes: string[],
+      embedded: readonly EmbeddedSql[] = [],
+      each?: (u: UnitEntity, row: object) => void,
+    ): Promise<UnitEntity[]> {
       const qb = db('units as u')
         .select(COLUMNS)
         .whereRaw(
           'u.code = ANY(?) OR u.id IN (SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ANY(?))',
           [codes, codes],
         );
-      return (await rowsOf<Row>(qb)).map(entity);
+      // embedded children read `units u` themselves: the rows are named x for them
+      const rows = await rowsOf<Row>(
+        embedded.length ? selectEmbedded(db, db.select('x.*').from(qb.as('x')), 'x', embedded) : qb,
+      );
+      return rows.map((r) => {
+        const u = entity(r);
+        each?.(u, r);
+        return u;
+      });
     },
     /** Children of many parents in one statement: a window keeps `limit` rows per parent. */
     async childrenOf(
       parentIds: number[],
       q: FetchPage,
+      embedded: readonly EmbeddedSql[] = [],
+      each?: (u: UnitEntity, row: object) => void,
     ): Promise<(Sorted<UnitEntity> & { parent: number })[]> {
       const inner = db('units as u').select(COLUMNS).whereRaw('u.parent_id = ANY(?)', [parentIds]);
-      const rows = await firstPerParent<Row>(db, inner, 'u.parent_id', q, province);
-      return rows.map((r) => ({ ...sorted(r), parent: r._parent }));
+      const rows = await firstPerParent<Row>(db, inner, 'u.parent_id', q, province, embedded);
+      return rows.map((r) => {
+        const s = { entity: entity(r), sort: r._sort, id: r.id, parent: r._parent };
+        each?.(s.entity, r);
+        return s;
+      });
+    },
+    /** The children page of one parent as JSON, in the parent's statement (src/db/json-rows.ts). */
+    childrenJson(parent: string, alias: string, q: FetchPage, nested: readonly EmbeddedSql[]): Sql {
+      const inner = db('units as u')
+        .select(COLUMNS)
+        .select(db.raw(sortSelect(q.spec)))
+        .select(db.raw(`row_number() OVER (ORDER BY ${orderClause(q.spec)}) AS _n`))
+        .whereRaw(`u.parent_id = ${parent}.id`)
+        .limit(q.limit);
+      applyAfter(inner, q.spec, q.from, province);
+      orderBy(inner, q.spec);
+      const s = inner.toSQL();
+      return jsonList({ sql: s.sql, bindings: [...s.bindings] }, JSON_COLUMNS, alias, nested);
+    },
+    /** childrenJson's rows back, each given to `each` with its row (its relations' JSON in `_e0`, …). */
+    childrenFromJson(
+      parentId: number,
+      json: readonly (Row & SortColumn)[],
+      each: (u: UnitEntity, row: object) => void,
+    ): (Sorted<UnitEntity> & { parent: number })[] {
+      return json.map((r) => {
+        const s = { entity: entity(r), sort: r._sort, id: r.id, parent: parentId };
+        each(s.entity, r);
+        return s;
+      });
     },
     async countChildren(parentIds: number[]): Promise<Map<number, number>> {
       const rows = await db('units')

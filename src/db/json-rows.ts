@@ -1,0 +1,90 @@
+import type { Knex } from 'knex';
+
+/**
+ * SQL for embedded relations (src/graphql/embed.ts): a relation read as JSON by a scalar subquery in its
+ * parent's statement, one JSON array per row, and those rows back as the driver would have given them.
+ */
+
+/** SQL with knex `?` bindings. */
+export interface Sql {
+  sql: string;
+  bindings: readonly Knex.RawBinding[];
+}
+
+/** A relation's scalar subquery for one parent row. */
+export interface EmbeddedSql {
+  /** `parent`: the parent row's alias; `alias`: a name unique in the statement for the relation's own rows. */
+  sql(parent: string, alias: string): Sql;
+}
+
+/** Aliases of embedded subqueries: unique within a statement however deep. */
+export const childAlias = (parent: string, i: number) => `${parent}_${i}`;
+
+/**
+ * A row as a JSON object: its columns under their own names and each embedded relation under `_e0`,
+ * `_e1`, … (the names selectEmbedded gives them in a statement's select list), so a row parsed from JSON
+ * has the shape of the row the driver gives and goes through the same mapping.
+ */
+function jsonObject(columns: readonly string[], alias: string, nested: readonly EmbeddedSql[]): Sql {
+  const parts = nested.map((e, i) => e.sql(alias, childAlias(alias, i)));
+  const pairs = [
+    ...columns.map((c) => `'${c}', ${alias}.${c}`),
+    ...parts.map((p, i) => `'_e${i}', (${p.sql})`),
+  ];
+  return { sql: `json_build_object(${pairs.join(', ')})`, bindings: parts.flatMap((p) => p.bindings) };
+}
+
+/**
+ * JSON of a list for one parent: `inner` selects the rows with `columns` and a row number `_n` in the
+ * list's order; each row becomes an object of its columns and its own embedded relations.
+ */
+export function jsonList(
+  inner: Sql,
+  columns: readonly string[],
+  alias: string,
+  nested: readonly EmbeddedSql[],
+): Sql {
+  const row = jsonObject(columns, alias, nested);
+  return {
+    sql: `SELECT coalesce(json_agg(${row.sql} ORDER BY ${alias}._n), '[]'::json) FROM (${inner.sql}) ${alias}`,
+    // in the order of the text: the select list's (nested) subqueries, then the inner statement
+    bindings: [...row.bindings, ...inner.bindings],
+  };
+}
+
+/** JSON of one row for one parent (a to-one relation): `from` is the FROM and WHERE naming the row `alias`. */
+export function jsonOne(
+  from: Sql,
+  columns: readonly string[],
+  alias: string,
+  nested: readonly EmbeddedSql[],
+): Sql {
+  const row = jsonObject(columns, alias, nested);
+  return { sql: `SELECT ${row.sql} ${from.sql}`, bindings: [...row.bindings, ...from.bindings] };
+}
+
+/**
+ * Timestamps of a row parsed from JSON as the driver gives them, Dates: JSON carries ISO text. Both keep
+ * milliseconds and cut microseconds the same way. Dates stay text, as the driver is configured to give them.
+ */
+export function withTimes<Row>(row: Row, times: readonly (keyof Row & string)[]): Row {
+  for (const c of times) if (row[c] != null) (row as Record<string, unknown>)[c] = new Date(row[c] as string);
+  return row;
+}
+
+/**
+ * Adds each relation's JSON to a statement's select list as `_e0`, `_e1`, …, correlated to the statement's
+ * rows through `parent`, their alias.
+ */
+export function selectEmbedded(
+  db: Knex,
+  qb: Knex.QueryBuilder,
+  parent: string,
+  embedded: readonly EmbeddedSql[],
+): Knex.QueryBuilder {
+  embedded.forEach((e, i) => {
+    const s = e.sql(parent, childAlias(parent, i));
+    qb.select(db.raw(`(${s.sql}) AS _e${i}`, s.bindings));
+  });
+  return qb;
+}

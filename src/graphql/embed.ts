@@ -1,0 +1,180 @@
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  isObjectType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import type { EmbeddedSql } from '../db/json-rows.ts';
+import type { Source } from '../sources/registry.ts';
+import type { GraphQLContext } from './context.ts';
+
+/**
+ * Embedded relations: a list or lookup statement reads, as JSON in its own statement, the relations its
+ * rows are asked for (a dossier's procedure, unit, events and documents; a unit's children and theirs),
+ * and hands them to the DataLoaders the relations' resolvers read. The resolvers stay as they are: they
+ * find their loader primed and send no statement. What is not embedded (a relation without an entry
+ * here, arguments that do not plan, a second alias of a field) goes through its loader as before.
+ *
+ * One statement instead of one per level, and JSON.parse instead of per-column row parsing: that is
+ * where a nested read spent its time (the pg driver's row parsing, a statement's round of knex, cockatiel
+ * and the socket, and the garbage of all of it).
+ */
+
+/** What a field is asked for: its argument values and the fields asked of what it returns. */
+export interface Asked {
+  /** Argument values after coercion; undefined when they do not coerce (the resolver reports that). */
+  args: Record<string, unknown> | undefined;
+  /** Fields asked of the returned object, or of a connection's nodes; the first occurrence of each name. */
+  fields: ReadonlyMap<string, Asked>;
+}
+
+/** Deeper than this, a selection is not embedded (the cost limit bounds depth long before). */
+const MAX_DEPTH = 4;
+
+const askedMemo = new WeakMap<readonly FieldNode[], WeakMap<object, Asked>>();
+
+/** The selection under the field being resolved, with arguments; computed once per operation and variables. */
+export function askedOf(info: GraphQLResolveInfo): Asked {
+  let byVars = askedMemo.get(info.fieldNodes);
+  if (!byVars) askedMemo.set(info.fieldNodes, (byVars = new WeakMap()));
+  const vars = info.variableValues as object;
+  let asked = byVars.get(vars);
+  if (!asked) {
+    const fieldDef = info.parentType.getFields()[info.fieldName]!;
+    asked = build(info, info.fieldNodes, fieldDef.type, argsOf(info, fieldDef, info.fieldNodes[0]!), 0);
+    byVars.set(vars, asked);
+  }
+  return asked;
+}
+
+type FieldDef = ReturnType<GraphQLObjectType['getFields']>[string];
+
+function argsOf(info: GraphQLResolveInfo, def: FieldDef, node: FieldNode) {
+  try {
+    return getArgumentValues(def, node, info.variableValues);
+  } catch {
+    return undefined;
+  }
+}
+
+function build(
+  info: GraphQLResolveInfo,
+  nodes: readonly FieldNode[],
+  type: FieldDef['type'],
+  args: Record<string, unknown> | undefined,
+  depth: number,
+): Asked {
+  const fields = new Map<string, Asked>();
+  const named = getNamedType(type);
+  if (depth < MAX_DEPTH && isObjectType(named)) {
+    const own = named.getFields();
+    // a connection: what is asked of its nodes, directly or through edges { node }
+    const target = own.nodes && own.edges ? getNamedType(own.nodes.type) : named;
+    const selected: FieldNode[] = [];
+    for (const n of nodes) {
+      if (target === named) collect(info, n.selectionSet, selected);
+      else
+        for (const f of collect(info, n.selectionSet, [])) {
+          if (f.name.value === 'nodes') collect(info, f.selectionSet, selected);
+          if (f.name.value === 'edges')
+            for (const e of collect(info, f.selectionSet, []))
+              if (e.name.value === 'node') collect(info, e.selectionSet, selected);
+        }
+    }
+    if (isObjectType(target)) {
+      const defs = target.getFields();
+      for (const f of selected) {
+        const name = f.name.value;
+        const def = defs[name];
+        if (!def || fields.has(name)) continue;
+        const same = selected.filter((g) => g.name.value === name);
+        fields.set(name, build(info, same, def.type, argsOf(info, def, f), depth + 1));
+      }
+    }
+  }
+  return { args, fields };
+}
+
+/** The fields of a selection set, through fragments, minus those @skip or @include leave out. */
+function collect(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, out: FieldNode[]): FieldNode[] {
+  for (const s of set?.selections ?? []) {
+    if (!included(info, s)) continue;
+    if (s.kind === Kind.FIELD) out.push(s);
+    else if (s.kind === Kind.INLINE_FRAGMENT) collect(info, s.selectionSet, out);
+    else collect(info, info.fragments[s.name.value]?.selectionSet, out);
+  }
+  return out;
+}
+
+function included(info: GraphQLResolveInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (!node.directives?.length) return true;
+  const skip = getDirectiveValues(GraphQLSkipDirective, node, info.variableValues);
+  if (skip?.if === true) return false;
+  const include = getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues);
+  return include?.if !== false;
+}
+
+/** One relation of one source, planned: its SQL inside the parent's statement and what to do with its JSON. */
+export interface Embedding extends EmbeddedSql {
+  /** Hands one parent's JSON to the relation's loaders; `parent` is that parent's entity. */
+  prime(parent: never, value: unknown): void;
+}
+
+/**
+ * A relation that can be embedded: plans its SQL for the asked arguments, or declines (undefined).
+ * `nested` plans the relations asked of its own rows, of the given type.
+ */
+export type Relation = (
+  ctx: GraphQLContext,
+  source: Source,
+  asked: Asked,
+  nested: (type: string) => Embedding[],
+) => Embedding | undefined;
+
+/** Relations by schema coordinate, `Dossier.procedure`; each module exports its own. */
+export type Relations = Readonly<Record<string, Relation>>;
+
+/** The relations asked of rows of `type` that can be embedded, planned for one source. */
+export function embeddings(
+  ctx: GraphQLContext,
+  relations: Relations,
+  source: Source,
+  type: string,
+  asked: Asked | undefined,
+): Embedding[] {
+  const out: Embedding[] = [];
+  if (!asked) return out;
+  for (const [field, a] of asked.fields) {
+    const relation = relations[`${type}.${field}`];
+    if (!relation || !a.args) continue;
+    const e = relation(ctx, source, a, (t) => embeddings(ctx, relations, source, t, a));
+    if (e) out.push(e);
+  }
+  return out;
+}
+
+/** The relations a field's rows are asked for, planned per source: what a store adds to its statement. */
+export type EmbedPlan = (source: Source) => Embedding[];
+
+/** No relation embedded: every relation is read through its loader. */
+export const NO_EMBEDDING: EmbedPlan = () => [];
+
+/** The plan for the rows of the field being resolved, of type `type` (for a connection: of its nodes). */
+export function embedPlan(ctx: GraphQLContext, info: GraphQLResolveInfo, type: string): EmbedPlan {
+  const asked = askedOf(info);
+  if (!asked.fields.size) return NO_EMBEDDING;
+  return (source) => embeddings(ctx, ctx.relations, source, type, asked);
+}
+
+/** Primes the relations of one row: read by selectEmbedded, or embedded itself (`_e0`, … in its JSON). */
+export function primeRow(embedded: readonly Embedding[], parent: unknown, row: object) {
+  const values = row as Record<string, unknown>;
+  for (let i = 0; i < embedded.length; i++) embedded[i]!.prime(parent as never, values[`_e${i}`]);
+}
