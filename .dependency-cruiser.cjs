@@ -3,6 +3,7 @@
  * never one above; no import cycles anywhere; the product never imports the portal sandbox.
  *
  *   base       config, logger, errors, metrics, http (JSON bodies in and out), random (seeded),
+ *              request-scope (what a request carries to library callbacks),
  *              calendar (working days, pure: used by db to fill calendar_days, by seeds and by stores)
  *   db         embedded PostgreSQL, knex, migrations, keyset SQL, SQL helpers
  *   sources    the provincial databases: registry, health, federation, demo set
@@ -15,7 +16,7 @@
  *   entry      src/cli, src/bench
  */
 const LAYERS = [
-  ['base', '^src/((config|logger|errors|metrics|http|random)[.]ts$|calendar/)'],
+  ['base', '^src/((config|logger|errors|metrics|http|random|request-scope)[.]ts$|calendar/)'],
   ['db', '^src/db/'],
   ['sources', '^src/sources/'],
   ['runtime', '^src/runtime[.]ts$'],

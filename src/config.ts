@@ -125,6 +125,9 @@ const EnvSchema = z.object({
   PUBLIC_STATUS_LOOKUP: z
     .enum(['true', 'false'], { errorMap: () => ({ message: 'true or false' }) })
     .default('false'),
+  EMBED_RELATIONS: z
+    .enum(['true', 'false'], { errorMap: () => ({ message: 'true or false' }) })
+    .default('true'),
   PUBLIC_STATUS_PER_MINUTE: z.coerce
     .number()
     .int('a whole number of lookups per minute')
@@ -196,6 +199,11 @@ export interface Config {
   logLevel: LogLevel;
   sourceStatementTimeoutMs: number;
   sourceConnectTimeoutMs: number;
+  /**
+   * Whether a list's statement reads the relations its rows are asked for (src/graphql/embed.ts); off,
+   * every relation is read by its own batched statement, as before.
+   */
+  embedRelations: boolean;
   sourcePoolMax: number;
   /** Queries one source runs at once for requests (a bulkhead); never more than its pool. */
   sourceMaxConcurrent: number;
@@ -326,6 +334,7 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     sourceStatementTimeoutMs: e.SOURCE_STATEMENT_TIMEOUT_MS,
     sourceConnectTimeoutMs: e.SOURCE_CONNECT_TIMEOUT_MS,
+    embedRelations: e.EMBED_RELATIONS === 'true',
     sourcePoolMax: e.SOURCE_POOL_MAX,
     sourceMaxConcurrent,
     // a page of nested data asks a source for several statements at once (the list, then a loader per

@@ -88,3 +88,39 @@ export function selectEmbedded(
   });
   return qb;
 }
+
+/** Column names of qualified columns: `p.national_code` → `national_code`. */
+export const columnNames = (columns: readonly string[]): string[] =>
+  columns.map((c) => c.slice(c.indexOf('.') + 1));
+
+/** A to-one relation's JSON: the row of `table` whose id is the parent row's `column` (null when none). */
+export function jsonById(
+  table: string,
+  columns: readonly string[],
+  parent: string,
+  column: string,
+  alias: string,
+): Sql {
+  return jsonOne(
+    { sql: `FROM ${table} ${alias} WHERE ${alias}.id = ${parent}.${column}`, bindings: [] },
+    columns,
+    alias,
+    [],
+  );
+}
+
+const built = new Map<string, Sql>();
+const MAX_BUILT = 1000;
+
+/**
+ * The SQL of a statement part that depends only on `key` (aliases, sort, page size), built once: the same
+ * query asks for the same parts every request, and knex would build them anew each time.
+ */
+export function builtOnce(key: string, build: () => Sql): Sql {
+  let sql = built.get(key);
+  if (!sql) {
+    if (built.size >= MAX_BUILT) built.clear();
+    built.set(key, (sql = build()));
+  }
+  return sql;
+}

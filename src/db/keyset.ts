@@ -193,10 +193,6 @@ export async function firstPerParent<Row>(
       ),
     );
   applyAfter(inner, page.spec, page.from, sourceCode);
-  const outer = db
-    .select('x.*')
-    .from(inner.as('x'))
-    .where('_rn', '<=', page.limit)
-    .orderBy(['_parent', '_rn']);
+  const outer = db.select('*').from(inner.as('x')).where('_rn', '<=', page.limit).orderBy(['_parent', '_rn']);
   return rowsOf<Row & PerParentColumns>(selectEmbedded(db, outer, 'x', embedded));
 }

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopeSlot } from '../request-scope.ts';
 
 /** Per-request SQL statement counts, carried through async calls so knex's query hook can find them. */
 export interface StatementTally {
@@ -6,7 +6,7 @@ export interface StatementTally {
   bySource: Record<string, number>;
 }
 
-const storage = new AsyncLocalStorage<StatementTally>();
+const storage = new ScopeSlot<StatementTally>('statement tally');
 
 export function withStatementTally<T>(fn: () => T): { tally: StatementTally; result: T } {
   const tally: StatementTally = { total: 0, bySource: {} };
@@ -14,7 +14,7 @@ export function withStatementTally<T>(fn: () => T): { tally: StatementTally; res
 }
 
 export function recordStatement(source: string): void {
-  const tally = storage.getStore();
+  const tally = storage.get();
   if (!tally) return;
   tally.total += 1;
   tally.bySource[source] = (tally.bySource[source] ?? 0) + 1;
@@ -22,5 +22,5 @@ export function recordStatement(source: string): void {
 
 /** The tally of the request the caller runs for, if any: lets tests tell a request's SQL from background work. */
 export function currentStatementTally(): StatementTally | undefined {
-  return storage.getStore();
+  return storage.get();
 }

@@ -12,6 +12,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { EmbeddedSql } from '../db/json-rows.ts';
+import type { Loader, LocalKey } from './loaders.ts';
+import type { Federation } from '../sources/federation.ts';
 import type { Source } from '../sources/registry.ts';
 import type { GraphQLContext } from './context.ts';
 
@@ -177,4 +179,57 @@ export function embedPlan(ctx: GraphQLContext, info: GraphQLResolveInfo, type: s
 export function primeRow(embedded: readonly Embedding[], parent: unknown, row: object) {
   const values = row as Record<string, unknown>;
   for (let i = 0; i < embedded.length; i++) embedded[i]!.prime(parent as never, values[`_e${i}`]);
+}
+
+/**
+ * A to-one relation (a dossier's procedure): the row its parent's key names, primed into the entity
+ * loader the field's resolver reads; a key with no row primes null, as the loader answers.
+ */
+export function embedOne<P, E>(
+  loader: Loader<E | null>,
+  sql: EmbeddedSql['sql'],
+  fromJson: (row: never) => E,
+  keyOf: (parent: P) => LocalKey | null,
+): Embedding {
+  return {
+    sql,
+    prime: (parent: P, value: unknown) => {
+      const key = keyOf(parent);
+      if (key) loader.prime(key, value == null ? null : fromJson(value as never));
+    },
+  };
+}
+
+/** A small list per parent (a dossier's events), primed into the list loader the field's resolver reads. */
+export function embedList<P, E>(
+  loader: Loader<E[]>,
+  sql: EmbeddedSql['sql'],
+  fromJson: (row: never) => E,
+  keyOf: (parent: P) => LocalKey,
+): Embedding {
+  return {
+    sql,
+    prime: (parent: P, value: unknown) => loader.prime(keyOf(parent), (value as never[]).map(fromJson)),
+  };
+}
+
+/**
+ * Runs a statement with the relations embedded in it. When the source does not answer it (a relation's
+ * table locked, a timeout), the statement runs again without them and the source's failure is recorded
+ * for what is still asked of it: the rows stay, and the relations' fields are null with the province's
+ * one error, as when each relation had its own statement.
+ */
+export async function withEmbedded<R>(
+  fed: Federation,
+  source: Source,
+  embedded: Embedding[],
+  run: (embedded: Embedding[]) => Promise<R>,
+): Promise<R> {
+  if (!embedded.length) return run(embedded);
+  try {
+    return await run(embedded);
+  } catch (err) {
+    if (!fed.failLater(source, err)) throw err;
+    return run([]);
+  }
 }

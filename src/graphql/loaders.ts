@@ -71,20 +71,42 @@ export function fromSource<T>(
   });
 }
 
+/**
+ * A DataLoader that also takes values read for it in another statement (src/graphql/embed.ts): those are
+ * answered at once, as values rather than promises, so a field whose value came with its parent's row
+ * costs neither a batch nor a promise. Resolvers pass either on (see `fromSource`).
+ */
+export class Loader<V> {
+  private readonly primed = new Map<string, V>();
+  constructor(private readonly batched: DataLoader<LocalKey, V, string>) {}
+  load(key: LocalKey): V | Promise<V> {
+    const k = keyString(key);
+    const v = this.primed.get(k);
+    return v !== undefined || this.primed.has(k) ? (v as V) : this.batched.load(key);
+  }
+  /** A key's value read elsewhere; the first value given for a key stays. */
+  prime(key: LocalKey, value: V): void {
+    const k = keyString(key);
+    if (!this.primed.has(k)) this.primed.set(k, value);
+  }
+}
+
 /** Entities by id; null for ids that do not exist; the province's error when its source failed. */
 export function entityLoader<T extends { id: number }>(
   fed: Federation,
   fetch: (source: Source, ids: number[]) => Promise<T[]>,
-): DataLoader<LocalKey, T | null, string> {
-  return new DataLoader(
-    (keys) =>
-      perSource<T | null>(
-        fed,
-        keys,
-        null,
-        async (source, ids) => new Map((await fetch(source, ids)).map((e) => [e.id, e])),
-      ),
-    { cacheKeyFn: keyString, maxBatchSize: 1000 },
+): Loader<T | null> {
+  return new Loader(
+    new DataLoader(
+      (keys) =>
+        perSource<T | null>(
+          fed,
+          keys,
+          null,
+          async (source, ids) => new Map((await fetch(source, ids)).map((e) => [e.id, e])),
+        ),
+      { cacheKeyFn: keyString, maxBatchSize: 1000 },
+    ),
   );
 }
 
@@ -96,15 +118,17 @@ export function listLoader<T>(
   fed: Federation,
   fetch: (source: Source, parentIds: number[]) => Promise<T[]>,
   parentOf: (row: T) => number,
-): DataLoader<LocalKey, T[], string> {
-  return new DataLoader(
-    (keys) =>
-      perSource<T[]>(fed, keys, [], async (source, ids) => {
-        const rows = await fetch(source, ids);
-        const groups = groupBy(ids, rows, parentOf);
-        return new Map(ids.map((id, i) => [id, groups[i]!]));
-      }),
-    { cacheKeyFn: keyString, maxBatchSize: 1000 },
+): Loader<T[]> {
+  return new Loader(
+    new DataLoader(
+      (keys) =>
+        perSource<T[]>(fed, keys, [], async (source, ids) => {
+          const rows = await fetch(source, ids);
+          const groups = groupBy(ids, rows, parentOf);
+          return new Map(ids.map((id, i) => [id, groups[i]!]));
+        }),
+      { cacheKeyFn: keyString, maxBatchSize: 1000 },
+    ),
   );
 }
 
@@ -112,13 +136,15 @@ export function listLoader<T>(
 export function countLoader(
   fed: Federation,
   fetch: (source: Source, parentIds: number[]) => Promise<Map<number, number>>,
-): DataLoader<LocalKey, number, string> {
-  return new DataLoader(
-    (keys) =>
-      perSource<number>(fed, keys, 0, async (source, ids) => {
-        const counts = await fetch(source, ids);
-        return new Map(ids.map((id) => [id, counts.get(id) ?? 0]));
-      }),
-    { cacheKeyFn: keyString, maxBatchSize: 1000 },
+): Loader<number> {
+  return new Loader(
+    new DataLoader(
+      (keys) =>
+        perSource<number>(fed, keys, 0, async (source, ids) => {
+          const counts = await fetch(source, ids);
+          return new Map(ids.map((id) => [id, counts.get(id) ?? 0]));
+        }),
+      { cacheKeyFn: keyString, maxBatchSize: 1000 },
+    ),
   );
 }

@@ -1,9 +1,8 @@
-import type DataLoader from 'dataloader';
 import { reversed, type SortSpec } from '../db/keyset.ts';
 import type { Federation } from '../sources/federation.ts';
 import type { Source } from '../sources/registry.ts';
 import { singleSourceConnection, type Connection, type FetchPage, type Sorted } from './connection.ts';
-import { countLoader, listLoader, type LocalKey } from './loaders.ts';
+import { countLoader, listLoader, type Loader, type LocalKey } from './loaders.ts';
 import type { PageRequest } from './pagination.ts';
 import { NO_EMBEDDING, type EmbedPlan, type Embedding } from './embed.ts';
 
@@ -24,8 +23,8 @@ export function nestedConnections<T, F>(
   ) => Promise<ParentRows<T>>,
   count: (source: Source, parentIds: number[], filter: F) => Promise<Map<number, number>>,
 ) {
-  const pages = new Map<string, DataLoader<LocalKey, (Sorted<T> & { parent: number })[], string>>();
-  const counts = new Map<string, DataLoader<LocalKey, number, string>>();
+  const pages = new Map<string, Loader<(Sorted<T> & { parent: number })[]>>();
+  const counts = new Map<string, Loader<number>>();
   /** The rows to fetch for a page, and the loader every parent asking the same page and filter shares. */
   const pagerOf = (spec: SortSpec, page: PageRequest, filter: F, plan: EmbedPlan) => {
     const q: FetchPage = {
@@ -46,13 +45,14 @@ export function nestedConnections<T, F>(
     }
     return { q, pager };
   };
-  const load = async (
+  /** A parent's page: at once when its rows came with the parent's statement, else through the batch. */
+  const load = (
     parent: LocalKey,
     spec: SortSpec,
     page: PageRequest,
     filter: F,
     plan: EmbedPlan = NO_EMBEDDING,
-  ): Promise<Connection<T>> => {
+  ): Connection<T> | Promise<Connection<T>> => {
     const { pager } = pagerOf(spec, page, filter, plan);
     const filterKey = JSON.stringify(filter);
     let counter = counts.get(filterKey);
@@ -60,9 +60,11 @@ export function nestedConnections<T, F>(
       counter = countLoader(fed, (source, ids) => count(source, ids, filter));
       counts.set(filterKey, counter);
     }
-    const rows = page.limit === 0 ? [] : await pager.load(parent);
     const c = counter;
-    return singleSourceConnection(parent.province, spec, page, rows, () => c.load(parent));
+    const connection = (rows: ParentRows<T>) =>
+      singleSourceConnection(parent.province, spec, page, rows, async () => c.load(parent));
+    const rows = page.limit === 0 ? [] : pager.load(parent);
+    return rows instanceof Promise ? rows.then(connection) : connection(rows);
   };
   return Object.assign(load, {
     /**

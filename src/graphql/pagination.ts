@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopeSlot } from '../request-scope.ts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { BadUserInputError } from '../errors.ts';
 import { isValidPosition, type Position, type SortSpec } from '../db/keyset.ts';
@@ -33,7 +33,7 @@ interface CursorBody extends Position {
  */
 const CURSOR_RE = /^([A-Za-z0-9_-]{1,1000})\.([A-Za-z0-9_-]{43})$/;
 
-const cursorKeys = new AsyncLocalStorage<Buffer>();
+const cursorKeys = new ScopeSlot<Buffer>('cursor key');
 
 /** The HMAC key for cursors, derived from the installation's secret (so the secret serves one purpose each). */
 export const cursorKeyFrom = (secret: string): Buffer =>
@@ -45,7 +45,7 @@ export function withCursorKey<T>(key: Buffer, fn: () => T): T {
 }
 
 function currentKey(): Buffer {
-  const key = cursorKeys.getStore();
+  const key = cursorKeys.get();
   if (!key) throw new Error('a cursor was encoded or decoded outside withCursorKey()');
   return key;
 }

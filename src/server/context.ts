@@ -64,7 +64,7 @@ export function createContext(
     viewer,
     clientAddress,
     fed,
-    relations,
+    relations: rt.config.embedRelations ? relations : {},
     disclosures,
   };
   return Object.assign(Object.create(lazy) as GraphQLContext, own);

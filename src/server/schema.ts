@@ -8,7 +8,7 @@ import { auditResolvers } from '../modules/audit/audit-resolvers.ts';
 import { indicatorResolvers } from '../modules/indicators/indicator-resolvers.ts';
 import { nodeResolvers } from '../modules/common/node-resolvers.ts';
 import { documentResolvers } from '../modules/documents/document-resolvers.ts';
-import { dossierResolvers } from '../modules/dossiers/dossier-resolvers.ts';
+import { dossierRelations, dossierResolvers } from '../modules/dossiers/dossier-resolvers.ts';
 import { statusLookupResolvers } from '../modules/dossiers/status-lookup-resolvers.ts';
 import { procedureResolvers } from '../modules/procedures/procedure-resolvers.ts';
 import { provinceResolvers } from '../modules/provinces/province-resolvers.ts';
@@ -51,4 +51,4 @@ export function buildSchema(extra: Resolvers[] = []): GraphQLSchema {
 }
 
 /** The relations statements may read for their rows' resolvers, of every module (src/graphql/embed.ts). */
-export const relations: Relations = { ...unitRelations };
+export const relations: Relations = { ...unitRelations, ...dossierRelations };

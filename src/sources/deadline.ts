@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopeSlot } from '../request-scope.ts';
 
 /**
  * A request's time budget (REQUEST_DEADLINE_MS). Source work still running when it ends is cut:
@@ -28,7 +28,7 @@ export class DeadlineExceededError extends Error {
   override name = 'DeadlineExceededError';
 }
 
-const current = new AsyncLocalStorage<RequestDeadline>();
+const current = new ScopeSlot<RequestDeadline>('deadline');
 
 /** Runs fn so that every source statement it starts, however deep in its async calls, obeys the deadline. */
 export function withDeadline<T>(deadline: RequestDeadline, fn: () => T): T {
@@ -46,7 +46,7 @@ interface StartingStatement {
  * knex sends `pg_cancel_backend` for it from a separate connection and fails it with a KnexTimeoutError.
  */
 export function boundByDeadline(statement: StartingStatement): void {
-  const deadline = current.getStore();
+  const deadline = current.get();
   if (!deadline) return;
   if (deadline.expired()) throw new DeadlineExceededError(`request deadline of ${deadline.ms} ms exceeded`);
   statement.timeout(Math.ceil(deadline.remainingMs()), { cancel: true });

@@ -34,6 +34,12 @@ export interface Federation {
     sources: readonly Source[],
     fn: (source: Source) => Promise<T>,
   ): Promise<{ source: Source; value: T }[]>;
+  /**
+   * Records `err` as the source's failure for whatever this request still asks of it, without cutting
+   * the call in flight: that caller answers with what it has. False when `err` is not the source
+   * failing (a bad value, a bug): the caller rethrows it.
+   */
+  failLater(source: Source, err: unknown): boolean;
   /** The error of a province that failed in this request (SOURCE_UNAVAILABLE or SOURCE_BUSY), if it did. */
   failure(code: string): GraphQLError | undefined;
   /**
@@ -76,17 +82,17 @@ export function createFederation(
     }
     return c;
   };
-  const fail = (code: string, error: GraphQLError) => {
+  const fail = (code: string, error: GraphQLError, cut = true) => {
     if (failures.has(code)) return;
     failures.set(code, { error, fields: new Set() });
-    controllerOf(code).abort();
+    if (cut) controllerOf(code).abort();
   };
   // one timeout for each thing a request asks of a source (waiting for a slot included); on expiry cockatiel
   // rejects with TaskCancelledError, and the source's statement_timeout ends the statement itself
   const timeLimit = cutAfter(opts.timeoutMs);
 
   /** Records a failed call: down or busy leave the source out of this request; anything else propagates. */
-  const failed = (source: Source, err: unknown, started: boolean): undefined => {
+  const failed = (source: Source, err: unknown, started: boolean, cut = true): undefined => {
     // another call of this request already failed on this source and abandoned this one
     if (failures.has(source.code)) return undefined;
     const c =
@@ -103,12 +109,12 @@ export function createFederation(
         throw err;
       case 'busy':
         opts.log.info('source busy', { province: source.code, error: c.reason });
-        fail(source.code, new SourceBusyError(source.code, c.reason));
+        fail(source.code, new SourceBusyError(source.code, c.reason), cut);
         return undefined;
       case 'down':
         opts.log.warn('source query failed', { province: source.code, error: c.reason });
         health.reportFailure(source.code);
-        fail(source.code, new SourceUnavailableError(source.code, c.reason));
+        fail(source.code, new SourceUnavailableError(source.code, c.reason), cut);
         return undefined;
     }
   };
@@ -186,6 +192,17 @@ export function createFederation(
         if (value !== undefined) out.push({ source: sources[i]!, value });
       });
       return out;
+    },
+    failLater: (source, err) => {
+      // cut by the request's deadline: not the source's failure (`one` files it as interrupted)
+      if (opts.deadline && cutByDeadline(opts.deadline, err)) return false;
+      if (failures.has(source.code)) return true;
+      try {
+        failed(source, err, true, false);
+      } catch {
+        return false;
+      }
+      return failures.has(source.code);
     },
     failure: (code) => failures.get(code)?.error,
     missing: (err, at) => {

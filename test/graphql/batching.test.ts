@@ -36,10 +36,13 @@ describe('no N+1', () => {
   it('a 4-level nested query costs the same number of statements at first: 5 and first: 200', async () => {
     const small = await statements(fourLevels, { n: 5 });
     const large = await statements(fourLevels, { n: 200 });
-    expect(large.total).toBe(small.total);
-    // per source: dossiers, units, parents, procedures, requirements, legal basis, attachments, procedure
-    // units, nested dossiers, events, event units — one statement per level and source
-    expect(large.bySource).toEqual({ '40': 11 });
+    // per source: dossiers (with their receiving units and procedures, src/graphql/embed.ts), parents,
+    // requirements, legal basis, attachments, procedure units, nested dossiers, events, event units — one
+    // statement per level and source. A small page can take one fewer: when every unit its events name is
+    // a receiving unit already read with the list, the event units need no statement.
+    expect(large.bySource).toEqual({ '40': 9 });
+    expect(small.total).toBeLessThanOrEqual(large.total);
+    expect(small.total).toBeGreaterThanOrEqual(large.total - 1);
   });
 
   it('a department → dossiers → procedure → legal basis tree stays flat as pages grow', async () => {

@@ -3,6 +3,8 @@ import { federatedConnection, type Connection } from '../../graphql/connection.t
 import { decodeId } from '../../graphql/ids.ts';
 import { entityLoader, listLoader, type LocalKey } from '../../graphql/loaders.ts';
 import { nestedConnections } from '../../graphql/nested.ts';
+import type { Source } from '../../sources/registry.ts';
+import { embedList, type Embedding } from '../../graphql/embed.ts';
 import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
 import type { Federation } from '../../sources/federation.ts';
 import { dateRange, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
@@ -124,6 +126,19 @@ export function createDocumentService(fed: Federation) {
       return (await ofProcedure.load({ province: p.province, id: p.id })).filter((d) => d.role === role);
     },
     ofDossier: (d: { province: string; id: number }) => ofDossier.load({ province: d.province, id: d.id }),
+    /** `Dossier.documents` read in the dossier's statement (src/graphql/embed.ts). */
+    embedOfDossier(source: Source): Embedding {
+      const s = documentStore(source.db, source.code);
+      return embedList(
+        ofDossier,
+        s.ofDossierJson,
+        s.linkedFromJson,
+        (d: { province: string; id: number }) => ({
+          province: d.province,
+          id: d.id,
+        }),
+      );
+    },
     issuedBy: (u: UnitEntity, args: Omit<DocumentListArgs, 'filter'>) => {
       const spec = sortSpec(DOCUMENT_SORTS, args.orderBy, DEFAULT_ORDER);
       return issuedBy({ province: u.province, id: u.id }, spec, pageRequest(args, spec), null);

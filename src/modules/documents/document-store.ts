@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { builtOnce, columnNames, jsonList, type Sql } from '../../db/json-rows.ts';
 import {
   applyAfter,
   orderBy,
@@ -55,6 +56,7 @@ const COLUMNS = [
 // knex cannot type an aliased table: `documents as dc` rows come through rowsOf<Row>, Row from COLUMNS
 type Row = Selected<DocumentRow, typeof COLUMNS>;
 type LinkRole = ProcedureDocumentRow['role'] | DossierDocumentRow['role'];
+const LINKED_NAMES = [...columnNames(COLUMNS), '_parent', '_role'];
 
 export function documentStore(db: Knex, province: string) {
   const entity = (r: Row): DocumentEntity => ({
@@ -133,6 +135,25 @@ export function documentStore(db: Knex, province: string) {
     },
     ofProcedures: (ids: number[]) => linked('procedure_documents', 'procedure_id', ids),
     ofDossiers: (ids: number[]) => linked('dossier_documents', 'dossier_id', ids),
+    /** A dossier's documents as JSON in its statement, ordered as ofDossiers orders them (src/db/json-rows.ts). */
+    ofDossierJson(parent: string, alias: string): Sql {
+      const inner = builtOnce(`documents.ofDossier|${parent}`, () => {
+        const s = db('dossier_documents as l')
+          .join('documents as dc', 'dc.id', 'l.document_id')
+          .select(COLUMNS)
+          .select(db.raw('l.dossier_id AS _parent, l.role AS _role'))
+          .select(db.raw('row_number() OVER (ORDER BY dc.issued_on, dc.id) AS _n'))
+          .whereRaw(`l.dossier_id = ${parent}.id`)
+          .toSQL();
+        return { sql: s.sql, bindings: [...s.bindings] };
+      });
+      return jsonList(inner, LINKED_NAMES, alias, []);
+    },
+    linkedFromJson: (r: Row & { _parent: number; _role: LinkRole }) => ({
+      ...entity(r),
+      parentId: r._parent,
+      role: r._role,
+    }),
     /** Documents issued by many units, `limit` per unit, one statement. */
     async issuedByUnits(
       unitIds: number[],

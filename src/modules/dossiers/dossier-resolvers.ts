@@ -1,11 +1,13 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { encodeId } from '../../graphql/ids.ts';
 import { fromSource } from '../../graphql/loaders.ts';
+import { embedPlan, type Relations } from '../../graphql/embed.ts';
+import type { DossierEntity } from '../../graphql/models.ts';
 import { statusName } from './dossier-service.ts';
 
 export const dossierResolvers: Resolvers = {
   Query: {
-    dossiers: (_, args, ctx) => ctx.dossiers.list(args),
+    dossiers: (_, args, ctx, info) => ctx.dossiers.list(args, embedPlan(ctx, info, 'Dossier')),
     dossier: (_, args, ctx, info) => fromSource(ctx.fed, info, ctx.dossiers.get(args)),
   },
   Dossier: {
@@ -40,4 +42,24 @@ export const dossierResolvers: Resolvers = {
         : fromSource(ctx.fed, info, ctx.units.load({ province: e.province, id: e.unitId })),
   },
   DossierConnection: { totalCount: (c, _, ctx, info) => fromSource(ctx.fed, info, c.totalCount()) },
+};
+
+/** Dossier relations the dossier list's statement can read (src/graphql/embed.ts). */
+export const dossierRelations: Relations = {
+  'Dossier.procedure': (ctx, source) =>
+    ctx.procedures.embedById(source, 'procedure_id', (d: DossierEntity) => ({
+      province: d.province,
+      id: d.procedureId,
+    })),
+  'Dossier.receivingUnit': (ctx, source) =>
+    ctx.units.embedById(source, 'receiving_unit_id', (d: DossierEntity) => ({
+      province: d.province,
+      id: d.receivingUnitId,
+    })),
+  'Dossier.handlingUnit': (ctx, source) =>
+    ctx.units.embedById(source, 'handling_unit_id', (d: DossierEntity) =>
+      d.handlingUnitId == null ? null : { province: d.province, id: d.handlingUnitId },
+    ),
+  'Dossier.events': (ctx, source) => ctx.dossiers.embedEvents(source),
+  'Dossier.documents': (ctx, source) => ctx.documents.embedOfDossier(source),
 };

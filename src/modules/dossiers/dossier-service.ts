@@ -2,6 +2,14 @@ import { BadUserInputError } from '../../errors.ts';
 import { federatedConnection, type Connection } from '../../graphql/connection.ts';
 import { entityLoader, listLoader, type LocalKey } from '../../graphql/loaders.ts';
 import { nestedConnections } from '../../graphql/nested.ts';
+import {
+  NO_EMBEDDING,
+  embedList,
+  primeRow,
+  withEmbedded,
+  type EmbedPlan,
+  type Embedding,
+} from '../../graphql/embed.ts';
 import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
 import { SEARCH_FIELD, type Disclosures } from '../../graphql/disclosures.ts';
 import { hasScope, type Viewer } from '../../graphql/viewer.ts';
@@ -150,7 +158,7 @@ export function createDossierService(
   };
 
   return {
-    async list(args: DossierListArgs): Promise<Connection<DossierEntity>> {
+    async list(args: DossierListArgs, plan: EmbedPlan = NO_EMBEDDING): Promise<Connection<DossierEntity>> {
       const f = args.filter ?? {};
       const spec = sortSpec(DOSSIER_SORTS, args.orderBy, DEFAULT_ORDER);
       const page = pageRequest(args, spec);
@@ -163,7 +171,10 @@ export function createDossierService(
         sources,
         spec,
         page,
-        (s, q) => store(s).list(filter, q),
+        (s, q) =>
+          withEmbedded(fed, s, plan(s), (embedded) =>
+            store(s).list(filter, q, embedded, (d, row) => primeRow(embedded, d, row)),
+          ),
         (s) => store(s).count(filter),
       );
       if (filter.search && filter.searchApplicant) {
@@ -195,6 +206,14 @@ export function createDossierService(
     },
     load: (key: LocalKey) => byId.load(key),
     events: (d: DossierEntity) => events.load({ province: d.province, id: d.id }),
+    /** `Dossier.events` read in the dossier's statement (src/graphql/embed.ts). */
+    embedEvents(source: Source): Embedding {
+      const s = store(source);
+      return embedList(events, s.eventsJson, s.eventFromJson, (d: DossierEntity) => ({
+        province: d.province,
+        id: d.id,
+      }));
+    },
     supplements: (d: DossierEntity) => supplements.load({ province: d.province, id: d.id }),
     aliases: async (d: DossierEntity) =>
       (await aliases.load({ province: d.province, id: d.id })).map((a) => a.alias),

@@ -9,7 +9,21 @@ import {
 } from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
 import { whereFolded } from '../../db/sql.ts';
-import { rowsOf, type DossierRow, type Qualified, type Selected } from '../../db/tables.ts';
+import {
+  rowsOf,
+  type DossierEventRow,
+  type DossierRow,
+  type Qualified,
+  type Selected,
+} from '../../db/tables.ts';
+import {
+  builtOnce,
+  jsonList,
+  selectEmbedded,
+  withTimes,
+  type EmbeddedSql,
+  type Sql,
+} from '../../db/json-rows.ts';
 import type { DossierEntity, DossierEventEntity, SupplementEntity } from '../../graphql/models.ts';
 import type { Channel, Timeliness } from '../../graphql/generated/schema-types.ts';
 
@@ -112,6 +126,9 @@ const COLUMNS = [
 // knex cannot type an aliased table: `dossiers as d` rows come through rowsOf<Row>, Row from COLUMNS
 type Row = Selected<DossierRow, typeof COLUMNS> & { timeliness: Timeliness };
 
+const EVENT_COLUMNS = ['dossier_id', 'occurred_at', 'status', 'unit_id', 'actor', 'note'] as const;
+type EventRow = Pick<DossierEventRow, (typeof EVENT_COLUMNS)[number]>;
+
 const VN_DAY_START = `(?::date)::timestamp AT TIME ZONE INTERVAL '+07:00'`;
 const VN_NEXT_DAY_START = `(?::date + 1)::timestamp AT TIME ZONE INTERVAL '+07:00'`;
 
@@ -147,6 +164,15 @@ export function dossierStore(db: Knex, province: string, now: Date) {
       vneidVerified: r.vneid_verified,
       dataReused: r.data_reused,
     },
+  });
+  const event = (r: EventRow): DossierEventEntity => ({
+    province,
+    dossierId: r.dossier_id,
+    occurredAt: r.occurred_at,
+    statusCode: r.status,
+    unitId: r.unit_id,
+    actor: r.actor,
+    note: r.note,
   });
   const sorted = (r: Row & SortColumn): Sorted<DossierEntity> => ({
     entity: entity(r),
@@ -191,14 +217,25 @@ export function dossierStore(db: Knex, province: string, now: Date) {
     return rows.map((r) => ({ ...sorted(r), parent: r._parent }));
   };
   return {
-    async list(f: DossierListFilter, q: FetchPage): Promise<Sorted<DossierEntity>[]> {
+    /** A page of dossiers, with the JSON of the relations `embedded` reads for them (given to `each`). */
+    async list(
+      f: DossierListFilter,
+      q: FetchPage,
+      embedded: readonly EmbeddedSql[] = [],
+      each?: (d: DossierEntity, row: object) => void,
+    ): Promise<Sorted<DossierEntity>[]> {
       const qb = select(db('dossiers as d'))
         .select(db.raw(sortSelect(q.spec)))
         .limit(q.limit);
       applyFilter(qb, f);
       applyAfter(qb, q.spec, q.from, province);
       orderBy(qb, q.spec);
-      return (await rowsOf<Row & SortColumn>(qb)).map(sorted);
+      selectEmbedded(db, qb, 'd', embedded);
+      return (await rowsOf<Row & SortColumn>(qb)).map((r) => {
+        const s = sorted(r);
+        each?.(s.entity, r);
+        return s;
+      });
     },
     async count(f: DossierListFilter): Promise<number> {
       const row = await applyFilter(db('dossiers as d'), f).count({ n: '*' }).first();
@@ -264,20 +301,25 @@ export function dossierStore(db: Knex, province: string, now: Date) {
       return new Map(rows.map((r) => [r.parent, Number(r.n)]));
     },
     async events(dossierIds: number[]): Promise<DossierEventEntity[]> {
-      const rows = await db('dossier_events')
-        .select('dossier_id', 'occurred_at', 'status', 'unit_id', 'actor', 'note')
+      const qb = db('dossier_events')
+        .select(EVENT_COLUMNS)
         .whereRaw('dossier_id = ANY(?)', [dossierIds])
         .orderBy(['dossier_id', 'occurred_at', 'id']);
-      return rows.map((r) => ({
-        province,
-        dossierId: r.dossier_id,
-        occurredAt: r.occurred_at,
-        statusCode: r.status,
-        unitId: r.unit_id,
-        actor: r.actor,
-        note: r.note,
-      }));
+      return (await rowsOf<EventRow>(qb)).map(event);
     },
+    /** A dossier's events as JSON in its statement, ordered as `events` orders them (src/db/json-rows.ts). */
+    eventsJson(parent: string, alias: string): Sql {
+      const inner = builtOnce(`dossiers.events|${parent}`, () => {
+        const s = db('dossier_events')
+          .select(EVENT_COLUMNS)
+          .select(db.raw('row_number() OVER (ORDER BY occurred_at, id) AS _n'))
+          .whereRaw(`dossier_id = ${parent}.id`)
+          .toSQL();
+        return { sql: s.sql, bindings: [...s.bindings] };
+      });
+      return jsonList(inner, EVENT_COLUMNS, alias, []);
+    },
+    eventFromJson: (r: EventRow) => event(withTimes(r, ['occurred_at'])),
     async supplements(dossierIds: number[]): Promise<SupplementEntity[]> {
       const rows = await db('dossier_supplements')
         .select('dossier_id', 'requested_at', 'answered_at', 'reason')

@@ -2,6 +2,8 @@ import { BadUserInputError } from '../../errors.ts';
 import { federatedConnection, type Connection } from '../../graphql/connection.ts';
 import { entityLoader, listLoader, type LocalKey } from '../../graphql/loaders.ts';
 import { nestedConnections } from '../../graphql/nested.ts';
+import type { Source } from '../../sources/registry.ts';
+import { embedOne, type Embedding } from '../../graphql/embed.ts';
 import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
 import type { Federation } from '../../sources/federation.ts';
 import { idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
@@ -110,6 +112,11 @@ export function createProcedureService(fed: Federation) {
       return found?.[0] ?? null;
     },
     load: (key: LocalKey) => byId.load(key),
+    /** A procedure its parent row's `column` names, read in the parent's statement (src/graphql/embed.ts). */
+    embedById<P>(source: Source, column: string, keyOf: (parent: P) => LocalKey | null): Embedding {
+      const s = procedureStore(source.db, source.code);
+      return embedOne(byId, (parent, alias) => s.byIdJson(parent, column, alias), s.fromJson, keyOf);
+    },
     channels: (p: ProcedureEntity) => channels.load({ province: p.province, id: p.id }),
     requirements: (p: ProcedureEntity) => requirements.load({ province: p.province, id: p.id }),
     /** Shortest processing time in days over channels and cases. */

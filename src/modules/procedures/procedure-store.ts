@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { columnNames, jsonById, withTimes } from '../../db/json-rows.ts';
 import {
   applyAfter,
   orderBy,
@@ -48,6 +49,7 @@ const COLUMNS = [
 ] as const satisfies readonly Qualified<'p', ProcedureRow>[];
 // knex cannot type an aliased table: `procedures as p` rows come through rowsOf<Row>, Row from COLUMNS
 type Row = Selected<ProcedureRow, typeof COLUMNS>;
+const NAMES = columnNames(COLUMNS);
 
 export function procedureStore(db: Knex, province: string) {
   const entity = (r: Row): ProcedureEntity => ({
@@ -105,6 +107,10 @@ export function procedureStore(db: Knex, province: string) {
       const qb = db('procedures as p').select(COLUMNS).whereRaw('p.id = ANY(?)', [ids]);
       return (await rowsOf<Row>(qb)).map(entity);
     },
+    /** The procedure a parent row's `column` names, as JSON in the parent's statement (src/db/json-rows.ts). */
+    byIdJson: (parent: string, column: string, alias: string) =>
+      jsonById('procedures', NAMES, parent, column, alias),
+    fromJson: (r: Row) => entity(withTimes(r, ['updated_at'])),
     async byNationalCodes(codes: string[]): Promise<ProcedureEntity[]> {
       const qb = db('procedures as p').select(COLUMNS).whereRaw('p.national_code = ANY(?)', [codes]);
       return (await rowsOf<Row>(qb)).map(entity);

@@ -4,7 +4,14 @@ import { federatedConnection } from '../../graphql/connection.ts';
 import { entityLoader, listLoader, type LocalKey } from '../../graphql/loaders.ts';
 import { nestedConnections } from '../../graphql/nested.ts';
 import { pageRequest, type PageArgs, type PageRequest } from '../../graphql/pagination.ts';
-import { NO_EMBEDDING, primeRow, type Asked, type EmbedPlan, type Embedding } from '../../graphql/embed.ts';
+import {
+  embedOne,
+  primeRow,
+  withEmbedded,
+  type Asked,
+  type EmbedPlan,
+  type Embedding,
+} from '../../graphql/embed.ts';
 import { isValidPosition, type SortSpec } from '../../db/keyset.ts';
 import type { Source } from '../../sources/registry.ts';
 import type { Federation } from '../../sources/federation.ts';
@@ -74,8 +81,10 @@ export function createUnitService(fed: Federation) {
   );
   const children = nestedConnections<UnitEntity, null>(
     fed,
-    (s, ids, _f, q, embedded) =>
-      unitStore(s.db, s.code).childrenOf(ids, q, embedded, (u, row) => primeRow(embedded, u, row)),
+    (s, ids, _f, q, planned) =>
+      withEmbedded(fed, s, planned, (embedded) =>
+        unitStore(s.db, s.code).childrenOf(ids, q, embedded, (u, row) => primeRow(embedded, u, row)),
+      ),
     (s, ids) => unitStore(s.db, s.code).countChildren(ids),
   );
 
@@ -102,10 +111,7 @@ export function createUnitService(fed: Federation) {
         (s) => unitStore(s.db, s.code).count(filter),
       );
     },
-    async get(
-      args: { id?: string | null; code?: string | null },
-      plan: EmbedPlan = NO_EMBEDDING,
-    ): Promise<UnitEntity | null> {
+    async get(args: { id?: string | null; code?: string | null }): Promise<UnitEntity | null> {
       if ((args.id == null) === (args.code == null))
         throw new BadUserInputError('Give exactly one of "id" or "code"');
       if (args.id != null) {
@@ -117,13 +123,17 @@ export function createUnitService(fed: Federation) {
       const suffix = code.split('.').at(-1);
       const all = fed.select(null);
       const owner = all.filter((s) => s.agencySuffix === suffix);
-      const found = await fed.each(owner.length ? owner : all, (s) => {
-        const embedded = plan(s);
-        return unitStore(s.db, s.code).byCodes([code], embedded, (u, row) => primeRow(embedded, u, row));
-      });
+      const found = await fed.each(owner.length ? owner : all, (s) =>
+        unitStore(s.db, s.code).byCodes([code]),
+      );
       return found.flatMap((r) => r.value)[0] ?? null;
     },
     load: (key: LocalKey) => byId.load(key),
+    /** A unit its parent row's `column` names, read in the parent's statement (src/graphql/embed.ts). */
+    embedById<P>(source: Source, column: string, keyOf: (parent: P) => LocalKey | null): Embedding {
+      const s = unitStore(source.db, source.code);
+      return embedOne(byId, (parent, alias) => s.byIdJson(parent, column, alias), s.fromJson, keyOf);
+    },
     parent: (u: UnitEntity) =>
       u.parentId == null ? null : byId.load({ province: u.province, id: u.parentId }),
     children: (u: UnitEntity, args: Omit<UnitListArgs, 'filter'>, plan?: EmbedPlan) => {

@@ -10,7 +10,14 @@ import {
 } from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
 import { whereFolded } from '../../db/sql.ts';
-import { jsonList, selectEmbedded, type EmbeddedSql, type Sql } from '../../db/json-rows.ts';
+import {
+  builtOnce,
+  columnNames,
+  jsonById,
+  jsonList,
+  type EmbeddedSql,
+  type Sql,
+} from '../../db/json-rows.ts';
 import { rowsOf, type Qualified, type Selected, type UnitRow } from '../../db/tables.ts';
 import type { UnitEntity } from '../../graphql/models.ts';
 import type { UnitKind, UnitLevel } from '../../graphql/generated/schema-types.ts';
@@ -41,7 +48,7 @@ const COLUMNS = [
 // knex cannot type an aliased table: `units as u` rows come through rowsOf<Row>, Row from COLUMNS
 type Row = Selected<UnitRow, typeof COLUMNS>;
 /** The columns of an embedded unit's JSON (src/db/json-rows.ts); a unit has no timestamp. */
-const JSON_COLUMNS = [...COLUMNS.map((c) => c.slice(2)), '_sort'];
+const JSON_COLUMNS = [...columnNames(COLUMNS), '_sort'];
 
 /** A lineage link as the store reads it; `ext_*` are set for a successor in another province. */
 export interface LineageRow {
@@ -102,27 +109,19 @@ export function unitStore(db: Knex, province: string) {
       const qb = db('units as u').select(COLUMNS).whereRaw('u.id = ANY(?)', [ids]);
       return (await rowsOf<Row>(qb)).map(entity);
     },
+    /** The unit a parent row's `column` names, as JSON in the parent's statement (src/db/json-rows.ts). */
+    byIdJson: (parent: string, column: string, alias: string) =>
+      jsonById('units', columnNames(COLUMNS), parent, column, alias),
+    fromJson: (r: Row) => entity(r),
     /** Units by agency identifier, or by an identifier they had before (unit_code_aliases). */
-    async byCodes(
-      codes: string[],
-      embedded: readonly EmbeddedSql[] = [],
-      each?: (u: UnitEntity, row: object) => void,
-    ): Promise<UnitEntity[]> {
+    async byCodes(codes: string[]): Promise<UnitEntity[]> {
       const qb = db('units as u')
         .select(COLUMNS)
         .whereRaw(
           'u.code = ANY(?) OR u.id IN (SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ANY(?))',
           [codes, codes],
         );
-      // embedded children read `units u` themselves: the rows are named x for them
-      const rows = await rowsOf<Row>(
-        embedded.length ? selectEmbedded(db, db.select('x.*').from(qb.as('x')), 'x', embedded) : qb,
-      );
-      return rows.map((r) => {
-        const u = entity(r);
-        each?.(u, r);
-        return u;
-      });
+      return (await rowsOf<Row>(qb)).map(entity);
     },
     /** Children of many parents in one statement: a window keeps `limit` rows per parent. */
     async childrenOf(
@@ -141,16 +140,23 @@ export function unitStore(db: Knex, province: string) {
     },
     /** The children page of one parent as JSON, in the parent's statement (src/db/json-rows.ts). */
     childrenJson(parent: string, alias: string, q: FetchPage, nested: readonly EmbeddedSql[]): Sql {
-      const inner = db('units as u')
-        .select(COLUMNS)
-        .select(db.raw(sortSelect(q.spec)))
-        .select(db.raw(`row_number() OVER (ORDER BY ${orderClause(q.spec)}) AS _n`))
-        .whereRaw(`u.parent_id = ${parent}.id`)
-        .limit(q.limit);
-      applyAfter(inner, q.spec, q.from, province);
-      orderBy(inner, q.spec);
-      const s = inner.toSQL();
-      return jsonList({ sql: s.sql, bindings: [...s.bindings] }, JSON_COLUMNS, alias, nested);
+      const build = (): Sql => {
+        const inner = db('units as u')
+          .select(COLUMNS)
+          .select(db.raw(sortSelect(q.spec)))
+          .select(db.raw(`row_number() OVER (ORDER BY ${orderClause(q.spec)}) AS _n`))
+          .whereRaw(`u.parent_id = ${parent}.id`)
+          .limit(q.limit);
+        applyAfter(inner, q.spec, q.from, province);
+        orderBy(inner, q.spec);
+        const s = inner.toSQL();
+        return { sql: s.sql, bindings: [...s.bindings] };
+      };
+      // a page after a cursor is built each time; the first page of an order and size, once
+      const inner = q.from
+        ? build()
+        : builtOnce(`units.children|${parent}|${q.spec.key}|${q.spec.direction}|${q.limit}`, build);
+      return jsonList(inner, JSON_COLUMNS, alias, nested);
     },
     /** childrenJson's rows back, each given to `each` with its row (its relations' JSON in `_e0`, …). */
     childrenFromJson(
