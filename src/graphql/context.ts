@@ -24,7 +24,7 @@ export interface GraphQLContext extends Services {
   clientAddress: string;
   fed: Federation;
   /** The relations a statement may read for its rows' resolvers (src/graphql/embed.ts). */
-  relations: Relations;
+  relations: Relations<GraphQLContext>;
   /** Personal data this response shows unmasked, for its audit record. */
   disclosures: Disclosures;
 }

@@ -15,7 +15,6 @@ import type { EmbeddedSql } from '../db/json-rows.ts';
 import type { Loader, LocalKey } from './loaders.ts';
 import type { Federation } from '../sources/federation.ts';
 import type { Source } from '../sources/registry.ts';
-import type { GraphQLContext } from './context.ts';
 
 /**
  * Embedded relations: a list or lookup statement reads, as JSON in its own statement, the relations its
@@ -133,20 +132,20 @@ export interface Embedding extends EmbeddedSql {
  * A relation that can be embedded: plans its SQL for the asked arguments, or declines (undefined).
  * `nested` plans the relations asked of its own rows, of the given type.
  */
-export type Relation = (
-  ctx: GraphQLContext,
+export type Relation<C> = (
+  ctx: C,
   source: Source,
   asked: Asked,
   nested: (type: string) => Embedding[],
 ) => Embedding | undefined;
 
 /** Relations by schema coordinate, `Dossier.procedure`; each module exports its own. */
-export type Relations = Readonly<Record<string, Relation>>;
+export type Relations<C> = Readonly<Record<string, Relation<C>>>;
 
 /** The relations asked of rows of `type` that can be embedded, planned for one source. */
-export function embeddings(
-  ctx: GraphQLContext,
-  relations: Relations,
+export function embeddings<C>(
+  ctx: C,
+  relations: Relations<C>,
   source: Source,
   type: string,
   asked: Asked | undefined,
@@ -169,7 +168,11 @@ export type EmbedPlan = (source: Source) => Embedding[];
 export const NO_EMBEDDING: EmbedPlan = () => [];
 
 /** The plan for the rows of the field being resolved, of type `type` (for a connection: of its nodes). */
-export function embedPlan(ctx: GraphQLContext, info: GraphQLResolveInfo, type: string): EmbedPlan {
+export function embedPlan<C extends { relations: Relations<C> }>(
+  ctx: C,
+  info: GraphQLResolveInfo,
+  type: string,
+): EmbedPlan {
   const asked = askedOf(info);
   if (!asked.fields.size) return NO_EMBEDDING;
   return (source) => embeddings(ctx, ctx.relations, source, type, asked);

@@ -15,6 +15,7 @@ import { provinceResolvers } from '../modules/provinces/province-resolvers.ts';
 import { syncResolvers } from '../modules/sync/sync-resolvers.ts';
 import { unitRelations, unitResolvers } from '../modules/units/unit-resolvers.ts';
 import type { Relations } from '../graphql/embed.ts';
+import type { GraphQLContext } from '../graphql/context.ts';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.ts';
 import { applyScopes } from './scopes.ts';
 
@@ -51,4 +52,4 @@ export function buildSchema(extra: Resolvers[] = []): GraphQLSchema {
 }
 
 /** The relations statements may read for their rows' resolvers, of every module (src/graphql/embed.ts). */
-export const relations: Relations = { ...unitRelations, ...dossierRelations };
+export const relations: Relations<GraphQLContext> = { ...unitRelations, ...dossierRelations };

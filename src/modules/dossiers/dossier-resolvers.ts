@@ -2,6 +2,7 @@ import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { encodeId } from '../../graphql/ids.ts';
 import { fromSource } from '../../graphql/loaders.ts';
 import { embedPlan, type Relations } from '../../graphql/embed.ts';
+import type { GraphQLContext } from '../../graphql/context.ts';
 import type { DossierEntity } from '../../graphql/models.ts';
 import { statusName } from './dossier-service.ts';
 
@@ -45,7 +46,7 @@ export const dossierResolvers: Resolvers = {
 };
 
 /** Dossier relations the dossier list's statement can read (src/graphql/embed.ts). */
-export const dossierRelations: Relations = {
+export const dossierRelations: Relations<GraphQLContext> = {
   'Dossier.procedure': (ctx, source) =>
     ctx.procedures.embedById(source, 'procedure_id', (d: DossierEntity) => ({
       province: d.province,

@@ -2,6 +2,7 @@ import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { encodeId } from '../../graphql/ids.ts';
 import { fromSource } from '../../graphql/loaders.ts';
 import { embedPlan, type Relations } from '../../graphql/embed.ts';
+import type { GraphQLContext } from '../../graphql/context.ts';
 
 export const unitResolvers: Resolvers = {
   Query: {
@@ -40,6 +41,6 @@ export const unitResolvers: Resolvers = {
 };
 
 /** Unit relations a parent's statement can read (src/graphql/embed.ts). */
-export const unitRelations: Relations = {
+export const unitRelations: Relations<GraphQLContext> = {
   'Unit.children': (ctx, source, asked, nested) => ctx.units.embedChildren(source, asked, nested),
 };
