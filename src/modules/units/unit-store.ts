@@ -15,6 +15,7 @@ import {
   columnNames,
   jsonById,
   jsonList,
+  rowOf,
   type EmbeddedSql,
   type Sql,
 } from '../../db/json-rows.ts';
@@ -48,7 +49,8 @@ const COLUMNS = [
 // knex cannot type an aliased table: `units as u` rows come through rowsOf<Row>, Row from COLUMNS
 type Row = Selected<UnitRow, typeof COLUMNS>;
 /** The columns of an embedded unit's JSON (src/db/json-rows.ts); a unit has no timestamp. */
-const JSON_COLUMNS = [...columnNames(COLUMNS), '_sort'];
+const NAMES = columnNames(COLUMNS);
+const JSON_COLUMNS = [...NAMES, '_sort'];
 
 /** A lineage link as the store reads it; `ext_*` are set for a successor in another province. */
 export interface LineageRow {
@@ -111,8 +113,8 @@ export function unitStore(db: Knex, province: string) {
     },
     /** The unit a parent row's `column` names, as JSON in the parent's statement (src/db/json-rows.ts). */
     byIdJson: (parent: string, column: string, alias: string) =>
-      jsonById('units', columnNames(COLUMNS), parent, column, alias),
-    fromJson: (r: Row) => entity(r),
+      jsonById('units', NAMES, parent, column, alias),
+    fromJson: (a: unknown[]) => entity(rowOf<Row>(a, NAMES)),
     /** Units by agency identifier, or by an identifier they had before (unit_code_aliases). */
     async byCodes(codes: string[]): Promise<UnitEntity[]> {
       const qb = db('units as u')
@@ -161,10 +163,11 @@ export function unitStore(db: Knex, province: string) {
     /** childrenJson's rows back, each given to `each` with its row (its relations' JSON in `_e0`, …). */
     childrenFromJson(
       parentId: number,
-      json: readonly (Row & SortColumn)[],
+      json: readonly unknown[][],
       each: (u: UnitEntity, row: object) => void,
     ): (Sorted<UnitEntity> & { parent: number })[] {
-      return json.map((r) => {
+      return json.map((a) => {
+        const r = rowOf<Row & SortColumn>(a, JSON_COLUMNS);
         const s = { entity: entity(r), sort: r._sort, id: r.id, parent: parentId };
         each(s.entity, r);
         return s;
