@@ -21,3 +21,13 @@ export class ScopeSlot<T> {
     return storage.getStore()?.[this.key] as T | undefined;
   }
 }
+
+/**
+ * The scope current now, to run work in that a library starts later from somewhere else: a bulkhead
+ * starts a queued call when another call ends, inside that other call's scope, which would count the
+ * queued call's statements and apply its deadline for the wrong request.
+ */
+export function captureScope(): <R>(fn: () => R) => R {
+  const store = storage.getStore();
+  return (fn) => (store ? storage.run(store, fn) : fn());
+}

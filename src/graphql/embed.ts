@@ -17,11 +17,13 @@ import type { Federation } from '../sources/federation.ts';
 import type { Source } from '../sources/registry.ts';
 
 /**
- * Embedded relations: a list or lookup statement reads, as JSON in its own statement, the relations its
- * rows are asked for (a dossier's procedure, unit, events and documents; a unit's children and theirs),
- * and hands them to the DataLoaders the relations' resolvers read. The resolvers stay as they are: they
- * find their loader primed and send no statement. What is not embedded (a relation without an entry
- * here, arguments that do not plan, a second alias of a field) goes through its loader as before.
+ * Embedded relations: a list's statement reads, as JSON in its own statement, the relations its rows are
+ * asked for (the dossier list: each dossier's procedure, units, events and documents; a page of units'
+ * children: their children, and theirs), and hands them to the loaders the relations' resolvers read.
+ * The resolvers stay as they are: they find their loader primed, answer at once and send no statement.
+ * What is not embedded (a relation without an entry in a module's Relations, arguments that do not plan,
+ * another alias of a field with other arguments) goes through its loader as before. EMBED_RELATIONS=false
+ * turns it off.
  *
  * One statement instead of one per level, and JSON.parse instead of per-column row parsing: that is
  * where a nested read spent its time (the pg driver's row parsing, a statement's round of knex, cockatiel

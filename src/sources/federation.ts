@@ -3,6 +3,7 @@ import { TaskCancelledError } from 'cockatiel';
 import { GraphQLError } from 'graphql';
 import { BadUserInputError, ForbiddenError, SourceBusyError, SourceUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { captureScope } from '../request-scope.ts';
 import { DeadlineExceededError, withDeadline, type RequestDeadline } from './deadline.ts';
 import { classifySourceError } from './failures.ts';
 import type { SourceHealth } from './health.ts';
@@ -131,18 +132,21 @@ export function createFederation(
       return undefined;
     }
     let started = false;
+    // a queued call starts when another ends, inside that one's scope: it runs in its own request's
+    const inThisRequest = captureScope();
     try {
       const value = await (budget ? withinDeadline(budget, opts.timeoutMs) : timeLimit).execute(
         ({ signal }) =>
           // not given the signal: a call that started keeps its slot until its statement ends (the pool
           // connection is busy until then), even when this request stopped waiting for it
           source.gate.execute(
-            () => {
-              // a call whose request stopped waiting while it was queued never takes the slot
-              if (signal.aborted) throw new TaskCancelledError();
-              started = true;
-              return budget ? withDeadline(budget, () => fn(source)) : fn(source);
-            },
+            () =>
+              inThisRequest(() => {
+                // a call whose request stopped waiting while it was queued never takes the slot
+                if (signal.aborted) throw new TaskCancelledError();
+                started = true;
+                return budget ? withDeadline(budget, () => fn(source)) : fn(source);
+              }),
             // a signal of its own that never aborts: without one, cockatiel hangs every call's timeout on
             // one shared signal, and Node warns of a listener leak past ten calls in flight
             new AbortController().signal,

@@ -82,3 +82,28 @@ describe('no N+1', () => {
     expect(r.extensions!.sqlStatements!.total).toBeLessThanOrEqual(sources);
   });
 });
+
+describe('statement counts under contention', () => {
+  let busy: TestHub;
+  beforeAll(async () => {
+    // one call at a time per source: every other call waits in the source's queue and is started when
+    // another ends, from inside that other request's work
+    busy = await startTestHub({ provinces: ['40'], env: { SOURCE_MAX_CONCURRENT: '1' } });
+  });
+  afterAll(() => busy?.close());
+
+  it('each request counts its own statements, queued or not', async () => {
+    const one = `{ dossiers(first: 5) { nodes { code } } }`; // one statement
+    const two = `{ units(first: 20) { nodes { code children(first: 3) { nodes { code } } } } }`; // two
+    const runs = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => busy.gql(i % 2 ? one : two, {}, { debugSql: true })),
+    );
+    runs.forEach((r, i) => {
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      expect(r.extensions!.sqlStatements, `request ${i}`).toEqual({
+        total: i % 2 ? 1 : 2,
+        bySource: { '40': i % 2 ? 1 : 2 },
+      });
+    });
+  });
+});
