@@ -5,7 +5,7 @@ import {
   type Position,
   type SortSpec,
 } from '../db/keyset.ts';
-import type { Federation } from '../sources/federation.ts';
+import type { CallOptions, Federation } from '../sources/federation.ts';
 import type { Source } from '../sources/registry.ts';
 import { encodeCursor, type PageRequest } from './pagination.ts';
 
@@ -101,6 +101,7 @@ export async function federatedConnection<T>(
   page: PageRequest,
   fetch: (source: Source, q: FetchPage) => Promise<Sorted<T>[]>,
   count: (source: Source) => Promise<number>,
+  opts?: CallOptions,
 ): Promise<Connection<T>> {
   const eff = page.backward ? reversed(spec) : spec;
   const totalCount = memo(async () => {
@@ -111,8 +112,10 @@ export async function federatedConnection<T>(
   const entityOf = (m: Merged) => m.entity;
   const positionOf = (m: Merged) => m.pos;
   if (page.limit === 0) return build<Merged, T>(spec, page, [], entityOf, positionOf, totalCount);
-  const results = await fed.each(sources, (source) =>
-    fetch(source, { spec: eff, from: page.from, limit: page.limit + 1 }),
+  const results = await fed.each(
+    sources,
+    (source) => fetch(source, { spec: eff, from: page.from, limit: page.limit + 1 }),
+    opts,
   );
   const merged = results
     .flatMap(({ source, value }) =>

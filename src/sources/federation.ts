@@ -29,11 +29,12 @@ export interface Federation {
    * Runs fn on one source; undefined when the source failed (the error is recorded). Once a source has
    * failed in this request, later calls to it are skipped at once and its calls in flight are abandoned.
    */
-  one<T>(source: Source, fn: (source: Source) => Promise<T>): Promise<T | undefined>;
+  one<T>(source: Source, fn: (source: Source) => Promise<T>, opts?: CallOptions): Promise<T | undefined>;
   /** Runs fn on every source in parallel; only the sources that answered appear in the result. */
   each<T>(
     sources: readonly Source[],
     fn: (source: Source) => Promise<T>,
+    opts?: CallOptions,
   ): Promise<{ source: Source; value: T }[]>;
   /**
    * Records `err` as the source's failure for whatever this request still asks of it, without cutting
@@ -50,6 +51,15 @@ export interface Federation {
   missing(err: unknown, at: MissingAt): boolean;
   /** Errors collected while serving this request, one per province that failed. */
   errors(): GraphQLError[];
+}
+
+export interface CallOptions {
+  /**
+   * The call is not abandoned when another call of the request fails on the same source: it answers what
+   * it can (a list whose embedded relations wait on a lock the other call timed out on reads its rows
+   * again without them, src/graphql/embed.ts). It still ends at its own timeout.
+   */
+  finish?: boolean;
 }
 
 interface Failure {
@@ -120,7 +130,11 @@ export function createFederation(
     }
   };
 
-  const one = async <T>(source: Source, fn: (s: Source) => Promise<T>): Promise<T | undefined> => {
+  const one = async <T>(
+    source: Source,
+    fn: (s: Source) => Promise<T>,
+    callOpts?: CallOptions,
+  ): Promise<T | undefined> => {
     if (failures.has(source.code)) return undefined;
     if (health.isOpen(source.code)) {
       fail(source.code, new SourceUnavailableError(source.code, 'skipped while its health check fails'));
@@ -151,7 +165,7 @@ export function createFederation(
             // one shared signal, and Node warns of a listener leak past ten calls in flight
             new AbortController().signal,
           ),
-        controllerOf(source.code).signal,
+        callOpts?.finish ? new AbortController().signal : controllerOf(source.code).signal,
       );
       health.reportSuccess(source.code);
       return value;
@@ -189,8 +203,8 @@ export function createFederation(
     },
     source: (code) => (allowed && !allowed.has(code) ? undefined : registry.byCode(code)),
     one,
-    each: async <T>(sources: readonly Source[], fn: (s: Source) => Promise<T>) => {
-      const values = await Promise.all(sources.map((source) => one(source, fn)));
+    each: async <T>(sources: readonly Source[], fn: (s: Source) => Promise<T>, callOpts?: CallOptions) => {
+      const values = await Promise.all(sources.map((source) => one(source, fn, callOpts)));
       const out: { source: Source; value: T }[] = [];
       values.forEach((value, i) => {
         if (value !== undefined) out.push({ source: sources[i]!, value });

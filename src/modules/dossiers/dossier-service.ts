@@ -176,6 +176,9 @@ export function createDossierService(
             store(s).list(filter, q, embedded, (d, row) => primeRow(embedded, d, row)),
           ),
         (s) => store(s).count(filter),
+        // the rows are read again without their relations when those do not answer: not abandoned
+        // because another call to the province failed first (on the same lock)
+        { finish: plan !== NO_EMBEDDING },
       );
       if (filter.search && filter.searchApplicant) {
         disclosures.noteSearch(sources.map((s) => s.code));
