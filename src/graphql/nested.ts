@@ -26,13 +26,13 @@ export function nestedConnections<T, F>(
   const pages = new Map<string, Loader<(Sorted<T> & { parent: number })[]>>();
   const counts = new Map<string, Loader<number>>();
   /** The rows to fetch for a page, and the loader every parent asking the same page and filter shares. */
-  const pagerOf = (spec: SortSpec, page: PageRequest, filter: F, plan: EmbedPlan) => {
+  const pagerOf = (spec: SortSpec, page: PageRequest, filter: F, filterKey: string, plan: EmbedPlan) => {
     const q: FetchPage = {
       spec: page.backward ? reversed(spec) : spec,
       from: page.from,
       limit: page.limit + 1,
     };
-    const pageKey = JSON.stringify([q.spec.key, q.spec.direction, q.from, q.limit, JSON.stringify(filter)]);
+    const pageKey = JSON.stringify([q.spec.key, q.spec.direction, q.from, q.limit, filterKey]);
     let pager = pages.get(pageKey);
     if (!pager) {
       pager = listLoader(
@@ -53,8 +53,8 @@ export function nestedConnections<T, F>(
     filter: F,
     plan: EmbedPlan = NO_EMBEDDING,
   ): Connection<T> | Promise<Connection<T>> => {
-    const { pager } = pagerOf(spec, page, filter, plan);
     const filterKey = JSON.stringify(filter);
+    const { pager } = pagerOf(spec, page, filter, filterKey, plan);
     let counter = counts.get(filterKey);
     if (!counter) {
       counter = countLoader(fed, (source, ids) => count(source, ids, filter));
@@ -72,7 +72,7 @@ export function nestedConnections<T, F>(
      * read in its parent's statement, to the loader `load` reads.
      */
     embedded(spec: SortSpec, page: PageRequest, filter: F) {
-      const { q, pager } = pagerOf(spec, page, filter, NO_EMBEDDING);
+      const { q, pager } = pagerOf(spec, page, filter, JSON.stringify(filter), NO_EMBEDDING);
       return {
         q,
         prime: (parent: LocalKey, rows: (Sorted<T> & { parent: number })[]) => void pager.prime(parent, rows),

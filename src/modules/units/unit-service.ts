@@ -155,8 +155,10 @@ export function createUnitService(fed: Federation) {
       } catch {
         return undefined; // the field's own resolver reports the arguments
       }
+      if (page.limit === 0) return undefined;
       const { q, prime } = children.embedded(spec, page, null);
-      if (page.limit === 0 || (q.from && !isValidPosition(q.spec, q.from))) return undefined;
+      // a cursor applyAfter would refuse: refused by the field's own statement, at the field's path
+      if (q.from && !isValidPosition(q.spec, q.from)) return undefined;
       const inner = nested('Unit');
       const store = unitStore(source.db, source.code);
       return {
