@@ -128,6 +128,7 @@ const EnvSchema = z.object({
   EMBED_RELATIONS: z
     .enum(['true', 'false'], { errorMap: () => ({ message: 'true or false' }) })
     .default('true'),
+  RENDER_JSON: z.enum(['true', 'false'], { errorMap: () => ({ message: 'true or false' }) }).default('true'),
   PUBLIC_STATUS_PER_MINUTE: z.coerce
     .number()
     .int('a whole number of lookups per minute')
@@ -204,6 +205,11 @@ export interface Config {
    * every relation is read by its own batched statement, as before.
    */
   embedRelations: boolean;
+  /**
+   * Whether an operation PostgreSQL can write whole as JSON is answered with that JSON
+   * (src/graphql/render.ts); off, every operation runs through the resolvers.
+   */
+  renderJson: boolean;
   sourcePoolMax: number;
   /** Queries one source runs at once for requests (a bulkhead); never more than its pool. */
   sourceMaxConcurrent: number;
@@ -335,6 +341,7 @@ export function loadConfig(
     sourceStatementTimeoutMs: e.SOURCE_STATEMENT_TIMEOUT_MS,
     sourceConnectTimeoutMs: e.SOURCE_CONNECT_TIMEOUT_MS,
     embedRelations: e.EMBED_RELATIONS === 'true',
+    renderJson: e.RENDER_JSON === 'true',
     sourcePoolMax: e.SOURCE_POOL_MAX,
     sourceMaxConcurrent,
     // a page of nested data asks a source for several statements at once (the list, then a loader per

@@ -105,6 +105,16 @@ export const orderClause = (spec: SortSpec) => {
   return `${sqlValue(spec)} ${dir}, ${spec.idExpr} ${dir}`;
 };
 
+/**
+ * For rows of a subquery aliased `alias` that selected `sortValueAs(spec)`: their order by that value and
+ * the id, as `orderClause` orders the subquery (an aggregate over them keeps the list's order).
+ */
+export const sortValueAs = (spec: SortSpec) => `${sqlValue(spec)} AS _s`;
+export const orderBySortValue = (spec: SortSpec, alias: string) => {
+  const dir = spec.direction === 'asc' ? 'ASC' : 'DESC';
+  return `${alias}._s ${dir}, ${alias}.id ${dir}`;
+};
+
 /** The column sortSelect adds to a row. */
 export interface SortColumn {
   _sort: SortValue;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 
 /** Escapes LIKE wildcards in user text. */
@@ -26,4 +27,33 @@ export function groupBy<R, K>(keys: readonly K[], rows: R[], keyOf: (r: R) => K)
     list.push(r);
   }
   return keys.map((k) => map.get(k) ?? []);
+}
+
+/** Statements kept prepared, by SQL text; bounded so that endless distinct texts cannot grow it. */
+const prepared = new Map<string, string>();
+/** How often each text not yet prepared was run (cleared when full). */
+const sightings = new Map<string, number>();
+const MAX_PREPARED = 200;
+const MAX_SIGHTINGS = 2000;
+
+/**
+ * A statement run as a named prepared statement once its text has been seen twice: each pooled connection
+ * then parses and plans it once, not every time (a rendered page's statement spent about 0.45 ms of its
+ * 1.2 ms in PostgreSQL planning it). At most MAX_PREPARED texts get a name; any other runs as before.
+ */
+export function preparedRaw(db: Knex, qb: Knex.QueryBuilder): Knex.Raw {
+  const { sql, bindings } = qb.toSQL();
+  const raw = db.raw(sql, bindings as Knex.RawBinding[]);
+  let name = prepared.get(sql);
+  if (!name && prepared.size < MAX_PREPARED) {
+    const n = (sightings.get(sql) ?? 0) + 1;
+    if (n >= 2) {
+      sightings.delete(sql);
+      prepared.set(sql, (name = `lt_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`));
+    } else {
+      if (sightings.size >= MAX_SIGHTINGS) sightings.clear();
+      sightings.set(sql, n);
+    }
+  }
+  return name ? raw.options({ name }) : raw;
 }

@@ -1,6 +1,7 @@
 import type { Federation } from '../sources/federation.ts';
 import type { Disclosures } from './disclosures.ts';
 import type { Relations } from './embed.ts';
+import type { Renders } from './render.ts';
 import type { Viewer } from './viewer.ts';
 
 /**
@@ -25,6 +26,10 @@ export interface GraphQLContext extends Services {
   fed: Federation;
   /** The relations a statement may read for its rows' resolvers (src/graphql/embed.ts). */
   relations: Relations<GraphQLContext>;
+  /** What PostgreSQL can write as the response's JSON (src/graphql/render.ts); null: nothing is rendered. */
+  renders: Renders<GraphQLContext> | null;
+  /** Set when the operation was answered by a rendered read (reported with the debug statement count). */
+  rendered?: boolean;
   /** Personal data this response shows unmasked, for its audit record. */
   disclosures: Disclosures;
 }

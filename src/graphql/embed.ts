@@ -242,10 +242,29 @@ export async function withEmbedded<R>(
   run: (embedded: Embedding[]) => Promise<R>,
 ): Promise<R> {
   if (!embedded.length) return run(embedded);
+  // a statement of this request already found the relations failing (a rendered read, src/graphql/render.ts)
+  const known = relationsFailed.get(fed)?.get(source.code);
+  if (known !== undefined) {
+    if (!fed.failLater(source, known)) throw known;
+    return run([]);
+  }
   try {
     return await run(embedded);
   } catch (err) {
     if (!fed.failLater(source, err)) throw err;
     return run([]);
   }
+}
+
+const relationsFailed = new WeakMap<Federation, Map<string, unknown>>();
+
+/**
+ * Notes that a statement of this request reading `source`'s rows with their relations failed (`err`)
+ * while the rows alone answer: a list of that source read later in the request reads its rows without
+ * relations at once, and files `err` for them, as withEmbedded does after a failure of its own.
+ */
+export function noteRelationsFailed(fed: Federation, source: Source, err: unknown): void {
+  let m = relationsFailed.get(fed);
+  if (!m) relationsFailed.set(fed, (m = new Map()));
+  if (!m.has(source.code)) m.set(source.code, err);
 }

@@ -12,7 +12,7 @@ import type { RequestDeadline } from '../sources/deadline.ts';
 import { createFederation } from '../sources/federation.ts';
 import type { GraphQLContext, Services } from '../graphql/context.ts';
 import { createDisclosures } from '../graphql/disclosures.ts';
-import { relations } from './schema.ts';
+import { relations, renders } from './schema.ts';
 import type { Viewer } from '../graphql/viewer.ts';
 
 export function createContext(
@@ -65,6 +65,7 @@ export function createContext(
     clientAddress,
     fed,
     relations: rt.config.embedRelations ? relations : {},
+    renders: rt.config.renderJson ? renders : null,
     disclosures,
   };
   return Object.assign(Object.create(lazy) as GraphQLContext, own);

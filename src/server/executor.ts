@@ -7,6 +7,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { GraphQLContext } from '../graphql/context.ts';
+import { renderOperation, renderPlan } from '../graphql/render.ts';
 
 /**
  * The hub's executor: each operation is compiled once by graphql-jit into plain functions (no per-field
@@ -38,9 +40,21 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
       // 2026-02-30 does not exist") and the variable's node, by which Apollo files them as BAD_USER_INPUT;
       // graphql-jit's own would say only "Expected type Date" and come out as internal errors
       const defs = rc.operation.variableDefinitions ?? [];
+      let coerced: Record<string, unknown> = {};
       if (defs.length) {
         const checked = getVariableValues(schema, defs, variables, { maxErrors: 50 });
         if (checked.errors) return { errors: checked.errors };
+        coerced = checked.coerced;
+      }
+      // an operation PostgreSQL can write whole is answered with its JSON (src/graphql/render.ts)
+      const ctx = rc.context as GraphQLContext;
+      if (ctx.renders) {
+        const plan = renderPlan(schema, document, rc.operation, coerced, ctx.renders);
+        const data = plan && (await renderOperation(ctx, ctx.renders, plan));
+        if (data) {
+          ctx.rendered = true;
+          return { data };
+        }
       }
       return (await compiled.query(undefined, rc.context, variables)) as ExecutionResult;
     }

@@ -28,6 +28,7 @@ import { inputGuardPlugin } from './input-guard.ts';
 import { readBody, sendJson } from '../http.ts';
 import { buildSchema } from './schema.ts';
 import { executorGateway } from './executor.ts';
+import { stringifyResult } from '../graphql/render.ts';
 import { auditStore } from '../modules/audit/audit-store.ts';
 import { callerOf } from '../auth/rate-limits.ts';
 import { clientAddressOf, rateLimited, type Access } from './access.ts';
@@ -100,6 +101,7 @@ const partialResultsPlugin: ApolloServerPlugin<Context> = {
           result.extensions = {
             ...result.extensions,
             sqlStatements: { total, bySource: { ...bySource } },
+            ...(contextValue.rendered ? { rendered: true } : {}),
             ...(contextValue.trace.cost ? { cost: contextValue.trace.cost } : {}),
           };
         }
@@ -203,7 +205,8 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
     parseOptions: parseOptions(limits),
     validationRules: documentLimitRules(limits),
     // compact JSON: Apollo pretty-prints by default, which doubles the bytes of a page of dossiers
-    stringifyResult: (result) => JSON.stringify(result),
+    // and with the JSON PostgreSQL wrote for a rendered read as it came (src/graphql/render.ts)
+    stringifyResult,
     // limit rejections carry their cost and limit; unexpected errors (and messages that would show SQL,
     // hosts or stacks) are masked, and errorLogPlugin logs them
     formatError: (formatted, error) =>
@@ -227,7 +230,8 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
             // assign, not spread: a spread would make every lazily created service at once
             contextValue: Object.assign(
               createContext(rt, op.requestId, op.viewer, op.clientAddress, trace.deadline, op.requestTime),
-              { trace },
+              // the caller reads the result's objects, not its JSON: nothing rendered
+              { trace, renders: null },
             ),
           },
         ),

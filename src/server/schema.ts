@@ -7,14 +7,15 @@ import type { Resolvers } from '../graphql/generated/resolvers.ts';
 import { auditResolvers } from '../modules/audit/audit-resolvers.ts';
 import { indicatorResolvers } from '../modules/indicators/indicator-resolvers.ts';
 import { nodeResolvers } from '../modules/common/node-resolvers.ts';
-import { documentResolvers } from '../modules/documents/document-resolvers.ts';
-import { dossierRelations, dossierResolvers } from '../modules/dossiers/dossier-resolvers.ts';
+import { documentRenders, documentResolvers } from '../modules/documents/document-resolvers.ts';
+import { dossierRelations, dossierRenders, dossierResolvers } from '../modules/dossiers/dossier-resolvers.ts';
 import { statusLookupResolvers } from '../modules/dossiers/status-lookup-resolvers.ts';
-import { procedureResolvers } from '../modules/procedures/procedure-resolvers.ts';
+import { procedureRenders, procedureResolvers } from '../modules/procedures/procedure-resolvers.ts';
 import { provinceResolvers } from '../modules/provinces/province-resolvers.ts';
 import { syncResolvers } from '../modules/sync/sync-resolvers.ts';
-import { unitRelations, unitResolvers } from '../modules/units/unit-resolvers.ts';
+import { unitRelations, unitRenders, unitResolvers } from '../modules/units/unit-resolvers.ts';
 import type { Relations } from '../graphql/embed.ts';
+import { mergeRenders } from '../graphql/render.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.ts';
 import { applyScopes } from './scopes.ts';
@@ -53,3 +54,11 @@ export function buildSchema(extra: Resolvers[] = []): GraphQLSchema {
 
 /** The relations statements may read for their rows' resolvers, of every module (src/graphql/embed.ts). */
 export const relations: Relations<GraphQLContext> = { ...unitRelations, ...dossierRelations };
+
+/** What PostgreSQL can write as the response's JSON, of every module (src/graphql/render.ts). */
+export const renders = mergeRenders<GraphQLContext>(
+  unitRenders,
+  procedureRenders,
+  dossierRenders,
+  documentRenders,
+);

@@ -10,7 +10,8 @@ import { startTestHub, type GraphQLResponse, type TestHub } from '../helpers/hub
 let on: TestHub;
 let off: TestHub;
 beforeAll(async () => {
-  const env = { MAX_QUERY_COST: '1000000000', MAX_RESPONSE_BYTES: '200000000' };
+  // through the resolvers on both: a rendered read (test/graphql/rendered-reads.test.ts) embeds nothing
+  const env = { MAX_QUERY_COST: '1000000000', MAX_RESPONSE_BYTES: '200000000', RENDER_JSON: 'false' };
   [on, off] = await Promise.all([
     startTestHub({ provinces: ['40', '96'], env }),
     startTestHub({ provinces: ['40', '96'], env: { ...env, EMBED_RELATIONS: 'false' } }),

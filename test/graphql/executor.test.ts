@@ -52,7 +52,11 @@ async function run(
 ): Promise<Run> {
   const document = parse(query);
   const operation = getOperationAST(document)!;
-  const context = createContext(hub.rt, 'executor-test', as, '127.0.0.1', undefined, requestTime);
+  // graphql-jit against graphql-js: nothing rendered (test/graphql/rendered-reads.test.ts compares that path)
+  const context = Object.assign(
+    createContext(hub.rt, 'executor-test', as, '127.0.0.1', undefined, requestTime),
+    { renders: null },
+  );
   const executor = compiledExecutor(schema);
   const { tally, result } = withStatementTally(() =>
     withCursorKey(cursorKey, () =>

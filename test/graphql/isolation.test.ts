@@ -151,6 +151,7 @@ async function statuses(hub: TestHub) {
 const ALL_UP = { '40': 'UP', '17': 'UP', '67': 'UP', '30': 'UP', '96': 'UP' };
 // short timeouts keep the locked-source cases quick; the cockatiel deadline is statement + connect
 const STATEMENT_MS = 1500;
+const CONNECT_MS = 1500;
 
 describe('five provinces, one of them slow or failing', () => {
   let hub: TestHub;
@@ -158,7 +159,7 @@ describe('five provinces, one of them slow or failing', () => {
     hub = await startTestHub({
       env: {
         SOURCE_STATEMENT_TIMEOUT_MS: String(STATEMENT_MS),
-        SOURCE_CONNECT_TIMEOUT_MS: '1500',
+        SOURCE_CONNECT_TIMEOUT_MS: String(CONNECT_MS),
         // the nested trees below count dossiers under every district's communes: over the default cost
         MAX_QUERY_COST: '100000',
       },
@@ -217,6 +218,56 @@ describe('five provinces, one of them slow or failing', () => {
         expect(procedures.nodes.some((p) => p.province.code === '96')).toBe(false);
         if (withCount) expect(procedures.totalCount).toBe(expected);
       }
+    } finally {
+      await release();
+    }
+  });
+
+  it('a rendered dossier page with procedures locked in 96 answers as the resolvers do, within one timeout', async () => {
+    await hub.rt.health.checkAll();
+    const release = await lockTable(hub, '96', 'procedures');
+    try {
+      type Data = { dossiers: { nodes: { code: string; id: string; procedure: { name: string } | null }[] } };
+      // only fields PostgreSQL can render: tried as one statement per province first (src/graphql/render.ts)
+      const { ms, value: res } = await timed(() =>
+        hub.gql<Data>(
+          `{ dossiers(first: 100) { nodes { code id procedure { name } } } }`,
+          {},
+          { debugSql: true },
+        ),
+      );
+      expect(ms).toBeLessThan(2 * STATEMENT_MS);
+      // 96's statement waited on the lock: the resolvers answered, with 96's rows and their procedure null
+      expect(res.extensions?.rendered).toBeUndefined();
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0]!.extensions).toMatchObject({
+        code: 'SOURCE_UNAVAILABLE',
+        province: '96',
+        fields: ['Dossier.procedure'],
+      });
+      const nodes = res.data!.dossiers.nodes;
+      const of96 = (id: string) => Buffer.from(id, 'base64url').toString().split(':')[1] === '96';
+      expect(nodes.some((d) => of96(d.id))).toBe(true);
+      for (const d of nodes) expect(d.procedure === null).toBe(of96(d.id));
+    } finally {
+      await release();
+    }
+  });
+
+  it('a rendered dossier page with dossiers locked in 96: the other four answer within the source time limit', async () => {
+    await hub.rt.health.checkAll();
+    const release = await lockTable(hub, '96', 'dossiers');
+    try {
+      const { ms, value: res } = await timed(() =>
+        hub.gql<{ dossiers: { nodes: { id: string }[] } }>(`{ dossiers(first: 60) { nodes { id code } } }`),
+      );
+      // the statement's timeout, then the rows alone wait until the source's time limit (statement + connect)
+      expect(ms).toBeLessThan(STATEMENT_MS + CONNECT_MS + 1000);
+      expect(res.errors!.map((e) => e.extensions)).toEqual([{ code: 'SOURCE_UNAVAILABLE', province: '96' }]);
+      const provinces = new Set(
+        res.data!.dossiers.nodes.map((d) => Buffer.from(d.id, 'base64url').toString().split(':')[1]),
+      );
+      expect(provinces).toEqual(new Set(['40', '17', '67', '30']));
     } finally {
       await release();
     }

@@ -17,7 +17,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-  extensions?: { sqlStatements?: { total: number; bySource: Record<string, number> } };
+  extensions?: {
+    sqlStatements?: { total: number; bySource: Record<string, number> };
+    /** The operation was answered by a rendered read (src/graphql/render.ts). */
+    rendered?: boolean;
+  };
 }
 
 export interface TestHub {

@@ -58,6 +58,13 @@ type Row = Selected<DocumentRow, typeof COLUMNS>;
 type LinkRole = ProcedureDocumentRow['role'] | DossierDocumentRow['role'];
 const LINKED_NAMES = [...columnNames(COLUMNS), '_parent', '_role'];
 
+/** A dossier's documents for a rendered read (src/graphql/render.ts), in ofDossiers' order. */
+export const DOCUMENTS_OF_DOSSIER = {
+  from: (row: string, alias: string) =>
+    `dossier_documents ${alias}_l JOIN documents ${alias} ON ${alias}.id = ${alias}_l.document_id WHERE ${alias}_l.dossier_id = ${row}.id`,
+  order: (alias: string) => `${alias}.issued_on, ${alias}.id`,
+};
+
 export function documentStore(db: Knex, province: string) {
   const entity = (r: Row): DocumentEntity => ({
     province,

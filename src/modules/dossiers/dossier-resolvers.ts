@@ -4,7 +4,19 @@ import { fromSource } from '../../graphql/loaders.ts';
 import { embedPlan, type Relations } from '../../graphql/embed.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import type { DossierEntity } from '../../graphql/models.ts';
-import { statusName } from './dossier-service.ts';
+import { DOSSIER_STATUSES, statusName } from './dossier-service.ts';
+import {
+  column,
+  dateTime,
+  globalId,
+  listOf,
+  named,
+  renderObject,
+  toOne,
+  type Renders,
+} from '../../graphql/render.ts';
+import { EVENTS_OF, timelinessSql } from './dossier-store.ts';
+import { DOCUMENTS_OF_DOSSIER } from '../documents/document-store.ts';
 
 export const dossierResolvers: Resolvers = {
   Query: {
@@ -63,4 +75,40 @@ export const dossierRelations: Relations<GraphQLContext> = {
     ),
   'Dossier.events': (ctx, source) => ctx.dossiers.embedEvents(source),
   'Dossier.documents': (ctx, source) => ctx.documents.embedOfDossier(source),
+};
+
+/** What PostgreSQL writes as JSON for a rendered read of dossiers (src/graphql/render.ts). */
+export const dossierRenders: Renders<GraphQLContext> = {
+  roots: {
+    dossiers: (ctx, field) =>
+      ctx.dossiers.render(field.args, field, (source, fields) =>
+        renderObject({ ctx, source, renders: ctx.renders! }, 'Dossier', fields, 'd', 'd'),
+      ),
+  },
+  fields: {
+    'Dossier.id': globalId('Dossier'),
+    'Dossier.code': column('code'),
+    'Dossier.status': named('status', DOSSIER_STATUSES, 'SUBMITTED'),
+    'Dossier.statusCode': column('status'),
+    'Dossier.channel': column('channel'),
+    'Dossier.submittedAt': dateTime('submitted_at'),
+    'Dossier.receivedAt': dateTime('received_at'),
+    'Dossier.dueAt': dateTime('due_at'),
+    'Dossier.resolvedAt': dateTime('finished_at'),
+    'Dossier.returnedAt': dateTime('returned_at'),
+    // the expression reads the dossier as `d`: the list's own rows
+    'Dossier.timeliness': (s, _f, row) =>
+      row === 'd' ? { sql: `'"' || ${timelinessSql('?')} || '"'`, bindings: [s.ctx.requestTime] } : undefined,
+    'Dossier.apologyIssued': column('apology_issued'),
+    'Dossier.satisfaction': column('satisfaction'),
+    'Dossier.procedure': toOne('procedures', 'procedure_id', 'Procedure'),
+    'Dossier.receivingUnit': toOne('units', 'receiving_unit_id', 'Unit'),
+    'Dossier.handlingUnit': toOne('units', 'handling_unit_id', 'Unit'),
+    'Dossier.events': listOf('DossierEvent', EVENTS_OF.from, EVENTS_OF.order),
+    'Dossier.documents': listOf('Document', DOCUMENTS_OF_DOSSIER.from, DOCUMENTS_OF_DOSSIER.order),
+    'DossierEvent.occurredAt': dateTime('occurred_at'),
+    'DossierEvent.status': named('status', DOSSIER_STATUSES, 'SUBMITTED'),
+    'DossierEvent.actor': column('actor'),
+    'DossierEvent.note': column('note'),
+  },
 };

@@ -5,12 +5,16 @@ import { nestedConnections } from '../../graphql/nested.ts';
 import {
   NO_EMBEDDING,
   embedList,
+  noteRelationsFailed,
   primeRow,
   withEmbedded,
   type EmbedPlan,
   type Embedding,
 } from '../../graphql/embed.ts';
 import { pageRequest, type PageArgs } from '../../graphql/pagination.ts';
+import { DECLINE, RawJson, pick, type Selected } from '../../graphql/render.ts';
+import { isValidPosition } from '../../db/keyset.ts';
+import type { Sql } from '../../db/json-rows.ts';
 import { SEARCH_FIELD, type Disclosures } from '../../graphql/disclosures.ts';
 import { hasScope, type Viewer } from '../../graphql/viewer.ts';
 import type { Federation } from '../../sources/federation.ts';
@@ -20,6 +24,9 @@ import { maskIdNumber, maskName, maskPhone } from './personal-data.ts';
 import { DOSSIER_SORTS, dossierStore, type DossierListFilter } from './dossier-store.ts';
 import type { DossierEntity } from '../../graphql/models.ts';
 import type { Channel, Timeliness } from '../../graphql/generated/schema-types.ts';
+
+/** A rendered list's relations failed while its rows answer: the resolvers answer instead. */
+class RelationsFailed extends Error {}
 
 /** National status codes 1–10 and their names in the API. */
 export const DOSSIER_STATUSES = [
@@ -157,15 +164,21 @@ export function createDossierService(
     return value;
   };
 
+  /** A root list's arguments, checked: its order, page, provinces and filter. */
+  const listOf = (args: DossierListArgs) => {
+    const f = args.filter ?? {};
+    const spec = sortSpec(DOSSIER_SORTS, args.orderBy, DEFAULT_ORDER);
+    const page = pageRequest(args, spec);
+    const procedure = idFilter(f.procedure, 'Procedure', 'filter.procedure');
+    const unit = idFilter(f.unit, 'Unit', 'filter.unit');
+    const sources = sourcesFor(fed, f.provinces, procedure, unit);
+    const filter = storeFilter(f, { procedureId: procedure?.localId, unitId: unit?.localId }, canReadPii);
+    return { spec, page, sources, filter };
+  };
+
   return {
     async list(args: DossierListArgs, plan: EmbedPlan = NO_EMBEDDING): Promise<Connection<DossierEntity>> {
-      const f = args.filter ?? {};
-      const spec = sortSpec(DOSSIER_SORTS, args.orderBy, DEFAULT_ORDER);
-      const page = pageRequest(args, spec);
-      const procedure = idFilter(f.procedure, 'Procedure', 'filter.procedure');
-      const unit = idFilter(f.unit, 'Unit', 'filter.unit');
-      const sources = sourcesFor(fed, f.provinces, procedure, unit);
-      const filter = storeFilter(f, { procedureId: procedure?.localId, unitId: unit?.localId }, canReadPii);
+      const { spec, page, sources, filter } = listOf(args);
       const connection = await federatedConnection(
         fed,
         sources,
@@ -185,6 +198,67 @@ export function createDossierService(
         for (const d of connection.nodes) disclosures.note(d, SEARCH_FIELD);
       }
       return connection;
+    },
+    /**
+     * `Query.dossiers` rendered (src/graphql/render.ts): the page's `nodes` as the JSON `json` writes for
+     * a source, and its `pageInfo`. DECLINE for what the resolvers answer instead: other fields of the
+     * connection, arguments they report, a search that notes disclosures per row.
+     */
+    async render(
+      args: DossierListArgs,
+      field: Selected,
+      json: (source: Source, fields: readonly Selected[]) => Sql | undefined,
+    ): Promise<unknown> {
+      const nodes = field.fields.filter((f) => f.name === 'nodes');
+      if (nodes.length !== 1) return DECLINE;
+      if (!field.fields.every((f) => f.name === 'nodes' || f.name === 'pageInfo' || f.name === '__typename'))
+        return DECLINE;
+      let asked: ReturnType<typeof listOf>;
+      try {
+        asked = listOf(args);
+      } catch {
+        return DECLINE;
+      }
+      const { spec, page, sources, filter } = asked;
+      if ((filter.search && filter.searchApplicant) || !sources.length) return DECLINE;
+      if (page.from && !isValidPosition(spec, page.from)) return DECLINE;
+      if (!json(sources[0]!, nodes[0]!.fields)) return DECLINE;
+      let connection: Connection<string>;
+      try {
+        connection = await federatedConnection(
+          fed,
+          sources,
+          spec,
+          page,
+          async (s, q) => {
+            const st = store(s);
+            try {
+              return await st.renderList(filter, q, json(s, nodes[0]!.fields)!);
+            } catch (err) {
+              // as withEmbedded: when the rows answer without their relations, the relations failed, and
+              // the resolvers answer the rows with those fields null; else the province failed
+              try {
+                await st.list(filter, q);
+              } catch {
+                fed.failLater(s, err);
+                throw err;
+              }
+              noteRelationsFailed(fed, s, err);
+              throw new RelationsFailed();
+            }
+          },
+          (s) => store(s).count(filter),
+        );
+      } catch (err) {
+        if (err instanceof RelationsFailed) return DECLINE;
+        throw err;
+      }
+      const c = connection;
+      return pick(field.fields, 'DossierConnection', (f) =>
+        f.name === 'nodes'
+          ? new RawJson(`[${c.nodes.join(',')}]`)
+          : pick(f.fields, 'PageInfo', (g) => c.pageInfo[g.name as keyof typeof c.pageInfo]),
+      );
     },
     async get(args: { id?: string | null; code?: string | null }): Promise<DossierEntity | null> {
       if ((args.id == null) === (args.code == null))

@@ -8,7 +8,7 @@ import {
   type SortSpec,
 } from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
-import { whereFolded } from '../../db/sql.ts';
+import { preparedRaw, whereFolded } from '../../db/sql.ts';
 import {
   rowsOf,
   type DossierEventRow,
@@ -57,6 +57,12 @@ export const timelinessSql = (nowParam: string) => `(CASE
   WHEN d.due_at IS NULL THEN 'PENDING'
   WHEN LEAST(${nowParam}::timestamptz, lt_open_wait_since(d.id)) > d.due_at + ${WAITED} THEN 'OVERDUE'
   ELSE 'PENDING' END)`;
+/** A dossier's events for a rendered read (src/graphql/render.ts): FROM and WHERE, and their order. */
+export const EVENTS_OF = {
+  from: (row: string, alias: string) => `dossier_events ${alias} WHERE ${alias}.dossier_id = ${row}.id`,
+  order: (alias: string) => `${alias}.occurred_at, ${alias}.id`,
+};
+
 /** The timeliness expression for knex: its one binding is the request's clock (`now`). */
 export const TIMELINESS_SQL = timelinessSql('?');
 
@@ -237,6 +243,22 @@ export function dossierStore(db: Knex, province: string, now: Date) {
         each?.(s.entity, r);
         return s;
       });
+    },
+    /**
+     * A page of dossiers as JSON written by `json` (src/graphql/render.ts), one text a row, with the
+     * row's sort value and id for the merge across provinces and for cursors.
+     */
+    async renderList(f: DossierListFilter, q: FetchPage, json: Sql): Promise<Sorted<string>[]> {
+      const qb = db('dossiers as d')
+        .select('d.id')
+        .select(db.raw(sortSelect(q.spec)))
+        .select(db.raw(`${json.sql} AS _json`, json.bindings))
+        .limit(q.limit);
+      applyFilter(qb, f);
+      applyAfter(qb, q.spec, q.from, province);
+      orderBy(qb, q.spec);
+      const res: { rows: ({ id: number; _json: string } & SortColumn)[] } = await preparedRaw(db, qb);
+      return res.rows.map((r) => ({ entity: r._json, sort: r._sort, id: r.id }));
     },
     async count(f: DossierListFilter): Promise<number> {
       const row = await applyFilter(db('dossiers as d'), f).count({ n: '*' }).first();

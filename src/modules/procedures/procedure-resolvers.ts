@@ -1,6 +1,8 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { encodeId } from '../../graphql/ids.ts';
 import { fromSource } from '../../graphql/loaders.ts';
+import type { GraphQLContext } from '../../graphql/context.ts';
+import { column, globalId, type Renders } from '../../graphql/render.ts';
 
 export const procedureResolvers: Resolvers = {
   Query: {
@@ -21,4 +23,19 @@ export const procedureResolvers: Resolvers = {
     dossiers: (p, args, ctx, info) => fromSource(ctx.fed, info, ctx.dossiers.ofProcedure(p, args)),
   },
   ProcedureConnection: { totalCount: (c, _, ctx, info) => fromSource(ctx.fed, info, c.totalCount()) },
+};
+
+/** A procedure's fields PostgreSQL writes as JSON in a rendered read (src/graphql/render.ts). */
+export const procedureRenders: Renders<GraphQLContext> = {
+  roots: {},
+  fields: {
+    'Procedure.id': globalId('Procedure'),
+    'Procedure.nationalCode': column('national_code'),
+    'Procedure.name': column('name'),
+    'Procedure.field': column('field'),
+    'Procedure.level': column('level'),
+    'Procedure.onlineService': column('online_service'),
+    'Procedure.applicants': column('applicants'),
+    'Procedure.result': column('result'),
+  },
 };

@@ -3,6 +3,7 @@ import { encodeId } from '../../graphql/ids.ts';
 import { fromSource } from '../../graphql/loaders.ts';
 import { embedPlan, type Relations } from '../../graphql/embed.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
+import { column, globalId, renderObject, type Renders } from '../../graphql/render.ts';
 
 export const unitResolvers: Resolvers = {
   Query: {
@@ -43,4 +44,23 @@ export const unitResolvers: Resolvers = {
 /** Unit relations a parent's statement can read (src/graphql/embed.ts). */
 export const unitRelations: Relations<GraphQLContext> = {
   'Unit.children': (ctx, source, asked, nested) => ctx.units.embedChildren(source, asked, nested),
+};
+
+/** What PostgreSQL writes as JSON for a rendered read of units (src/graphql/render.ts). */
+export const unitRenders: Renders<GraphQLContext> = {
+  roots: {
+    unit: (ctx, field) =>
+      ctx.units.render(field.args, (source) =>
+        renderObject({ ctx, source, renders: ctx.renders! }, 'Unit', field.fields, 'r', 'r'),
+      ),
+  },
+  fields: {
+    'Unit.id': globalId('Unit'),
+    'Unit.code': column('code'),
+    'Unit.name': column('name'),
+    'Unit.kind': column('kind'),
+    'Unit.level': column('level'),
+    'Unit.children': (s, field, row, alias) =>
+      s.ctx.units.renderChildren(field, row, alias, (fields, a) => renderObject(s, 'Unit', fields, a, a)),
+  },
 };

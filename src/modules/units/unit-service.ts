@@ -16,7 +16,9 @@ import { isValidPosition, type SortSpec } from '../../db/keyset.ts';
 import type { Source } from '../../sources/registry.ts';
 import type { Federation } from '../../sources/federation.ts';
 import { idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
-import { UNIT_SORTS, unitStore, type LineageRow } from './unit-store.ts';
+import { UNIT_SORTS, childrenRows, unitStore, type LineageRow } from './unit-store.ts';
+import { DECLINE, RawJson, connectionOf, onlyNodes, type Selected } from '../../graphql/render.ts';
+import type { Sql } from '../../db/json-rows.ts';
 import type { AdministrativeCodeModel, UnitEntity, UnitLineageModel } from '../../graphql/models.ts';
 import type { UnitKind, UnitLevel } from '../../graphql/generated/schema-types.ts';
 
@@ -126,7 +128,60 @@ export function createUnitService(fed: Federation) {
       const found = await fed.each(owner.length ? owner : all, (s) =>
         unitStore(s.db, s.code).byCodes([code]),
       );
-      return found.flatMap((r) => r.value)[0] ?? null;
+      // the unit whose current identifier it is, else the lowest id (as the rendered read picks it)
+      const first = (units: UnitEntity[]) =>
+        [...units].sort((a, b) => Number(b.code === code) - Number(a.code === code) || a.id - b.id)[0];
+      return found.map((r) => first(r.value)).find((u) => u !== undefined) ?? null;
+    },
+    /**
+     * `Query.unit(code:)` rendered (src/graphql/render.ts): the unit as the JSON `json` writes for a
+     * source, or null. DECLINE for an id (the resolvers answer it).
+     */
+    async render(
+      args: { id?: string | null; code?: string | null },
+      json: (source: Source) => Sql | undefined,
+    ): Promise<unknown> {
+      if (args.id != null || args.code == null) return DECLINE;
+      const code = args.code.trim();
+      const suffix = code.split('.').at(-1);
+      const all = fed.select(null);
+      const owner = all.filter((s) => s.agencySuffix === suffix);
+      const sources = owner.length ? owner : all;
+      if (!sources.length || !json(sources[0]!)) return DECLINE;
+      const found = await fed.each(sources, (s) => unitStore(s.db, s.code).renderByCode(code, json(s)!));
+      const text = found.map((r) => r.value).find((v) => v != null);
+      return text == null ? null : new RawJson(text);
+    },
+    /**
+     * `Unit.children` rendered: only its `nodes`, forward from the start; undefined (declined) for
+     * anything else.
+     */
+    renderChildren(
+      field: Selected,
+      row: string,
+      alias: string,
+      json: (fields: readonly Selected[], alias: string) => Sql | undefined,
+    ): Sql | undefined {
+      const nodes = field.fields.filter((f) => f.name === 'nodes');
+      if (nodes.length > 1 || !onlyNodes(field)) return undefined;
+      const args = field.args as Omit<UnitListArgs, 'filter'>;
+      let spec: SortSpec;
+      let page: PageRequest;
+      try {
+        spec = sortSpec(UNIT_SORTS, args.orderBy, DEFAULT_ORDER);
+        page = pageRequest(args, spec);
+      } catch {
+        return undefined;
+      }
+      if (page.backward || page.from) return undefined;
+      const obj = json(nodes[0]?.fields ?? [], alias);
+      if (!obj) return undefined;
+      const children = childrenRows(row, spec, page.limit);
+      return connectionOf(field, 'UnitConnection', {
+        sql: `SELECT '[' || coalesce(string_agg(${obj.sql}, ',' ORDER BY ${children.order(alias)}), '') || ']'
+                FROM (${children.rows}) ${alias}`,
+        bindings: obj.bindings,
+      });
     },
     load: (key: LocalKey) => byId.load(key),
     /** A unit its parent row's `column` names, read in the parent's statement (src/graphql/embed.ts). */

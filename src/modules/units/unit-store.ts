@@ -3,13 +3,15 @@ import {
   applyAfter,
   orderBy,
   orderClause,
+  orderBySortValue,
+  sortValueAs,
   firstPerParent,
   sortSelect,
   type SortColumn,
   type SortSpec,
 } from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
-import { whereFolded } from '../../db/sql.ts';
+import { preparedRaw, whereFolded } from '../../db/sql.ts';
 import {
   builtOnce,
   columnNames,
@@ -64,6 +66,16 @@ export interface LineageRow {
   ext_province_code: string | null;
   ext_province_name: string | null;
 }
+
+/**
+ * The first `limit` children of the parent row `row` in the order `spec`, for a rendered read
+ * (src/graphql/render.ts): the rows, and their order once aliased `alias`.
+ */
+export const childrenRows = (row: string, spec: SortSpec, limit: number) => ({
+  rows: `SELECT u.*, ${sortValueAs(spec)} FROM units u
+    WHERE u.parent_id = ${row}.id ORDER BY ${orderClause(spec)} LIMIT ${Math.trunc(limit)}`,
+  order: (alias: string) => orderBySortValue(spec, alias),
+});
 
 /** SQL for units; one instance per source. */
 export function unitStore(db: Knex, province: string) {
@@ -124,6 +136,23 @@ export function unitStore(db: Knex, province: string) {
           [codes, codes],
         );
       return (await rowsOf<Row>(qb)).map(entity);
+    },
+    /**
+     * The unit with this identifier (or an earlier one) as the JSON `json` writes for row `r`
+     * (src/graphql/render.ts): the unit whose current identifier it is first, else the lowest id.
+     */
+    async renderByCode(code: string, json: Sql): Promise<string | null> {
+      const qb = db
+        .select(db.raw(`${json.sql} AS _json`, json.bindings))
+        .from('units as r')
+        .whereRaw('r.code = ? OR r.id IN (SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ?)', [
+          code,
+          code,
+        ])
+        .orderByRaw('(r.code = ?) DESC, r.id', [code])
+        .limit(1);
+      const res: { rows: { _json: string }[] } = await preparedRaw(db, qb);
+      return res.rows[0]?._json ?? null;
     },
     /** Children of many parents in one statement: a window keeps `limit` rows per parent. */
     async childrenOf(
