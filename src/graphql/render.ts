@@ -314,6 +314,8 @@ export function renderPlan<C>(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
   renders: Renders<C>,
+  /** Whether the caller may read a root field (its scope); a field it may not is left to its resolver. */
+  allowed: (rootField: string) => boolean,
 ): Selected[] | undefined {
   if (operation.operation !== 'query') return undefined;
   let byVars = plans.get(document);
@@ -331,7 +333,7 @@ export function renderPlan<C>(
     if (byVars.size >= MAX_VARIABLE_SETS) byVars.clear();
     byVars.set(key, plan);
   }
-  return plan ?? undefined;
+  return plan && plan.every((f) => f.name === '__typename' || allowed(f.name)) ? plan : undefined;
 }
 
 /** The data of an operation planned by renderPlan, or undefined when a root field declines. */

@@ -9,6 +9,7 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { renderOperation, renderPlan } from '../graphql/render.ts';
+import { scopeOf } from './scopes.ts';
 
 /**
  * The hub's executor: each operation is compiled once by graphql-jit into plain functions (no per-field
@@ -24,6 +25,9 @@ import { renderOperation, renderPlan } from '../graphql/render.ts';
  */
 export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
   const compiledOf = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  const rootScopes = new Map(
+    Object.keys(schema.getQueryType()?.getFields() ?? {}).map((f) => [f, scopeOf(schema, 'Query', f)]),
+  );
   return async (rc) => {
     const { document } = rc;
     const name = rc.operationName ?? '';
@@ -49,7 +53,11 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
       // an operation PostgreSQL can write whole is answered with its JSON (src/graphql/render.ts)
       const ctx = rc.context as GraphQLContext;
       if (ctx.renders) {
-        const plan = renderPlan(schema, document, rc.operation, coerced, ctx.renders);
+        const plan = renderPlan(schema, document, rc.operation, coerced, ctx.renders, (field) => {
+          // a root field the viewer lacks the scope for: its resolver answers FORBIDDEN
+          const scope = rootScopes.get(field);
+          return scope === undefined || ctx.viewer.scopes.has(scope);
+        });
         const data = plan && (await renderOperation(ctx, ctx.renders, plan));
         if (data) {
           ctx.rendered = true;

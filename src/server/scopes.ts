@@ -19,14 +19,9 @@ import type { GraphQLContext } from '../graphql/context.ts';
  * A missing scope makes the field null with a FORBIDDEN error naming the scope, never an empty answer.
  */
 export function applyScopes(schema: GraphQLSchema): GraphQLSchema {
-  const queryType = schema.getQueryType()?.name;
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
-      const own = getDirective(schema, field, 'scope')?.[0]?.name as string | undefined;
-      const ofType = getDirective(schema, schema.getType(typeName)!, 'scope')?.[0]?.name as
-        string | undefined;
-      const isPublic = getDirective(schema, field, 'public')?.[0] !== undefined;
-      const scope = own ?? ofType ?? (typeName === queryType && !isPublic ? 'read' : undefined);
+      const scope = scopeOf(schema, typeName, fieldName);
       if (!scope) return field;
       const resolve = field.resolve ?? defaultFieldResolver;
       return {
@@ -38,6 +33,17 @@ export function applyScopes(schema: GraphQLSchema): GraphQLSchema {
       };
     },
   });
+}
+
+/** The scope a field needs (by the rules above), or undefined when anyone who may ask may read it. */
+export function scopeOf(schema: GraphQLSchema, typeName: string, fieldName: string): string | undefined {
+  const type = schema.getType(typeName);
+  const field = type && 'getFields' in type ? type.getFields()[fieldName] : undefined;
+  if (!type || !field) return undefined;
+  const own = getDirective(schema, field, 'scope')?.[0]?.name as string | undefined;
+  const ofType = getDirective(schema, type, 'scope')?.[0]?.name as string | undefined;
+  const isPublic = getDirective(schema, field, 'public')?.[0] !== undefined;
+  return own ?? ofType ?? (typeName === schema.getQueryType()?.name && !isPublic ? 'read' : undefined);
 }
 
 /** Root query fields marked `@public`: all an anonymous caller may ask when ANONYMOUS_READ is off. */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workloads } from '../../src/bench/workloads.ts';
+import { buildSchema, renders } from '../../src/server/schema.ts';
+import { scopeOf } from '../../src/server/scopes.ts';
 import { startTestHub, type GraphQLResponse, type TestHub } from '../helpers/hub.ts';
 
 /**
@@ -158,6 +160,39 @@ describe('rendered reads answer as the resolvers do', () => {
       `{ unit(code: "${code}") { code } provinces { code } }`,
     ])
       await both(q, {}, false);
+  });
+});
+
+describe('who may read it', () => {
+  it('a key without the read scope gets FORBIDDEN, as from the resolvers; a key of one province reads only it', async () => {
+    const query = `{ dossiers(first: 5) { nodes { code } } }`;
+    const [a, b] = await Promise.all([on.key(['sync:read']), off.key(['sync:read'])]);
+    const [ra, rb] = await Promise.all([
+      on.gql(query, {}, { headers: a.headers, debugSql: true }),
+      off.gql(query, {}, { headers: b.headers }),
+    ]);
+    expect(ra.extensions?.rendered).toBeUndefined();
+    expect(ra.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect({ data: ra.data, errors: ra.errors }).toEqual({ data: rb.data, errors: rb.errors });
+    const [c, d] = await Promise.all([on.key(['read'], ['96']), off.key(['read'], ['96'])]);
+    const ids = `{ dossiers(first: 30) { nodes { id } } }`;
+    const [rc, rd] = await Promise.all([
+      on.gql<{ dossiers: { nodes: { id: string }[] } }>(ids, {}, { headers: c.headers, debugSql: true }),
+      off.gql<{ dossiers: { nodes: { id: string }[] } }>(ids, {}, { headers: d.headers }),
+    ]);
+    expect(rc.extensions?.rendered).toBe(true);
+    expect(rc.data).toEqual(rd.data);
+    for (const n of rc.data!.dossiers.nodes)
+      expect(Buffer.from(n.id, 'base64url').toString()).toMatch(/^Dossier:96:/);
+  });
+
+  it('no field PostgreSQL renders needs a scope: a scoped field would skip its check', () => {
+    const schema = buildSchema();
+    for (const coordinate of Object.keys(renders.fields)) {
+      const [type, field] = coordinate.split('.') as [string, string];
+      expect(schema.getType(type), coordinate).toBeDefined();
+      expect(scopeOf(schema, type, field), coordinate).toBeUndefined();
+    }
   });
 });
 
