@@ -253,7 +253,8 @@ export function dossierStore(db: Knex, province: string, now: Date) {
         .select('d.id')
         .select(db.raw(sortSelect(q.spec)))
         .select(db.raw(`${json.sql} AS _json`, json.bindings))
-        .limit(q.limit);
+        // in the text, not bound: with a bound LIMIT PostgreSQL plans the prepared statement anew every time
+        .limit(q.limit, { skipBinding: true });
       applyFilter(qb, f);
       applyAfter(qb, q.spec, q.from, province);
       orderBy(qb, q.spec);

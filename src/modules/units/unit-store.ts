@@ -150,7 +150,7 @@ export function unitStore(db: Knex, province: string) {
           code,
         ])
         .orderByRaw('(r.code = ?) DESC, r.id', [code])
-        .limit(1);
+        .limit(1, { skipBinding: true });
       const res: { rows: { _json: string }[] } = await preparedRaw(db, qb);
       return res.rows[0]?._json ?? null;
     },
