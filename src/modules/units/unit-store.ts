@@ -132,7 +132,7 @@ export function unitStore(db: Knex, province: string) {
       const qb = db('units as u')
         .select(COLUMNS)
         .whereRaw(
-          'u.code = ANY(?) OR u.id IN (SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ANY(?))',
+          'u.id IN (SELECT c.id FROM units c WHERE c.code = ANY(?) UNION ALL SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ANY(?))',
           [codes, codes],
         );
       return (await rowsOf<Row>(qb)).map(entity);
@@ -145,10 +145,11 @@ export function unitStore(db: Knex, province: string) {
       const qb = db
         .select(db.raw(`${json.sql} AS _json`, json.bindings))
         .from('units as r')
-        .whereRaw('r.code = ? OR r.id IN (SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ?)', [
-          code,
-          code,
-        ])
+        // one index probe each; `code = ? OR id IN (…)` read every unit
+        .whereRaw(
+          'r.id IN (SELECT u.id FROM units u WHERE u.code = ? UNION ALL SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ?)',
+          [code, code],
+        )
         .orderByRaw('(r.code = ?) DESC, r.id', [code])
         .limit(1, { skipBinding: true });
       const res: { rows: { _json: string }[] } = await preparedRaw(db, qb);
