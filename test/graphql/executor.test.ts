@@ -93,6 +93,33 @@ async function same(query: string, variables: Record<string, unknown> = {}, as: 
   };
 }
 
+describe('compiled operations kept', () => {
+  it('are the last documents used, at most the limit; an evicted one compiles again', async () => {
+    const executor = compiledExecutor(schema, 3);
+    const context = Object.assign(
+      createContext(hub.rt, 'executor-test', READER, '127.0.0.1', undefined, requestTime),
+      { renders: null },
+    );
+    const runDoc = async (query: string) => {
+      const document = parse(query);
+      const operation = getOperationAST(document)!;
+      return (await executor({
+        document,
+        operation,
+        operationName: null,
+        request: { query, variables: {} },
+        context,
+      } as unknown as GatewayGraphQLRequestContext)) as ExecutionResult<{ provinces: { code: string }[] }>;
+    };
+    const queries = ['code', 'name', 'code name', 'name code', 'status'].map((f) => `{ provinces { ${f} } }`);
+    for (const q of queries) expect((await runDoc(q)).errors).toBeUndefined();
+    expect(executor.compiledDocuments()).toBe(3);
+    const again = await runDoc(queries[0]!);
+    expect(again.data!.provinces.length).toBe(3);
+    expect(executor.compiledDocuments()).toBe(3);
+  });
+});
+
 describe('the compiled executor answers as graphql-js does', () => {
   it('on every bench workload', async () => {
     for (const w of workloads(rootCode)) {
