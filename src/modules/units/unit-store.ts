@@ -72,7 +72,7 @@ export interface LineageRow {
  * (src/graphql/render.ts): the rows, and their order once aliased `alias`.
  */
 export const childrenRows = (row: string, spec: SortSpec, limit: number) => ({
-  rows: `SELECT u.*, ${sortValueAs(spec)} FROM units u
+  rows: `SELECT ${COLUMNS.join(', ')}, ${sortValueAs(spec)} FROM units u
     WHERE u.parent_id = ${row}.id ORDER BY ${orderClause(spec)} LIMIT ${Math.trunc(limit)}`,
   order: (alias: string) => orderBySortValue(spec, alias),
 });
