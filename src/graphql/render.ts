@@ -187,13 +187,14 @@ export const listOf =
   ): FieldRender<C> =>
   (s, f, row, alias) => {
     const obj = renderObject(s, type, f.fields, alias, alias);
-    return (
-      obj && {
-        sql: `(SELECT '[' || coalesce(string_agg(${obj.sql}, ',' ORDER BY ${order(alias)}), '') || ']' FROM ${from(row, alias)})`,
-        bindings: obj.bindings,
-      }
-    );
+    return obj && jsonArrayOf(obj, from(row, alias), order(alias));
   };
+
+/** A JSON array of `obj`, written for each row of `from`, in the order `order`: `[]` when there is none. */
+export const jsonArrayOf = (obj: Sql, from: string, order: string): Sql => ({
+  sql: `(SELECT '[' || coalesce(string_agg(${obj.sql}, ',' ORDER BY ${order}), '') || ']' FROM ${from})`,
+  bindings: obj.bindings,
+});
 
 /** The fields a connection render writes itself; anything else (totalCount, edges, pageInfo) declines. */
 export const onlyNodes = (field: Selected) =>

@@ -11,7 +11,7 @@ import { documentRenders, documentResolvers } from '../modules/documents/documen
 import { dossierRelations, dossierRenders, dossierResolvers } from '../modules/dossiers/dossier-resolvers.ts';
 import { statusLookupResolvers } from '../modules/dossiers/status-lookup-resolvers.ts';
 import { procedureRenders, procedureResolvers } from '../modules/procedures/procedure-resolvers.ts';
-import { provinceResolvers } from '../modules/provinces/province-resolvers.ts';
+import { provinceRenders, provinceResolvers } from '../modules/provinces/province-resolvers.ts';
 import { syncResolvers } from '../modules/sync/sync-resolvers.ts';
 import { unitRelations, unitRenders, unitResolvers } from '../modules/units/unit-resolvers.ts';
 import type { Relations } from '../graphql/embed.ts';
@@ -57,6 +57,7 @@ export const relations: Relations<GraphQLContext> = { ...unitRelations, ...dossi
 
 /** What PostgreSQL can write as the response's JSON, of every module (src/graphql/render.ts). */
 export const renders = mergeRenders<GraphQLContext>(
+  provinceRenders,
   unitRenders,
   procedureRenders,
   dossierRenders,

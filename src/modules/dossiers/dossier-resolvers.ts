@@ -81,8 +81,11 @@ export const dossierRelations: Relations<GraphQLContext> = {
 export const dossierRenders: Renders<GraphQLContext> = {
   roots: {
     dossiers: (ctx, field) =>
-      ctx.dossiers.render(field.args, field, (source, fields) =>
-        renderObject({ ctx, source, renders: ctx.renders! }, 'Dossier', fields, 'd', 'd'),
+      ctx.dossiers.render(
+        field.args,
+        field,
+        (source, fields) => renderObject({ ctx, source, renders: ctx.renders! }, 'Dossier', fields, 'd', 'd'),
+        (fields) => fields.some((f) => dossierRelations[`Dossier.${f.name}`] !== undefined),
       ),
   },
   fields: {

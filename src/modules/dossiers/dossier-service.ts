@@ -208,11 +208,13 @@ export function createDossierService(
       args: DossierListArgs,
       field: Selected,
       json: (source: Source, fields: readonly Selected[]) => Sql | undefined,
+      /** Whether a field of the nodes reads another table (a relation): a failure may be only theirs. */
+      readsRelations: (fields: readonly Selected[]) => boolean,
     ): Promise<unknown> {
       const nodes = field.fields.filter((f) => f.name === 'nodes');
       if (nodes.length !== 1) return DECLINE;
-      if (!field.fields.every((f) => f.name === 'nodes' || f.name === 'pageInfo' || f.name === '__typename'))
-        return DECLINE;
+      const written = ['nodes', 'pageInfo', 'totalCount', '__typename'];
+      if (!field.fields.every((f) => written.includes(f.name))) return DECLINE;
       let asked: ReturnType<typeof listOf>;
       try {
         asked = listOf(args);
@@ -237,6 +239,7 @@ export function createDossierService(
             } catch (err) {
               // as withEmbedded: when the rows answer without their relations, the relations failed, and
               // the resolvers answer the rows with those fields null; else the province failed
+              if (!readsRelations(nodes[0]!.fields)) throw err;
               try {
                 await st.list(filter, q);
               } catch {
@@ -254,10 +257,14 @@ export function createDossierService(
         throw err;
       }
       const c = connection;
+      // the provinces that answer, summed: as the field's resolver counts
+      const total = field.fields.some((f) => f.name === 'totalCount') ? await c.totalCount() : undefined;
       return pick(field.fields, 'DossierConnection', (f) =>
         f.name === 'nodes'
           ? new RawJson(`[${c.nodes.join(',')}]`)
-          : pick(f.fields, 'PageInfo', (g) => c.pageInfo[g.name as keyof typeof c.pageInfo]),
+          : f.name === 'totalCount'
+            ? total
+            : pick(f.fields, 'PageInfo', (g) => c.pageInfo[g.name as keyof typeof c.pageInfo]),
       );
     },
     async get(args: { id?: string | null; code?: string | null }): Promise<DossierEntity | null> {

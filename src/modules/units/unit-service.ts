@@ -17,7 +17,14 @@ import type { Source } from '../../sources/registry.ts';
 import type { Federation } from '../../sources/federation.ts';
 import { idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../common/args.ts';
 import { UNIT_SORTS, childrenRows, unitStore, type LineageRow } from './unit-store.ts';
-import { DECLINE, RawJson, connectionOf, onlyNodes, type Selected } from '../../graphql/render.ts';
+import {
+  DECLINE,
+  RawJson,
+  connectionOf,
+  jsonArrayOf,
+  onlyNodes,
+  type Selected,
+} from '../../graphql/render.ts';
 import type { Sql } from '../../db/json-rows.ts';
 import type { AdministrativeCodeModel, UnitEntity, UnitLineageModel } from '../../graphql/models.ts';
 import type { UnitKind, UnitLevel } from '../../graphql/generated/schema-types.ts';
@@ -52,6 +59,16 @@ const lineageModel = (province: string, r: LineageRow): UnitLineageModel => ({
   effectiveOn: r.effective_on,
   documentId: r.document_id,
 });
+
+/** A children page's order and page for these arguments; undefined when they are not valid. */
+function childrenPage(args: Omit<UnitListArgs, 'filter'>): { spec: SortSpec; page: PageRequest } | undefined {
+  try {
+    const spec = sortSpec(UNIT_SORTS, args.orderBy, DEFAULT_ORDER);
+    return { spec, page: pageRequest(args, spec) };
+  } catch {
+    return undefined;
+  }
+}
 
 /** Units: rules and validation over the unit store, with this request's loaders. */
 export function createUnitService(fed: Federation) {
@@ -164,24 +181,16 @@ export function createUnitService(fed: Federation) {
     ): Sql | undefined {
       const nodes = field.fields.filter((f) => f.name === 'nodes');
       if (nodes.length > 1 || !onlyNodes(field)) return undefined;
-      const args = field.args as Omit<UnitListArgs, 'filter'>;
-      let spec: SortSpec;
-      let page: PageRequest;
-      try {
-        spec = sortSpec(UNIT_SORTS, args.orderBy, DEFAULT_ORDER);
-        page = pageRequest(args, spec);
-      } catch {
-        return undefined;
-      }
-      if (page.backward || page.from) return undefined;
+      const planned = childrenPage(field.args as Omit<UnitListArgs, 'filter'>);
+      if (!planned || planned.page.backward || planned.page.from) return undefined;
       const obj = json(nodes[0]?.fields ?? [], alias);
       if (!obj) return undefined;
-      const children = childrenRows(row, spec, page.limit);
-      return connectionOf(field, 'UnitConnection', {
-        sql: `SELECT '[' || coalesce(string_agg(${obj.sql}, ',' ORDER BY ${children.order(alias)}), '') || ']'
-                FROM (${children.rows}) ${alias}`,
-        bindings: obj.bindings,
-      });
+      const children = childrenRows(row, planned.spec, planned.page.limit);
+      return connectionOf(
+        field,
+        'UnitConnection',
+        jsonArrayOf(obj, `(${children.rows}) ${alias}`, children.order(alias)),
+      );
     },
     load: (key: LocalKey) => byId.load(key),
     /** A unit its parent row's `column` names, read in the parent's statement (src/graphql/embed.ts). */
@@ -201,16 +210,10 @@ export function createUnitService(fed: Federation) {
       asked: Asked,
       nested: (type: string) => Embedding[],
     ): Embedding | undefined {
-      const args = asked.args as Omit<UnitListArgs, 'filter'>;
-      let spec: SortSpec;
-      let page: PageRequest;
-      try {
-        spec = sortSpec(UNIT_SORTS, args.orderBy, DEFAULT_ORDER);
-        page = pageRequest(args, spec);
-      } catch {
-        return undefined; // the field's own resolver reports the arguments
-      }
-      if (page.limit === 0) return undefined;
+      // arguments that do not plan: the field's own resolver reports them
+      const planned = childrenPage(asked.args as Omit<UnitListArgs, 'filter'>);
+      if (!planned || planned.page.limit === 0) return undefined;
+      const { spec, page } = planned;
       const { q, prime } = children.embedded(spec, page, null);
       // a cursor applyAfter would refuse: refused by the field's own statement, at the field's path
       if (q.from && !isValidPosition(q.spec, q.from)) return undefined;
