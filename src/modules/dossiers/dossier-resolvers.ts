@@ -6,6 +6,7 @@ import type { GraphQLContext } from '../../graphql/context.ts';
 import type { DossierEntity } from '../../graphql/models.ts';
 import { DOSSIER_STATUSES, statusName } from './dossier-service.ts';
 import {
+  checkedName,
   column,
   dateTime,
   globalId,
@@ -93,7 +94,7 @@ export const dossierRenders: Renders<GraphQLContext> = {
     'Dossier.code': column('code'),
     'Dossier.status': named('status', DOSSIER_STATUSES, 'SUBMITTED'),
     'Dossier.statusCode': column('status'),
-    'Dossier.channel': column('channel'),
+    'Dossier.channel': checkedName('channel'),
     'Dossier.submittedAt': dateTime('submitted_at'),
     'Dossier.receivedAt': dateTime('received_at'),
     'Dossier.dueAt': dateTime('due_at'),

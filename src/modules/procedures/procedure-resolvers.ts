@@ -2,7 +2,7 @@ import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { encodeId } from '../../graphql/ids.ts';
 import { fromSource } from '../../graphql/loaders.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
-import { column, globalId, type Renders } from '../../graphql/render.ts';
+import { checkedName, column, globalId, type Renders } from '../../graphql/render.ts';
 
 export const procedureResolvers: Resolvers = {
   Query: {
@@ -33,8 +33,8 @@ export const procedureRenders: Renders<GraphQLContext> = {
     'Procedure.nationalCode': column('national_code'),
     'Procedure.name': column('name'),
     'Procedure.field': column('field'),
-    'Procedure.level': column('level'),
-    'Procedure.onlineService': column('online_service'),
+    'Procedure.level': checkedName('level'),
+    'Procedure.onlineService': checkedName('online_service'),
     'Procedure.applicants': column('applicants'),
     'Procedure.result': column('result'),
   },

@@ -3,7 +3,7 @@ import { encodeId } from '../../graphql/ids.ts';
 import { fromSource } from '../../graphql/loaders.ts';
 import { embedPlan, type Relations } from '../../graphql/embed.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
-import { column, globalId, renderObject, type Renders } from '../../graphql/render.ts';
+import { checkedName, column, globalId, renderObject, type Renders } from '../../graphql/render.ts';
 
 export const unitResolvers: Resolvers = {
   Query: {
@@ -58,8 +58,8 @@ export const unitRenders: Renders<GraphQLContext> = {
     'Unit.id': globalId('Unit'),
     'Unit.code': column('code'),
     'Unit.name': column('name'),
-    'Unit.kind': column('kind'),
-    'Unit.level': column('level'),
+    'Unit.kind': checkedName('kind'),
+    'Unit.level': checkedName('level'),
     'Unit.children': (s, field, row, alias) =>
       s.ctx.units.renderChildren(field, row, alias, (fields, a) => renderObject(s, 'Unit', fields, a, a)),
   },
