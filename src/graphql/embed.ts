@@ -119,7 +119,7 @@ function build(
 /** The fields of a selection set, through fragments, minus those @skip or @include leave out. */
 function collect(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, out: FieldNode[]): FieldNode[] {
   for (const s of set?.selections ?? []) {
-    if (!included(info, s)) continue;
+    if (!included(s, info.variableValues)) continue;
     if (s.kind === Kind.FIELD) out.push(s);
     else if (s.kind === Kind.INLINE_FRAGMENT) collect(info, s.selectionSet, out);
     else collect(info, info.fragments[s.name.value]?.selectionSet, out);
@@ -127,11 +127,15 @@ function collect(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, ou
   return out;
 }
 
-function included(info: GraphQLResolveInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+/** Whether `@skip` and `@include` leave a selection in, for these variables. */
+export function included(
+  node: Parameters<typeof getDirectiveValues>[1],
+  variables: GraphQLResolveInfo['variableValues'],
+): boolean {
   if (!node.directives?.length) return true;
-  const skip = getDirectiveValues(GraphQLSkipDirective, node, info.variableValues);
+  const skip = getDirectiveValues(GraphQLSkipDirective, node, variables);
   if (skip?.if === true) return false;
-  const include = getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues);
+  const include = getDirectiveValues(GraphQLIncludeDirective, node, variables);
   return include?.if !== false;
 }
 

@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import {
   getArgumentValues,
-  getDirectiveValues,
   getNamedType,
   isObjectType,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
   Kind,
   type DocumentNode,
   type FieldNode,
@@ -16,6 +13,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Sql } from '../db/json-rows.ts';
+import { included } from './embed.ts';
 import type { Source } from '../sources/registry.ts';
 
 /**
@@ -140,8 +138,8 @@ export const column =
 
 /**
  * A NOT NULL text column whose CHECK constraint admits only a few plain names (`units.kind IN
- * ('PEOPLES_COMMITTEE', …)`, migrations/province/001): quoted without escaping, which is about 15% of
- * writing a small object.
+ * ('PEOPLES_COMMITTEE', …)`, migrations/province/001): quoted without escaping (`to_json` of every
+ * value was about 15% of the rendered subtree statement's time).
  */
 export const checkedName =
   <C>(name: string): FieldRender<C> =>
@@ -257,13 +255,9 @@ function selectionOf(
   const byKey = new Map<string, FieldNode[]>();
   const visit = (set: SelectionSetNode): boolean => {
     for (const s of set.selections) {
-      if (s.directives?.length) {
-        const skip = getDirectiveValues(GraphQLSkipDirective, s, w.variables);
-        const include = getDirectiveValues(GraphQLIncludeDirective, s, w.variables);
-        if (skip?.if === true || include?.if === false) continue;
-        // any other directive: not rendered
-        if (s.directives.some((d) => d.name.value !== 'skip' && d.name.value !== 'include')) return false;
-      }
+      if (!included(s, w.variables)) continue;
+      // any other directive: not rendered
+      if (s.directives?.some((d) => d.name.value !== 'skip' && d.name.value !== 'include')) return false;
       if (s.kind === Kind.FIELD) {
         const key = s.alias?.value ?? s.name.value;
         const nodes = byKey.get(key);

@@ -224,7 +224,9 @@ export function createDossierService(
       const { spec, page, sources, filter } = asked;
       if ((filter.search && filter.searchApplicant) || !sources.length) return DECLINE;
       if (page.from && !isValidPosition(spec, page.from)) return DECLINE;
-      if (!json(sources[0]!, nodes[0]!.fields)) return DECLINE;
+      // the JSON of each source's rows, written before any statement is sent: one that cannot be declines
+      const rowsJson = new Map(sources.map((s) => [s.code, json(s, nodes[0]!.fields)]));
+      if ([...rowsJson.values()].some((sql) => !sql)) return DECLINE;
       let connection: Connection<string>;
       try {
         connection = await federatedConnection(
@@ -235,7 +237,7 @@ export function createDossierService(
           async (s, q) => {
             const st = store(s);
             try {
-              return await st.renderList(filter, q, json(s, nodes[0]!.fields)!);
+              return await st.renderList(filter, q, rowsJson.get(s.code)!);
             } catch (err) {
               // as withEmbedded: when the rows answer without their relations, the relations failed, and
               // the resolvers answer the rows with those fields null; else the province failed

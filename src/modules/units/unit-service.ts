@@ -107,6 +107,14 @@ export function createUnitService(fed: Federation) {
     (s, ids) => unitStore(s.db, s.code).countChildren(ids),
   );
 
+  /** The identifier's last group names the province (H41 is Nghệ An): only that source, when known. */
+  const sourcesOfCode = (code: string) => {
+    const suffix = code.split('.').at(-1);
+    const all = fed.select(null);
+    const owner = all.filter((s) => s.agencySuffix === suffix);
+    return owner.length ? owner : all;
+  };
+
   return {
     async list(args: UnitListArgs): Promise<Connection<UnitEntity>> {
       const f = args.filter ?? {};
@@ -138,13 +146,7 @@ export function createUnitService(fed: Federation) {
         return key && byId.load(key);
       }
       const code = args.code!.trim();
-      // the identifier's last group names the province (H41 is Nghệ An): ask only that source when known
-      const suffix = code.split('.').at(-1);
-      const all = fed.select(null);
-      const owner = all.filter((s) => s.agencySuffix === suffix);
-      const found = await fed.each(owner.length ? owner : all, (s) =>
-        unitStore(s.db, s.code).byCodes([code]),
-      );
+      const found = await fed.each(sourcesOfCode(code), (s) => unitStore(s.db, s.code).byCodes([code]));
       // the unit whose current identifier it is, else the lowest id (as the rendered read picks it)
       const first = (units: UnitEntity[]) =>
         [...units].sort((a, b) => Number(b.code === code) - Number(a.code === code) || a.id - b.id)[0];
@@ -160,12 +162,13 @@ export function createUnitService(fed: Federation) {
     ): Promise<unknown> {
       if (args.id != null || args.code == null) return DECLINE;
       const code = args.code.trim();
-      const suffix = code.split('.').at(-1);
-      const all = fed.select(null);
-      const owner = all.filter((s) => s.agencySuffix === suffix);
-      const sources = owner.length ? owner : all;
-      if (!sources.length || !json(sources[0]!)) return DECLINE;
-      const found = await fed.each(sources, (s) => unitStore(s.db, s.code).renderByCode(code, json(s)!));
+      const sources = sourcesOfCode(code);
+      // the statement of each source, written before any is sent: one that cannot be declines them all
+      const statements = new Map(sources.map((s) => [s.code, json(s)]));
+      if (!sources.length || [...statements.values()].some((sql) => !sql)) return DECLINE;
+      const found = await fed.each(sources, (s) =>
+        unitStore(s.db, s.code).renderByCode(code, statements.get(s.code)!),
+      );
       const text = found.map((r) => r.value).find((v) => v != null);
       return text == null ? null : new RawJson(text);
     },
