@@ -41,7 +41,7 @@ const MAX_SIGHTINGS = 2000;
  * then parses and plans it once, not every time (a rendered page's statement spent about 0.45 ms of its
  * 1.2 ms in PostgreSQL planning it). At most MAX_PREPARED texts get a name; any other runs as before.
  */
-export function preparedRaw(db: Knex, qb: Knex.QueryBuilder): Knex.Raw {
+export function preparedRaw(db: Knex, qb: Knex.QueryBuilder | Knex.Raw): Knex.Raw {
   const { sql, bindings } = qb.toSQL();
   const raw = db.raw(sql, bindings as Knex.RawBinding[]);
   let name = prepared.get(sql);

@@ -71,6 +71,35 @@ export function stringifyResult(value: unknown): string {
   }
 }
 
+/**
+ * A field's JSON that holds one list of objects which can also come back as rows: the JSON is `head`,
+ * then `[`, each row's `item` in the order `order` joined by commas, `]`, then `tail`. `from` is the FROM
+ * and WHERE of the rows, aliased `alias`; `item` and `order` read only `alias`'s columns. A root that
+ * selects the rows instead of aggregating them (`spreadStatement`) spares PostgreSQL copying the list's
+ * text as each enclosing `||` grows it: the rendered unit subtree's statement took 1.2–1.6 ms instead of
+ * 2.2–3.1 (pgbench, one connection).
+ */
+export interface Spread {
+  head: Sql;
+  item: Sql;
+  alias: string;
+  from: string;
+  order: string;
+  tail: Sql;
+}
+
+/** A field's JSON as SQL, with its spread when it has one. */
+export type Rendered = Sql & { spread?: Spread };
+
+/** SQL expressions joined with `||` (an empty string literal for none). */
+const concat = (parts: readonly Sql[]): Sql =>
+  parts.length
+    ? { sql: parts.map((p) => p.sql).join(' || '), bindings: parts.flatMap((p) => p.bindings) }
+    : { sql: `''`, bindings: [] };
+
+/** A string literal of GraphQL names and JSON punctuation only (nothing to escape). */
+const literal = (text: string): Sql => ({ sql: `'${text}'`, bindings: [] });
+
 /** A render declined: the operation runs through the resolvers. */
 export const DECLINE: unique symbol = Symbol('decline');
 export type Declined = typeof DECLINE;
@@ -85,7 +114,7 @@ export type FieldRender<C> = (
   field: Selected,
   row: string,
   alias: string,
-) => Sql | undefined;
+) => Rendered | undefined;
 
 /** A root field rendered: its response value (RawJson where PostgreSQL wrote it), or DECLINE. */
 export type RootRender<C> = (ctx: C, field: Selected) => Promise<unknown>;
@@ -103,32 +132,80 @@ export interface RenderScope<C> {
   renders: Renders<C>;
 }
 
-/** The fields of an object of `type` as one JSON object, in response order; undefined when one declines. */
+/**
+ * The fields of an object of `type` as one JSON object, in response order; undefined when one declines.
+ * Its spread is that of its first field that has one.
+ */
 export function renderObject<C>(
   scope: RenderScope<C>,
   type: string,
   fields: readonly Selected[],
   row: string,
   alias: string,
-): Sql | undefined {
-  const parts: string[] = [];
-  const bindings: Sql['bindings'][number][] = [];
+): Rendered | undefined {
+  const parts: Sql[] = [];
+  let spreadAt = -1;
+  let spread: Spread | undefined;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
     // response keys and type names are GraphQL names: nothing to escape in JSON or in SQL
-    parts.push(`'${i ? ',' : '{'}"${f.key}":'`);
+    parts.push(literal(`${i ? ',' : '{'}"${f.key}":`));
     if (f.name === '__typename') {
-      parts.push(`'"${type}"'`);
+      parts.push(literal(`"${type}"`));
       continue;
     }
     const render = scope.renders.fields[`${type}.${f.name}`];
     const sql = render?.(scope, f, row, `${alias}_${i}`);
     if (!sql) return undefined;
-    parts.push(`(${sql.sql})`);
-    bindings.push(...sql.bindings);
+    if (sql.spread && !spread) [spreadAt, spread] = [parts.length, sql.spread];
+    parts.push({ sql: `(${sql.sql})`, bindings: sql.bindings });
   }
-  parts.push(fields.length ? `'}'` : `'{}'`);
-  return { sql: parts.join(' || '), bindings };
+  parts.push(literal(fields.length ? '}' : '{}'));
+  return {
+    ...concat(parts),
+    ...(spread && {
+      spread: {
+        ...spread,
+        head: concat([...parts.slice(0, spreadAt), spread.head]),
+        tail: concat([spread.tail, ...parts.slice(spreadAt + 1)]),
+      },
+    }),
+  };
+}
+
+/**
+ * The statement answering a root object rendered with a spread: one row per item of the spread's list,
+ * the first (in no particular order) also carrying the head and tail, computed once (`OFFSET 0` keeps
+ * PostgreSQL from pulling them up into every row). `root` is the SELECT of the object's row, aliased
+ * `row` in `json`, with its bindings; at most one row. Read back by `spreadText`.
+ */
+export function spreadStatement(json: Rendered & { spread: Spread }, root: Sql, row: string): Sql {
+  const { head, tail, item, alias, from, order } = json.spread;
+  return {
+    sql: `SELECT CASE WHEN row_number() OVER () = 1 THEN ${row}._head END AS _head,
+        CASE WHEN row_number() OVER () = 1 THEN ${row}._tail END AS _tail,
+        CASE WHEN ${alias}._spread_row THEN ${item.sql} END AS _item
+      FROM (SELECT ${row}.*, ${head.sql} AS _head, ${tail.sql} AS _tail FROM (${root.sql}) ${row} OFFSET 0) ${row}
+      LEFT JOIN LATERAL (SELECT ${alias}.*, true AS _spread_row FROM ${from}) ${alias} ON true
+      ORDER BY ${order}`,
+    bindings: [...item.bindings, ...head.bindings, ...tail.bindings, ...root.bindings],
+  };
+}
+
+/** A row of a spread statement. */
+export interface SpreadRow {
+  _head: string | null;
+  _tail: string | null;
+  _item: string | null;
+}
+
+/** The JSON text of a spread statement's rows (`spreadStatement`); null when there is none. */
+export function spreadText(rows: readonly SpreadRow[]): string | null {
+  const first = rows.find((r) => r._head != null);
+  if (!first) return null;
+  const items: string[] = [];
+  for (const r of rows) if (r._item != null) items.push(r._item);
+  return `${first._head}[${items.join(',')}]${first._tail}`;
 }
 
 /** A column as JSON (text, integer, boolean, date). */
@@ -194,13 +271,24 @@ export const listOf =
   ): FieldRender<C> =>
   (s, f, row, alias) => {
     const obj = renderObject(s, type, f.fields, alias, alias);
-    return obj && jsonArrayOf(obj, from(row, alias), order(alias));
+    return obj && jsonArrayOf(obj, alias, from(row, alias), order(alias));
   };
 
-/** A JSON array of `obj`, written for each row of `from`, in the order `order`: `[]` when there is none. */
-export const jsonArrayOf = (obj: Sql, from: string, order: string): Sql => ({
+/**
+ * A JSON array of `obj`, written for each row of `from` (aliased `alias`), in the order `order`: `[]` when
+ * there is none. `obj` and `order` read only `alias`'s columns. Its spread is the array itself.
+ */
+export const jsonArrayOf = (obj: Sql, alias: string, from: string, order: string): Rendered => ({
   sql: `(SELECT '[' || coalesce(string_agg(${obj.sql}, ',' ORDER BY ${order}), '') || ']' FROM ${from})`,
   bindings: obj.bindings,
+  spread: {
+    head: concat([]),
+    item: { sql: obj.sql, bindings: obj.bindings },
+    alias,
+    from,
+    order,
+    tail: concat([]),
+  },
 });
 
 /** The fields a connection render writes itself; anything else (totalCount, edges, pageInfo) declines. */
@@ -208,17 +296,30 @@ export const onlyNodes = (field: Selected) =>
   field.fields.every((f) => f.name === 'nodes' || f.name === '__typename');
 
 /**
- * A connection's JSON with only `nodes` (and `__typename`): `nodes` is the JSON array `items` writes.
+ * A connection's JSON with only `nodes` (and `__typename`): `nodes` is the JSON array `items` writes. Its
+ * spread is that of its first `nodes`.
  */
-export function connectionOf(field: Selected, type: string, items: Sql): Sql {
-  const parts = field.fields.map((f, i) => {
-    const head = `'${i ? ',' : '{'}"${f.key}":'`;
-    return f.name === '__typename' ? `${head} || '"${type}"'` : `${head} || (${items.sql})`;
+export function connectionOf(field: Selected, type: string, items: Rendered): Rendered {
+  const parts: Sql[] = [];
+  let spreadAt = -1;
+  field.fields.forEach((f, i) => {
+    parts.push(literal(`${i ? ',' : '{'}"${f.key}":`));
+    if (f.name === '__typename') return void parts.push(literal(`"${type}"`));
+    if (spreadAt < 0) spreadAt = parts.length;
+    parts.push({ sql: `(${items.sql})`, bindings: items.bindings });
   });
-  const uses = field.fields.filter((f) => f.name === 'nodes').length;
+  parts.push(literal(field.fields.length ? '}' : '{}'));
+  const spread = items.spread;
   return {
-    sql: `${parts.join(' || ')} || '}'`,
-    bindings: Array.from({ length: uses }, () => items.bindings).flat(),
+    ...concat(parts),
+    ...(spread &&
+      spreadAt >= 0 && {
+        spread: {
+          ...spread,
+          head: concat([...parts.slice(0, spreadAt), spread.head]),
+          tail: concat([spread.tail, ...parts.slice(spreadAt + 1)]),
+        },
+      }),
   };
 }
 

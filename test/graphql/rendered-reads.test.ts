@@ -148,6 +148,23 @@ describe('rendered reads answer as the resolvers do', () => {
     await both(subtree, { code: `  ${code} ` });
     await both(subtree, { code: '000.00.00.X99' });
     await both(`{ unit(code: "${code}") { children(first: 0) { nodes { code } } } }`);
+    // the first children list comes back as rows (render.ts spreadStatement): fields after it, a second
+    // list after it, __typename after nodes, a unit without children
+    const spread = `query($code: String!) { unit(code: $code) { code
+      a: children(first: 4) { nodes { code children(first: 2) { nodes { name } } } __typename }
+      name b: children(first: 2, orderBy: { field: CODE, direction: DESC }) { nodes { code } } level } }`;
+    const rows = await both(spread, { code });
+    expect(statements(rows.rendered)).toBe(1);
+    expect(JSON.stringify(rows.rendered.data)).toMatch(/^\{"unit":\{"code":"[^"]+","a":\{"nodes":\[\{"code"/);
+    type Node = { code: string; children: { nodes: Node[] } };
+    const tree = await on.gql<{ unit: Node }>(
+      `{ unit(code: "${code}") { code children(first: 50) { nodes { code children(first: 50) { nodes { code children(first: 1) { nodes { code } } } } } } } }`,
+    );
+    const all = (u: Node): Node[] => [u, ...(u.children?.nodes ?? []).flatMap(all)];
+    const leaf = all(tree.data!.unit).find((u) => u.children && !u.children.nodes.length);
+    expect(leaf).toBeDefined();
+    await both(spread, { code: leaf!.code });
+    await both(spread, { code: '000.00.00.X99' });
     // an earlier identifier of the root unit (the 2025 reorganisation keeps them in unit_code_aliases)
     for (const hub of [on, off]) {
       const db = hub.rt.sources.all.find((s) => s.code === '40')!.db;

@@ -87,12 +87,25 @@ const QUERIES: [name: string, title: string, query: string][] = [
   }
 }`,
   ],
+  [
+    'unit-subtree',
+    'a provincial People’s Committee with two levels of children, its children returned as rows',
+    `
+{
+  unit(code: "000.00.00.H41") {
+    code
+    name
+    children(first: 50) { nodes { code name kind children(first: 50) { nodes { code name kind } } } }
+  }
+}`,
+  ],
 ];
 
 describe('SQL of the main list queries', () => {
   it.each(QUERIES)('%s', async (name, title, query) => {
     const { res, statements } = await capture.gql(query);
     expect(res.errors).toBeUndefined();
+    expect(Object.values(res.data ?? {})).not.toContain(null);
     expect(statements.length).toBeGreaterThan(0);
     await expect(sqlSnapshot(title, query, statements)).toMatchFileSnapshot(`./__sql__/${name}.sql`);
   });

@@ -23,6 +23,7 @@ import {
   connectionOf,
   jsonArrayOf,
   onlyNodes,
+  type Rendered,
   type Selected,
 } from '../../graphql/render.ts';
 import type { Sql } from '../../db/json-rows.ts';
@@ -158,7 +159,7 @@ export function createUnitService(fed: Federation) {
      */
     async render(
       args: { id?: string | null; code?: string | null },
-      json: (source: Source) => Sql | undefined,
+      json: (source: Source) => Rendered | undefined,
     ): Promise<unknown> {
       if (args.id != null || args.code == null) return DECLINE;
       const code = args.code.trim();
@@ -181,7 +182,7 @@ export function createUnitService(fed: Federation) {
       row: string,
       alias: string,
       json: (fields: readonly Selected[], alias: string) => Sql | undefined,
-    ): Sql | undefined {
+    ): Rendered | undefined {
       const nodes = field.fields.filter((f) => f.name === 'nodes');
       if (nodes.length > 1 || !onlyNodes(field)) return undefined;
       const planned = childrenPage(field.args as Omit<UnitListArgs, 'filter'>);
@@ -192,7 +193,7 @@ export function createUnitService(fed: Federation) {
       return connectionOf(
         field,
         'UnitConnection',
-        jsonArrayOf(obj, `(${children.rows}) ${alias}`, children.order(alias)),
+        jsonArrayOf(obj, alias, `(${children.rows}) ${alias}`, children.order(alias)),
       );
     },
     load: (key: LocalKey) => byId.load(key),

@@ -23,6 +23,7 @@ import {
 } from '../../db/json-rows.ts';
 import { rowsOf, type Qualified, type Selected, type UnitRow } from '../../db/tables.ts';
 import type { UnitEntity } from '../../graphql/models.ts';
+import { spreadStatement, spreadText, type Rendered, type SpreadRow } from '../../graphql/render.ts';
 import type { UnitKind, UnitLevel } from '../../graphql/generated/schema-types.ts';
 
 export interface UnitListFilter {
@@ -141,18 +142,33 @@ export function unitStore(db: Knex, province: string) {
      * The unit with this identifier (or an earlier one) as the JSON `json` writes for row `r`
      * (src/graphql/render.ts): the unit whose current identifier it is first, else the lowest id.
      */
-    async renderByCode(code: string, json: Sql): Promise<string | null> {
-      const qb = db
-        .select(db.raw(`${json.sql} AS _json`, json.bindings))
-        .from('units as r')
-        // one index probe each; `code = ? OR id IN (…)` read every unit
-        .whereRaw(
-          'r.id IN (SELECT u.id FROM units u WHERE u.code = ? UNION ALL SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ?)',
-          [code, code],
-        )
-        .orderByRaw('(r.code = ?) DESC, r.id', [code])
-        .limit(1, { skipBinding: true });
-      const res: { rows: { _json: string }[] } = await preparedRaw(db, qb);
+    async renderByCode(code: string, json: Rendered): Promise<string | null> {
+      const picked = (select: Knex.Raw) =>
+        db
+          .select(select)
+          .from('units as r')
+          // one index probe each; `code = ? OR id IN (…)` read every unit
+          .whereRaw(
+            'r.id IN (SELECT u.id FROM units u WHERE u.code = ? UNION ALL SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ?)',
+            [code, code],
+          )
+          .orderByRaw('(r.code = ?) DESC, r.id', [code])
+          .limit(1, { skipBinding: true });
+      if (json.spread) {
+        // its children as rows: their text is not copied into one string by PostgreSQL
+        const root = picked(db.raw('r.*')).toSQL();
+        const st = spreadStatement(
+          { ...json, spread: json.spread },
+          { sql: root.sql, bindings: root.bindings },
+          'r',
+        );
+        const res: { rows: SpreadRow[] } = await preparedRaw(db, db.raw(st.sql, st.bindings));
+        return spreadText(res.rows);
+      }
+      const res: { rows: { _json: string }[] } = await preparedRaw(
+        db,
+        picked(db.raw(`${json.sql} AS _json`, json.bindings)),
+      );
       return res.rows[0]?._json ?? null;
     },
     /** Children of many parents in one statement: a window keeps `limit` rows per parent. */
