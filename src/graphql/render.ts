@@ -174,13 +174,13 @@ export function renderObject<C>(
 }
 
 /**
- * The statement answering a root object rendered with a spread: one row per item of the spread's list,
+ * The statement answering a root object rendered with `spread`: one row per item of the spread's list,
  * the first (in no particular order) also carrying the head and tail, computed once (`OFFSET 0` keeps
  * PostgreSQL from pulling them up into every row). `root` is the SELECT of the object's row, aliased
- * `row` in `json`, with its bindings; at most one row. Read back by `spreadText`.
+ * `row` in the spread's SQL, with its bindings; at most one row. Read back by `spreadText`.
  */
-export function spreadStatement(json: Rendered & { spread: Spread }, root: Sql, row: string): Sql {
-  const { head, tail, item, alias, from, order } = json.spread;
+export function spreadStatement(spread: Spread, root: Sql, row: string): Sql {
+  const { head, tail, item, alias, from, order } = spread;
   return {
     sql: `SELECT CASE WHEN row_number() OVER () = 1 THEN ${row}._head END AS _head,
         CASE WHEN row_number() OVER () = 1 THEN ${row}._tail END AS _tail,

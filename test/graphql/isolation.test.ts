@@ -273,6 +273,31 @@ describe('five provinces, one of them slow or failing', () => {
     }
   });
 
+  it('a rendered unit subtree with units locked in 96: null and the province’s error, within one timeout', async () => {
+    await hub.rt.health.checkAll();
+    const root = await hub.gql<{ units: { nodes: { code: string }[] } }>(
+      `{ units(first: 1, filter: { provinces: ["96"], kind: PEOPLES_COMMITTEE, level: PROVINCE }) { nodes { code } } }`,
+    );
+    const code = root.data!.units.nodes[0]!.code;
+    const subtree = `query($code: String!) { unit(code: $code) { code name
+      children(first: 50) { nodes { code name kind children(first: 50) { nodes { code name kind } } } } } }`;
+    const whole = await hub.gql<{ unit: { code: string } }>(subtree, { code }, { debugSql: true });
+    expect(whole.extensions?.rendered).toBe(true);
+    expect(whole.data!.unit.code).toBe(code);
+    const release = await lockTable(hub, '96', 'units');
+    try {
+      const { ms, value: res } = await timed(() =>
+        hub.gql<{ unit: null }>(subtree, { code }, { debugSql: true }),
+      );
+      expect(ms).toBeLessThan(2 * STATEMENT_MS);
+      expect(res.status).toBe(200);
+      expect(res.data).toEqual({ unit: null });
+      expect(res.errors!.map((e) => e.extensions)).toEqual([{ code: 'SOURCE_UNAVAILABLE', province: '96' }]);
+    } finally {
+      await release();
+    }
+  });
+
   it('a list locked at the root costs one timeout even with totalCount', async () => {
     await hub.rt.health.checkAll();
     const release = await lockTable(hub, '96', 'procedures');

@@ -155,13 +155,9 @@ export function unitStore(db: Knex, province: string) {
           .orderByRaw('(r.code = ?) DESC, r.id', [code])
           .limit(1, { skipBinding: true });
       if (json.spread) {
-        // its children as rows: their text is not copied into one string by PostgreSQL
+        // a list in it (its children) comes back as rows, which PostgreSQL need not copy into one text
         const root = picked(db.raw('r.*')).toSQL();
-        const st = spreadStatement(
-          { ...json, spread: json.spread },
-          { sql: root.sql, bindings: root.bindings },
-          'r',
-        );
+        const st = spreadStatement(json.spread, { sql: root.sql, bindings: root.bindings }, 'r');
         const res: { rows: SpreadRow[] } = await preparedRaw(db, db.raw(st.sql, st.bindings));
         return spreadText(res.rows);
       }
