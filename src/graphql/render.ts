@@ -40,19 +40,41 @@ export interface Selected {
   fields: Selected[];
 }
 
-/** JSON text written by PostgreSQL, placed into the response unchanged by `stringifyResult`. */
+/**
+ * JSON text written by PostgreSQL, placed into the response unchanged by `stringifyResult`. It is kept
+ * in the parts it came in (rows' texts, the commas between them) and joined once, with the rest of the
+ * response: a page's or a subtree's text is not copied into a string of its own first.
+ */
 export class RawJson {
-  constructor(readonly text: string) {}
+  readonly parts: readonly string[];
+  constructor(parts: string | readonly string[]) {
+    this.parts = typeof parts === 'string' ? [parts] : parts;
+  }
+  /** The texts of a JSON array of these items: `[`, the items with commas between them, `]`. */
+  static array(items: readonly string[]): RawJson {
+    return new RawJson(listParts('[', items, ']'));
+  }
+  get text(): string {
+    return this.parts.join('');
+  }
   /** Outside `stringifyResult` (a caller stringifying a result itself), the value it stands for. */
   toJSON(): unknown {
     if (!pending) return JSON.parse(this.text);
-    pending.push(this.text);
+    pending.push(this.parts);
     return `${TOKEN}${pending.length - 1}`;
   }
 }
 
-/** Texts of the RawJson values met by the JSON.stringify running now (it is synchronous). */
-let pending: string[] | null = null;
+/** `open`, the items with commas between them, `close`. */
+function listParts(open: string, items: readonly string[], close: string): string[] {
+  const parts = [open];
+  items.forEach((item, i) => parts.push(i ? ',' : '', item));
+  parts.push(close);
+  return parts;
+}
+
+/** The parts of the RawJson values met by the JSON.stringify running now (it is synchronous). */
+let pending: (readonly string[])[] | null = null;
 /** A placeholder no value of a response can spell: a NUL, and 16 random hex digits fixed per process. */
 const NONCE = randomBytes(8).toString('hex');
 const TOKEN = `\u0000${NONCE}:`;
@@ -64,8 +86,16 @@ export function stringifyResult(value: unknown): string {
   try {
     const text = JSON.stringify(value);
     if (!pending.length) return text;
-    const raw = pending;
-    return text.replace(TOKEN_RE, (_, i: string) => raw[Number(i)]!);
+    // one join of the whole response: the text around each placeholder, and its parts in place of it
+    const out: string[] = [];
+    let last = 0;
+    for (const m of text.matchAll(TOKEN_RE)) {
+      out.push(text.slice(last, m.index));
+      for (const part of pending[Number(m[1])]!) out.push(part);
+      last = m.index + m[0].length;
+    }
+    out.push(text.slice(last));
+    return out.join('');
   } finally {
     pending = null;
   }
@@ -177,7 +207,7 @@ export function renderObject<C>(
  * The statement answering a root object rendered with `spread`: one row per item of the spread's list,
  * the first (in no particular order) also carrying the head and tail, computed once (`OFFSET 0` keeps
  * PostgreSQL from pulling them up into every row). `root` is the SELECT of the object's row, aliased
- * `row` in the spread's SQL, with its bindings; at most one row. Read back by `spreadText`.
+ * `row` in the spread's SQL, with its bindings; at most one row. Read back by `spreadJson`.
  */
 export function spreadStatement(spread: Spread, root: Sql, row: string): Sql {
   const { head, tail, item, alias, from, order } = spread;
@@ -199,13 +229,13 @@ export interface SpreadRow {
   _item: string | null;
 }
 
-/** The JSON text of a spread statement's rows (`spreadStatement`); null when there is none. */
-export function spreadText(rows: readonly SpreadRow[]): string | null {
+/** The JSON of a spread statement's rows (`spreadStatement`); null when there is none. */
+export function spreadJson(rows: readonly SpreadRow[]): RawJson | null {
   const first = rows.find((r) => r._head != null);
   if (!first) return null;
   const items: string[] = [];
   for (const r of rows) if (r._item != null) items.push(r._item);
-  return `${first._head}[${items.join(',')}]${first._tail}`;
+  return new RawJson(listParts(`${first._head}[`, items, `]${first._tail}`));
 }
 
 /** A column as JSON (text, integer, boolean, date). */

@@ -330,7 +330,10 @@ export async function createGraphQLRoute(rt: Runtime, access: Access) {
     if (response.body.kind === 'complete') {
       const { body, tooLarge } = capResponse(response.body.string, limits.maxResponseBytes);
       if (tooLarge) trace.errorCodes = [ErrorCode.RESPONSE_TOO_LARGE];
-      res.end(body);
+      // as bytes: a string would be joined to the headers and copied again before the socket encodes it
+      const bytes = Buffer.from(body, 'utf8');
+      res.setHeader('content-length', bytes.length);
+      res.end(bytes);
     } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();

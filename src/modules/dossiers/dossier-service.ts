@@ -263,7 +263,7 @@ export function createDossierService(
       const total = field.fields.some((f) => f.name === 'totalCount') ? await c.totalCount() : undefined;
       return pick(field.fields, 'DossierConnection', (f) =>
         f.name === 'nodes'
-          ? new RawJson(`[${c.nodes.join(',')}]`)
+          ? RawJson.array(c.nodes)
           : f.name === 'totalCount'
             ? total
             : pick(f.fields, 'PageInfo', (g) => c.pageInfo[g.name as keyof typeof c.pageInfo]),

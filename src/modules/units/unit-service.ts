@@ -19,7 +19,6 @@ import { idFilter, localKeyOf, searchText, sortSpec, sourcesFor } from '../commo
 import { UNIT_SORTS, childrenRows, unitStore, type LineageRow } from './unit-store.ts';
 import {
   DECLINE,
-  RawJson,
   connectionOf,
   jsonArrayOf,
   onlyNodes,
@@ -170,8 +169,7 @@ export function createUnitService(fed: Federation) {
       const found = await fed.each(sources, (s) =>
         unitStore(s.db, s.code).renderByCode(code, statements.get(s.code)!),
       );
-      const text = found.map((r) => r.value).find((v) => v != null);
-      return text == null ? null : new RawJson(text);
+      return found.map((r) => r.value).find((v) => v != null) ?? null;
     },
     /**
      * `Unit.children` rendered: only its `nodes`, forward from the start; undefined (declined) for

@@ -11,7 +11,7 @@ import {
   type SortSpec,
 } from '../../db/keyset.ts';
 import type { FetchPage, Sorted } from '../../graphql/connection.ts';
-import { preparedRaw, whereFolded } from '../../db/sql.ts';
+import { preparedSql, whereFolded } from '../../db/sql.ts';
 import {
   builtOnce,
   columnNames,
@@ -23,7 +23,7 @@ import {
 } from '../../db/json-rows.ts';
 import { rowsOf, type Qualified, type Selected, type UnitRow } from '../../db/tables.ts';
 import type { UnitEntity } from '../../graphql/models.ts';
-import { spreadStatement, spreadText, type Rendered, type SpreadRow } from '../../graphql/render.ts';
+import { RawJson, spreadJson, spreadStatement, type Rendered, type SpreadRow } from '../../graphql/render.ts';
 import type { UnitKind, UnitLevel } from '../../graphql/generated/schema-types.ts';
 
 export interface UnitListFilter {
@@ -142,30 +142,25 @@ export function unitStore(db: Knex, province: string) {
      * The unit with this identifier (or an earlier one) as the JSON `json` writes for row `r`
      * (src/graphql/render.ts): the unit whose current identifier it is first, else the lowest id.
      */
-    async renderByCode(code: string, json: Rendered): Promise<string | null> {
-      const picked = (select: Knex.Raw) =>
-        db
-          .select(select)
-          .from('units as r')
-          // one index probe each; `code = ? OR id IN (…)` read every unit
-          .whereRaw(
-            'r.id IN (SELECT u.id FROM units u WHERE u.code = ? UNION ALL SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ?)',
-            [code, code],
-          )
-          .orderByRaw('(r.code = ?) DESC, r.id', [code])
-          .limit(1, { skipBinding: true });
+    async renderByCode(code: string, json: Rendered): Promise<RawJson | null> {
+      // one index probe each; `code = ? OR id IN (…)` read every unit
+      const byCode = (select: string) =>
+        `SELECT ${select} FROM units r WHERE r.id IN (SELECT u.id FROM units u WHERE u.code = ? UNION ALL
+          SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ?) ORDER BY (r.code = ?) DESC, r.id LIMIT 1`;
       if (json.spread) {
         // a list in it (its children) comes back as rows, which PostgreSQL need not copy into one text
-        const root = picked(db.raw('r.*')).toSQL();
-        const st = spreadStatement(json.spread, { sql: root.sql, bindings: root.bindings }, 'r');
-        const res: { rows: SpreadRow[] } = await preparedRaw(db, db.raw(st.sql, st.bindings));
-        return spreadText(res.rows);
+        const st = spreadStatement(json.spread, { sql: byCode('r.*'), bindings: [code, code, code] }, 'r');
+        const res: { rows: SpreadRow[] } = await preparedSql(db, st.sql, st.bindings);
+        return spreadJson(res.rows);
       }
-      const res: { rows: { _json: string }[] } = await preparedRaw(
-        db,
-        picked(db.raw(`${json.sql} AS _json`, json.bindings)),
-      );
-      return res.rows[0]?._json ?? null;
+      const sql = byCode(`${json.sql} AS _json`);
+      const res: { rows: { _json: string }[] } = await preparedSql(db, sql, [
+        ...json.bindings,
+        code,
+        code,
+        code,
+      ]);
+      return res.rows[0] ? new RawJson(res.rows[0]._json) : null;
     },
     /** Children of many parents in one statement: a window keeps `limit` rows per parent. */
     async childrenOf(
