@@ -191,15 +191,22 @@ export function renderObject<C>(
     parts.push({ sql: `(${sql.sql})`, bindings: sql.bindings });
   }
   parts.push(literal(fields.length ? '}' : '{}'));
+  return spreadAround(parts, spreadAt, spread);
+}
+
+/**
+ * `parts` joined with `||`; when the part at `at` has `spread`, the parts before it and after it join
+ * that spread's head and tail.
+ */
+function spreadAround(parts: readonly Sql[], at: number, spread: Spread | undefined): Rendered {
+  if (!spread || at < 0) return concat(parts);
   return {
     ...concat(parts),
-    ...(spread && {
-      spread: {
-        ...spread,
-        head: concat([...parts.slice(0, spreadAt), spread.head]),
-        tail: concat([spread.tail, ...parts.slice(spreadAt + 1)]),
-      },
-    }),
+    spread: {
+      ...spread,
+      head: concat([...parts.slice(0, at), spread.head]),
+      tail: concat([spread.tail, ...parts.slice(at + 1)]),
+    },
   };
 }
 
@@ -339,18 +346,7 @@ export function connectionOf(field: Selected, type: string, items: Rendered): Re
     parts.push({ sql: `(${items.sql})`, bindings: items.bindings });
   });
   parts.push(literal(field.fields.length ? '}' : '{}'));
-  const spread = items.spread;
-  return {
-    ...concat(parts),
-    ...(spread &&
-      spreadAt >= 0 && {
-        spread: {
-          ...spread,
-          head: concat([...parts.slice(0, spreadAt), spread.head]),
-          tail: concat([spread.tail, ...parts.slice(spreadAt + 1)]),
-        },
-      }),
-  };
+  return spreadAround(parts, spreadAt, items.spread);
 }
 
 /** The values of a root field's object selection: `value(f)` for each asked field; DECLINE if one declines. */
