@@ -54,6 +54,11 @@ export async function seedProvince(db: Knex, province: ProvinceInfo, opts: SeedO
   const rng = new Rng(`${province.code}:catalogue`);
   await db.transaction(async (trx) => {
     await trx.raw('SET LOCAL statement_timeout = 0');
+    // until the last step, a start finds this row and seeds the province again (seedInterrupted)
+    await trx.raw(
+      `CREATE TABLE IF NOT EXISTS lienthong_demo_seeding (id int PRIMARY KEY CHECK (id = 1), started_at timestamptz NOT NULL DEFAULT now());
+       INSERT INTO lienthong_demo_seeding (id) VALUES (1) ON CONFLICT (id) DO NOTHING`,
+    );
     const units = await seedUnits(trx, province, rng);
     const docs = await seedDocuments(
       trx,
@@ -81,7 +86,49 @@ export async function seedProvince(db: Knex, province: ProvinceInfo, opts: SeedO
   await addRun(db, { ...plan, gLo: gHi - total + 1, gHi, idShift: 0 });
   await analyze(db, '');
   await rebuildIndicators(db);
+  await db.raw('DELETE FROM lienthong_demo_seeding');
   return countRows(db);
+}
+
+/**
+ * Whether a province is to be seeded: true when it has no demo data, or when a seed of it was cut short,
+ * which is then emptied first (`resetProvince`). A start, `seed` and the benchmark all ask this.
+ */
+export async function readyForSeed(db: Knex): Promise<boolean> {
+  if (await seedInterrupted(db)) {
+    await resetProvince(db);
+    return true;
+  }
+  return (await countRows(db)).units === 0;
+}
+
+/**
+ * True when a seed of this province began and did not finish (the process was stopped or killed after
+ * its catalogue was in): its rows are a part of the demo, and `resetProvince` then `seedProvince` redo it.
+ */
+export async function seedInterrupted(db: Knex): Promise<boolean> {
+  const { rows } = await db.raw<{ rows: { started: boolean }[] }>(
+    `SELECT to_regclass('lienthong_demo_seeding') IS NOT NULL AS started`,
+  );
+  if (!rows[0]?.started) return false;
+  const { rows: marks } = await db.raw<{ rows: unknown[] }>('SELECT 1 FROM lienthong_demo_seeding');
+  return marks.length > 0;
+}
+
+/**
+ * Empties what a seed writes, for a fresh seed: units, procedures, documents and dossiers with every table
+ * that refers to them (CASCADE), the indicator tables and the demo's clock and runs. What the migrations
+ * wrote (the calendar, the migrations' own tables) and the record of indexes a killed bulk load dropped
+ * (the next load restores them) stay.
+ */
+export async function resetProvince(db: Knex): Promise<void> {
+  const { rows } = await db.raw<{ rows: { t: string }[] }>(
+    `SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = current_schema()
+       AND (tablename IN ('units', 'procedures', 'documents', 'dossiers', 'lienthong_demo_clock', 'lienthong_demo_runs',
+                          'lienthong_demo_seeding')
+            OR tablename LIKE 'indicator\\_%')`,
+  );
+  if (rows.length) await db.raw(`TRUNCATE ${rows.map((r) => r.t).join(', ')} RESTART IDENTITY CASCADE`);
 }
 
 /**

@@ -158,3 +158,51 @@ describe('first start and serve --port/--host', () => {
     },
   );
 });
+
+describe('a first start stopped while seeding', () => {
+  const cutDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lienthong-cli-cut-'));
+  afterAll(async () => {
+    await removeEmbeddedData(cutDir);
+  });
+
+  it(
+    'exits 143 soon after SIGTERM, and the next start seeds the provinces it had not finished',
+    { timeout: 300_000 },
+    async () => {
+      const first = spawnCli(['serve', '--port', '0'], { LIENTHONG_DATA_DIR: cutDir });
+      // stopped once the first province is in, while the second is loading
+      await new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!/^seeded 40 /m.test(first.output.stdout)) return;
+          first.child.stdout!.off('data', check);
+          resolve();
+        };
+        first.child.stdout!.on('data', check);
+        void first.exit.then((code) =>
+          reject(new Error(`serve exited ${String(code)}: ${first.output.stderr}`)),
+        );
+      });
+      first.child.kill('SIGTERM');
+      expect(await first.exit).toBe(143);
+      expect(first.output.stderr).toMatch(/^serve: interrupted by SIGTERM; stopped$/m);
+      expect(first.output.stdout).not.toMatch(/ready/);
+
+      const again = spawnCli(['serve', '--port', '0'], { LIENTHONG_DATA_DIR: cutDir });
+      const stdout = await untilReady(again.child, again.output, again.exit);
+      // 40 stays; the four others are seeded, the one cut short emptied first
+      expect(stdout.split('\n')[0]).toBe(
+        `first start: seeding 4 demo provinces (${DOSSIERS} dossiers each) into ${cutDir}`,
+      );
+      again.child.kill('SIGTERM');
+      expect(await again.exit).toBe(0);
+      const seed = spawnCli(['seed'], { LIENTHONG_DATA_DIR: cutDir });
+      expect(await seed.exit).toBe(0);
+      expect(seed.output.stdout.trimEnd().split('\n')).toEqual([
+        ...DEMO_PROVINCES.map(
+          (p) => `province ${p.code} ${p.name} already seeded (${DOSSIERS} dossiers); nothing to do`,
+        ),
+        'nothing to do: all 5 provinces are seeded',
+      ]);
+    },
+  );
+});

@@ -3,7 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createKnex, dropDatabase, ensureDatabase } from '../../src/db/knex.ts';
 import { migrateLatest } from '../../src/db/migrate.ts';
 import { DEMO_PROVINCES } from '../../src/sources/demo.ts';
-import { countRows, seedMoreDossiers, seedProvince } from '../../seeds/index.ts';
+import {
+  countRows,
+  readyForSeed,
+  seedInterrupted,
+  seedMoreDossiers,
+  seedProvince,
+} from '../../seeds/index.ts';
 import { adminUrl, cloneDatabase, dbUrl } from '../helpers/hub.ts';
 import { TEMPLATE_TODAY, templateName } from '../helpers/templates.ts';
 import { judgeTimeliness, TIMELINESS_INPUT_SQL, type TimelinessInput } from '../helpers/timeliness.ts';
@@ -203,6 +209,46 @@ describe('demo seeds follow the articles', () => {
       }
     }
     expect(sums[0]).toBe(sums[1]);
+  });
+
+  it('a seed stopped after its catalogue is emptied and seeded again, as one never stopped', async () => {
+    const p = DEMO_PROVINCES.find((x) => x.code === '67')!;
+    const name = `seedcut_${process.pid}`;
+    await ensureDatabase(adminUrl(), name);
+    created.push(name);
+    const db = createKnex(dbUrl(name));
+    opened.push(db);
+    await migrateLatest(db, 'province');
+    expect(await readyForSeed(db)).toBe(true);
+    // what a SIGTERM or a kill leaves once the catalogue is committed and before the dossiers are all in
+    const stopped = seedProvince(db, p, {
+      dossiers: 300,
+      today: TEMPLATE_TODAY,
+      onProgress: (progress) => {
+        if (progress.dossiers === 0) throw new Error('stopped');
+      },
+    });
+    await expect(stopped).rejects.toThrow('stopped');
+    const cut = await countRows(db);
+    expect(cut.units).toBeGreaterThan(0);
+    expect(cut.dossiers).toBe(0);
+    expect(await seedInterrupted(db)).toBe(true);
+    // the next start empties it and seeds it whole
+    expect(await readyForSeed(db)).toBe(true);
+    expect(await countRows(db)).toEqual({
+      units: 0,
+      procedures: 0,
+      documents: 0,
+      dossiers: 0,
+      dossierEvents: 0,
+    });
+    const counts = await seedProvince(db, p, { dossiers: 300, today: TEMPLATE_TODAY });
+    expect(counts).toMatchObject({ units: cut.units, procedures: cut.procedures, dossiers: 300 });
+    expect(await seedInterrupted(db)).toBe(false);
+    expect(await readyForSeed(db)).toBe(false);
+    // identities restarted: the catalogue's ids are those of a seed never stopped
+    const [ids] = await rows<{ min: number }>(db, `SELECT min(id)::int AS min FROM units`);
+    expect(ids!.min).toBe(1);
   });
 
   it('a bulk load killed half-way is repaired by the next seed run: indexes and events come back', async () => {

@@ -1,10 +1,10 @@
-import { catchUpDemoDays, countRows, seedProvince } from '../../../seeds/index.ts';
+import { catchUpDemoDays, readyForSeed, seedProvince } from '../../../seeds/index.ts';
 import { createApp } from '../../app.ts';
 import { createLogger } from '../../logger.ts';
 import { openRuntime, type Runtime } from '../../runtime.ts';
 import { provinceInfo } from '../../sources/demo.ts';
 import { untilStopped, type CliIO, type Command } from '../command.ts';
-import { cliConfig, count, demoToday } from '../context.ts';
+import { cliConfig, count, demoToday, InterruptedError } from '../context.ts';
 import { intFlag, parseFlags, textFlag } from '../flags.ts';
 import { seedReporter } from '../seed-progress.ts';
 
@@ -21,7 +21,7 @@ async function seedDemoProvinces(rt: Runtime, io: CliIO): Promise<void> {
   const today = demoToday(rt.config);
   const empty = [];
   for (const source of rt.sources.all) {
-    if ((await countRows(source.db)).units === 0) {
+    if (await readyForSeed(source.db)) {
       empty.push(source);
       continue;
     }
@@ -68,7 +68,17 @@ LIENTHONG_DEMO_TODAY, LIENTHONG_CALENDAR_FILE, LOG_LEVEL, SYNC_CRON.`,
     const rt = await openRuntime(config, log, { migrate: true });
     let app;
     try {
-      if (rt.demo) await seedDemoProvinces(rt, io);
+      if (rt.demo) {
+        const seeding = seedDemoProvinces(rt, io);
+        seeding.catch(() => undefined); // once stopped, its failure is expected
+        const signal = await Promise.race([seeding.then(() => undefined), stopped]);
+        if (signal !== undefined) {
+          // stopped while seeding (which takes minutes): the embedded server stops first, ending the load;
+          // the next start seeds the province it was loading again (seeds/index.ts readyForSeed)
+          await rt.abort();
+          throw new InterruptedError(signal === 'abort' ? 'SIGTERM' : signal);
+        }
+      }
       app = await createApp(rt);
     } catch (err) {
       await rt.close();
