@@ -91,15 +91,12 @@ export async function seedProvince(db: Knex, province: ProvinceInfo, opts: SeedO
 }
 
 /**
- * Whether a province is to be seeded: true when it has no demo data, or when a seed of it was cut short,
- * which is then emptied first (`resetProvince`). A start, `seed` and the benchmark all ask this.
+ * A province's rows before seeding it: countRows, after emptying a province whose seed was cut short
+ * (`resetProvince`). No units: seed it. A start, `seed` and the benchmark all ask this.
  */
-export async function readyForSeed(db: Knex): Promise<boolean> {
-  if (await seedInterrupted(db)) {
-    await resetProvince(db);
-    return true;
-  }
-  return (await countRows(db)).units === 0;
+export async function rowsBeforeSeed(db: Knex): Promise<SeedCounts> {
+  if (await seedInterrupted(db)) await resetProvince(db);
+  return countRows(db);
 }
 
 /**

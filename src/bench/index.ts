@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { countRows, readyForSeed, seedMoreDossiers, seedProvince } from '../../seeds/index.ts';
+import { countRows, rowsBeforeSeed, seedMoreDossiers, seedProvince } from '../../seeds/index.ts';
 import { demoToday } from '../cli/context.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
@@ -66,9 +66,8 @@ const HUB_PARTS = ['throughput', 'fuzz', 'soak'].some((p) => PARTS.has(p));
 console.log(`bench data: ${dataDir} — ${DOSSIERS.toLocaleString('en')} dossiers per province`);
 for (const source of DEMO_PARTS ? rt.sources.all : []) {
   const t0 = performance.now();
-  const empty = await readyForSeed(source.db);
-  const before = await countRows(source.db);
-  if (empty)
+  const before = await rowsBeforeSeed(source.db);
+  if (before.units === 0)
     await seedProvince(source.db, provinceInfo(source), { dossiers: DOSSIERS, today: demoToday(config) });
   else if (before.dossiers < DOSSIERS)
     await seedMoreDossiers(source.db, provinceInfo(source), DOSSIERS - before.dossiers);

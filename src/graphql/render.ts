@@ -24,8 +24,8 @@ import type { Source } from '../sources/registry.ts';
  *
  * Each module declares, next to its resolvers, what it can render: root fields (`Query.dossiers`) and the
  * fields of its types (`Dossier.code`, `Dossier.events`), as SQL that writes the field's JSON. An
- * operation asking for anything else (a field without a render, a fragment on an abstract type, a
- * totalCount, arguments a render does not take) is not rendered: it runs through the resolvers as before,
+ * operation asking for anything else (a field without a render, a fragment on an abstract type, `edges`,
+ * arguments a render does not take) is not rendered: it runs through the resolvers as before,
  * with the same answer. The two paths are compared on the same queries in test/graphql/rendered-reads.test.ts.
  * RENDER_JSON=false turns rendering off.
  */
@@ -107,15 +107,15 @@ export function stringifyResult(value: unknown): string {
  * and WHERE of the rows, aliased `alias`; `item` and `order` read only `alias`'s columns. A root that
  * selects the rows instead of aggregating them (`spreadStatement`) spares PostgreSQL copying the list's
  * text as each enclosing `||` grows it: the rendered unit subtree's statement took 1.2–1.6 ms instead of
- * 2.2–3.1 (pgbench, one connection).
+ * 2.0–3.1 (pgbench, one connection). `head` and `tail` are the parts joined before and after the list.
  */
 export interface Spread {
-  head: Sql;
+  head: readonly Sql[];
   item: Sql;
   alias: string;
   from: string;
   order: string;
-  tail: Sql;
+  tail: readonly Sql[];
 }
 
 /** A field's JSON as SQL, with its spread when it has one. */
@@ -204,8 +204,8 @@ function spreadAround(parts: readonly Sql[], at: number, spread: Spread | undefi
     ...concat(parts),
     spread: {
       ...spread,
-      head: concat([...parts.slice(0, at), spread.head]),
-      tail: concat([spread.tail, ...parts.slice(at + 1)]),
+      head: [...parts.slice(0, at), ...spread.head],
+      tail: [...spread.tail, ...parts.slice(at + 1)],
     },
   };
 }
@@ -217,7 +217,8 @@ function spreadAround(parts: readonly Sql[], at: number, spread: Spread | undefi
  * `row` in the spread's SQL, with its bindings; at most one row. Read back by `spreadJson`.
  */
 export function spreadStatement(spread: Spread, root: Sql, row: string): Sql {
-  const { head, tail, item, alias, from, order } = spread;
+  const { item, alias, from, order } = spread;
+  const [head, tail] = [concat(spread.head), concat(spread.tail)];
   return {
     sql: `SELECT CASE WHEN row_number() OVER () = 1 THEN ${row}._head END AS _head,
         CASE WHEN row_number() OVER () = 1 THEN ${row}._tail END AS _tail,
@@ -318,14 +319,7 @@ export const listOf =
 export const jsonArrayOf = (obj: Sql, alias: string, from: string, order: string): Rendered => ({
   sql: `(SELECT '[' || coalesce(string_agg(${obj.sql}, ',' ORDER BY ${order}), '') || ']' FROM ${from})`,
   bindings: obj.bindings,
-  spread: {
-    head: concat([]),
-    item: { sql: obj.sql, bindings: obj.bindings },
-    alias,
-    from,
-    order,
-    tail: concat([]),
-  },
+  spread: { head: [], item: obj, alias, from, order, tail: [] },
 });
 
 /** The fields a connection render writes itself; anything else (totalCount, edges, pageInfo) declines. */

@@ -12,6 +12,14 @@ import { renderOperation, renderPlan } from '../graphql/render.ts';
 import { scopeOf } from './scopes.ts';
 
 /**
+ * Documents whose compiled operations are kept, least recently used evicted first. A compiled operation
+ * holds generated code and closures. Kept for as long as Apollo's document store (30 MiB of documents)
+ * kept their documents, 3,000 distinct fuzzed operations left 286 MB of live heap after a full GC (43 MB
+ * before them); with at most 500 kept, 145 MB (`npm run bench` fuzz part, heap sampled after gc()).
+ */
+const MAX_COMPILED = 500;
+
+/**
  * The hub's executor: each operation is compiled once by graphql-jit into plain functions (no per-field
  * argument coercion, path or promise bookkeeping at run time) and the compiled form runs every request
  * with the same document. Apollo still parses, validates, runs every plugin and formats errors; only
@@ -20,16 +28,9 @@ import { scopeOf } from './scopes.ts';
  *
  * Compiled operations are kept per document (Apollo's document store hands back the same DocumentNode for
  * the same query text), for the MAX_COMPILED documents used last. An operation the compiler refuses (none
- * is known to) runs through graphql-js.
+ * is known to) runs through graphql-js. An operation PostgreSQL can write whole is answered with the JSON
+ * it writes instead (src/graphql/render.ts), once its variables are checked.
  */
-/**
- * Documents whose compiled operations are kept, least recently used evicted first. A compiled operation
- * holds generated code and closures. Kept for as long as Apollo's document store (30 MiB of documents)
- * kept their documents, 3,000 distinct fuzzed operations left 286 MB of live heap after a full GC (43 MB
- * before them); with at most 500 kept, 145 MB (`npm run bench` fuzz part, heap sampled after gc()).
- */
-const MAX_COMPILED = 500;
-
 export function compiledExecutor(
   schema: GraphQLSchema,
   maxCompiled = MAX_COMPILED,

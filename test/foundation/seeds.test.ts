@@ -5,7 +5,7 @@ import { migrateLatest } from '../../src/db/migrate.ts';
 import { DEMO_PROVINCES } from '../../src/sources/demo.ts';
 import {
   countRows,
-  readyForSeed,
+  rowsBeforeSeed,
   seedInterrupted,
   seedMoreDossiers,
   seedProvince,
@@ -17,6 +17,15 @@ import { judgeTimeliness, TIMELINESS_INPUT_SQL, type TimelinessInput } from '../
 const opened: Knex[] = [];
 const created: string[] = [];
 const copies = new Map<string, Promise<Knex>>();
+/** A new, migrated and empty province database named `name`, dropped after the file. */
+async function emptyProvince(name: string): Promise<Knex> {
+  await ensureDatabase(adminUrl(), name);
+  created.push(name);
+  const db = createKnex(dbUrl(name));
+  opened.push(db);
+  await migrateLatest(db, 'province');
+  return db;
+}
 /**
  * A copy of a province's seeded test template. Never a connection to the template itself: while one is
  * open, other test files cannot clone it (CREATE DATABASE … TEMPLATE fails with SQLSTATE 55006).
@@ -180,12 +189,7 @@ describe('demo seeds follow the articles', () => {
     const p = DEMO_PROVINCES.find((x) => x.code === '67')!;
     const sums: string[] = [];
     for (const run of [1, 2]) {
-      const name = `seedcheck_${process.pid}_${run}`;
-      await ensureDatabase(adminUrl(), name);
-      created.push(name);
-      const db = createKnex(dbUrl(name));
-      opened.push(db);
-      await migrateLatest(db, 'province');
+      const db = await emptyProvince(`seedcheck_${process.pid}_${run}`);
       const counts = await seedProvince(db, p, { dossiers: 400, today: TEMPLATE_TODAY });
       expect(counts.dossiers).toBe(400);
       const [sum] = await rows<{ md5: string }>(
@@ -213,13 +217,8 @@ describe('demo seeds follow the articles', () => {
 
   it('a seed stopped after its catalogue is emptied and seeded again, as one never stopped', async () => {
     const p = DEMO_PROVINCES.find((x) => x.code === '67')!;
-    const name = `seedcut_${process.pid}`;
-    await ensureDatabase(adminUrl(), name);
-    created.push(name);
-    const db = createKnex(dbUrl(name));
-    opened.push(db);
-    await migrateLatest(db, 'province');
-    expect(await readyForSeed(db)).toBe(true);
+    const db = await emptyProvince(`seedcut_${process.pid}`);
+    expect((await rowsBeforeSeed(db)).units).toBe(0);
     // what a SIGTERM or a kill leaves once the catalogue is committed and before the dossiers are all in
     const stopped = seedProvince(db, p, {
       dossiers: 300,
@@ -234,7 +233,7 @@ describe('demo seeds follow the articles', () => {
     expect(cut.dossiers).toBe(0);
     expect(await seedInterrupted(db)).toBe(true);
     // the next start empties it and seeds it whole
-    expect(await readyForSeed(db)).toBe(true);
+    expect((await rowsBeforeSeed(db)).units).toBe(0);
     expect(await countRows(db)).toEqual({
       units: 0,
       procedures: 0,
@@ -245,7 +244,7 @@ describe('demo seeds follow the articles', () => {
     const counts = await seedProvince(db, p, { dossiers: 300, today: TEMPLATE_TODAY });
     expect(counts).toMatchObject({ units: cut.units, procedures: cut.procedures, dossiers: 300 });
     expect(await seedInterrupted(db)).toBe(false);
-    expect(await readyForSeed(db)).toBe(false);
+    expect((await rowsBeforeSeed(db)).units).toBe(cut.units);
     // identities restarted: the catalogue's ids are those of a seed never stopped
     const [ids] = await rows<{ min: number }>(db, `SELECT min(id)::int AS min FROM units`);
     expect(ids!.min).toBe(1);
@@ -253,12 +252,7 @@ describe('demo seeds follow the articles', () => {
 
   it('a bulk load killed half-way is repaired by the next seed run: indexes and events come back', async () => {
     const p = DEMO_PROVINCES.find((x) => x.code === '67')!;
-    const name = `seedrepair_${process.pid}`;
-    await ensureDatabase(adminUrl(), name);
-    created.push(name);
-    const db = createKnex(dbUrl(name));
-    opened.push(db);
-    await migrateLatest(db, 'province');
+    const db = await emptyProvince(`seedrepair_${process.pid}`);
     await seedProvince(db, p, { dossiers: 300, today: TEMPLATE_TODAY });
     // what a kill -9 during `seed --dossiers N` leaves: an index dropped for the load, events not written
     await db.raw(`

@@ -1,4 +1,4 @@
-import { countRows, readyForSeed, seedMoreDossiers, seedProvince } from '../../../seeds/index.ts';
+import { countRows, rowsBeforeSeed, seedMoreDossiers, seedProvince } from '../../../seeds/index.ts';
 import { provinceInfo } from '../../sources/demo.ts';
 import type { Command } from '../command.ts';
 import { cliConfig, count, demoToday, withRuntime } from '../context.ts';
@@ -37,9 +37,8 @@ With --dossiers N, a province that already has data is topped up to at least N d
       for (const province of provinces) {
         const source = rt.sources.byCode(province.code)!;
         const info = provinceInfo(source);
-        const empty = await readyForSeed(source.db);
-        const before = await countRows(source.db);
-        if (empty) {
+        const before = await rowsBeforeSeed(source.db);
+        if (before.units === 0) {
           await reporter.province(province, target, (onProgress) =>
             seedProvince(source.db, info, { dossiers: target, today: demoToday(config), onProgress }),
           );

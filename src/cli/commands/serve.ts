@@ -1,4 +1,4 @@
-import { catchUpDemoDays, readyForSeed, seedProvince } from '../../../seeds/index.ts';
+import { catchUpDemoDays, rowsBeforeSeed, seedProvince } from '../../../seeds/index.ts';
 import { createApp } from '../../app.ts';
 import { createLogger } from '../../logger.ts';
 import { openRuntime, type Runtime } from '../../runtime.ts';
@@ -21,7 +21,7 @@ async function seedDemoProvinces(rt: Runtime, io: CliIO): Promise<void> {
   const today = demoToday(rt.config);
   const empty = [];
   for (const source of rt.sources.all) {
-    if (await readyForSeed(source.db)) {
+    if ((await rowsBeforeSeed(source.db)).units === 0) {
       empty.push(source);
       continue;
     }
@@ -74,7 +74,7 @@ LIENTHONG_DEMO_TODAY, LIENTHONG_CALENDAR_FILE, LOG_LEVEL, SYNC_CRON.`,
         const signal = await Promise.race([seeding.then(() => undefined), stopped]);
         if (signal !== undefined) {
           // stopped while seeding (which takes minutes): the embedded server stops first, ending the load;
-          // the next start seeds the province it was loading again (seeds/index.ts readyForSeed)
+          // the next start seeds the province it was loading again (seeds/index.ts rowsBeforeSeed)
           await rt.abort();
           throw new InterruptedError(signal === 'abort' ? 'SIGTERM' : signal);
         }

@@ -78,6 +78,14 @@ export const childrenRows = (row: string, spec: SortSpec, limit: number) => ({
   order: (alias: string) => orderBySortValue(spec, alias),
 });
 
+/**
+ * The ids of the units whose identifier, or an earlier one (unit_code_aliases), matches `match` (`= ?`,
+ * `= ANY(?)`), which takes two bindings: one index probe per table, where `code = ? OR id IN (…)` read
+ * every unit.
+ */
+const idsOfCode = (match: string) =>
+  `SELECT c.id FROM units c WHERE c.code ${match} UNION ALL SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias ${match}`;
+
 /** SQL for units; one instance per source. */
 export function unitStore(db: Knex, province: string) {
   const entity = (r: Row): UnitEntity => ({
@@ -132,10 +140,7 @@ export function unitStore(db: Knex, province: string) {
     async byCodes(codes: string[]): Promise<UnitEntity[]> {
       const qb = db('units as u')
         .select(COLUMNS)
-        .whereRaw(
-          'u.id IN (SELECT c.id FROM units c WHERE c.code = ANY(?) UNION ALL SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ANY(?))',
-          [codes, codes],
-        );
+        .whereRaw(`u.id IN (${idsOfCode('= ANY(?)')})`, [codes, codes]);
       return (await rowsOf<Row>(qb)).map(entity);
     },
     /**
@@ -143,10 +148,8 @@ export function unitStore(db: Knex, province: string) {
      * (src/graphql/render.ts): the unit whose current identifier it is first, else the lowest id.
      */
     async renderByCode(code: string, json: Rendered): Promise<RawJson | null> {
-      // one index probe each; `code = ? OR id IN (…)` read every unit
       const byCode = (select: string) =>
-        `SELECT ${select} FROM units r WHERE r.id IN (SELECT u.id FROM units u WHERE u.code = ? UNION ALL
-          SELECT a.unit_id FROM unit_code_aliases a WHERE a.alias = ?) ORDER BY (r.code = ?) DESC, r.id LIMIT 1`;
+        `SELECT ${select} FROM units r WHERE r.id IN (${idsOfCode('= ?')}) ORDER BY (r.code = ?) DESC, r.id LIMIT 1`;
       if (json.spread) {
         // a list in it (its children) comes back as rows, which PostgreSQL need not copy into one text
         const st = spreadStatement(json.spread, { sql: byCode('r.*'), bindings: [code, code, code] }, 'r');
